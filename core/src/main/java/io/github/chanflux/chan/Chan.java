@@ -1,0 +1,344 @@
+package io.github.chanflux.chan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A Go channel: {@code chan T}, with Go's semantics for send, receive, close, {@code len},
+ * {@code cap}, {@code range}, nil channels and {@link Select select}.
+ *
+ * <p>{@link #make()} is unbuffered: a send waits for a receiver and hands the value over
+ * directly (a rendezvous). {@link #make(int)} buffers up to {@code capacity} values in FIFO
+ * order. {@link #nil()} is Go's nil channel: send and receive block forever, close throws, and a
+ * select never chooses its cases. The Go channel state table (book 3.x "Channels") holds exactly;
+ * Go's panics are {@link IllegalStateException}s with Go's messages. Elements are never null.
+ *
+ * <p>Hand out {@link RecvChan} or {@link SendChan} to let the compiler enforce ownership, as
+ * Go's {@code <-chan T} and {@code chan<- T} do. (A cast can get the {@code Chan} back; Go's
+ * conversion cannot be undone. Don't.)
+ *
+ * <p><b>Design.</b> As Go's runtime ({@code runtime/chan.go}, {@code select.go}): one lock per
+ * channel guards a ring buffer and two FIFO queues of blocked operations ({@link Node}s, Go's
+ * sudogs). A send hands its value straight to a waiting receiver, else buffers it, else queues
+ * and blocks; a receive mirrors that, refilling the buffer from the first blocked sender. A
+ * blocked operation is completed by its counterpart under the lock and woken after the unlock.
+ * Each waiter is claimed by one compare-and-set ({@link Waiter}), which also settles races with
+ * interrupts, timeouts and the other cases of a select. Waiters spin briefly, then park; no
+ * lock is held while parked, and no {@code synchronized} is used, so virtual threads never pin.
+ *
+ * <p><b>Memory effects</b>, as in Go's memory model: a send happens-before the corresponding
+ * receive completes; closing happens-before a receive that returns because of the close; for an
+ * unbuffered channel, a receive happens-before the corresponding send completes.
+ *
+ * @param <T> the element type
+ */
+public final class Chan<T> implements RecvChan<T>, SendChan<T> {
+
+    private static final AtomicLong IDS = new AtomicLong();
+    private static final Chan<?> NIL = new Chan<>(0, true);
+
+    /** Lock order for {@link Select}, which locks all its channels at once. */
+    final long id;
+    private final ReentrantLock lock;
+    private final Object[] buffer;
+    private int head;
+    private int count;
+    private boolean closed;
+    private final WaitQueue receivers = new WaitQueue();
+    private final WaitQueue senders = new WaitQueue();
+    /** The counterpart the last operation completed; woken by {@link #unlockAndWake()}. */
+    private Node toWake;
+
+    private Chan(int capacity, boolean nil) {
+        this.id = nil ? -1 : IDS.getAndIncrement();
+        this.lock = nil ? null : new ReentrantLock();
+        this.buffer = new Object[capacity];
+    }
+
+    /** An unbuffered channel: Go's {@code make(chan T)}. */
+    public static <T> Chan<T> make() {
+        return new Chan<>(0, false);
+    }
+
+    /**
+     * A channel buffering up to {@code capacity} values: Go's {@code make(chan T, capacity)}.
+     * Capacity 0 is unbuffered.
+     *
+     * @throws IllegalArgumentException if {@code capacity} is negative
+     */
+    public static <T> Chan<T> make(int capacity) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("negative channel capacity: " + capacity);
+        }
+        return new Chan<>(capacity, false);
+    }
+
+    /** Go's nil channel: sends and receives block forever, close throws, select skips it. */
+    @SuppressWarnings("unchecked")
+    public static <T> Chan<T> nil() {
+        return (Chan<T>) NIL;
+    }
+
+    /** Whether this is the {@linkplain #nil() nil channel}. */
+    public boolean isNil() {
+        return lock == null;
+    }
+
+    @Override
+    public void send(T value) throws InterruptedException {
+        Objects.requireNonNull(value, "value");
+        if (isNil()) {
+            blockForever();
+        }
+        lock.lock();
+        if (closed) {
+            lock.unlock();
+            throw sendOnClosed();
+        }
+        if (offerLocked(value)) {
+            unlockAndWake();
+            return;
+        }
+        Node node = block(senders, value);
+        if (!node.ok) {
+            throw sendOnClosed();
+        }
+    }
+
+    @Override
+    public boolean trySend(T value) {
+        Objects.requireNonNull(value, "value");
+        if (isNil()) {
+            return false;
+        }
+        lock.lock();
+        if (closed) {
+            lock.unlock();
+            throw sendOnClosed();
+        }
+        boolean done = offerLocked(value);
+        unlockAndWake();
+        return done;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Received<T> receive() throws InterruptedException {
+        if (isNil()) {
+            blockForever();
+        }
+        lock.lock();
+        Object value = pollLocked();
+        if (value != null) {
+            unlockAndWake();
+            return Received.of((T) value);
+        }
+        if (closed) {
+            lock.unlock();
+            return Received.closed();
+        }
+        Node node = block(receivers, null);
+        return node.ok ? Received.of((T) node.item) : Received.closed();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Received<T> tryReceive() {
+        if (isNil()) {
+            return null;
+        }
+        lock.lock();
+        Object value = pollLocked();
+        boolean isClosed = closed;
+        unlockAndWake();
+        if (value != null) {
+            return Received.of((T) value);
+        }
+        return isClosed ? Received.closed() : null;
+    }
+
+    @Override
+    public void close() {
+        if (isNil()) {
+            throw new IllegalStateException("close of nil channel");
+        }
+        List<Node> woken = new ArrayList<>();
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("close of closed channel");
+            }
+            closed = true;
+            failAll(receivers, woken);
+            failAll(senders, woken);
+        } finally {
+            lock.unlock();
+        }
+        for (Node n : woken) {
+            n.waiter.wake();
+        }
+    }
+
+    @Override
+    public int len() {
+        if (isNil()) {
+            return 0;
+        }
+        lock.lock();
+        try {
+            return count;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int cap() {
+        return buffer.length;
+    }
+
+    @Override
+    public String toString() {
+        return isNil() ? "Chan[nil]" : "Chan[len=" + len() + ", cap=" + cap() + "]";
+    }
+
+    // ---- Operations with the lock held; shared with Select. ----
+
+    void lock() {
+        lock.lock();
+    }
+
+    /** Unlocks, then wakes the counterpart the operation completed, if any. */
+    void unlockAndWake() {
+        Node n = toWake;
+        toWake = null;
+        lock.unlock();
+        if (n != null) {
+            n.waiter.wake();
+        }
+    }
+
+    /**
+     * Receives without blocking: from the buffer (refilled from the first blocked sender), else
+     * directly from a blocked sender. Returns null if no value is ready (elements are never null).
+     */
+    Object pollLocked() {
+        if (count > 0) {
+            Object value = buffer[head];
+            buffer[head] = null;
+            head = (head + 1) % buffer.length;
+            count--;
+            Node sender = claimFirst(senders, null);
+            if (sender != null) {
+                enqueue(sender.item);
+            }
+            return value;
+        }
+        Node sender = claimFirst(senders, null);
+        return sender == null ? null : sender.item;
+    }
+
+    /**
+     * Sends on an open channel without blocking: directly to a blocked receiver, else into the
+     * buffer. Returns false if the send would block.
+     */
+    boolean offerLocked(Object value) {
+        if (claimFirst(receivers, value) != null) {
+            return true;
+        }
+        if (count < buffer.length) {
+            enqueue(value);
+            return true;
+        }
+        return false;
+    }
+
+    boolean isClosedLocked() {
+        return closed;
+    }
+
+    void enqueueReceiver(Node n) {
+        receivers.add(n);
+    }
+
+    void enqueueSender(Node n) {
+        senders.add(n);
+    }
+
+    void dequeue(Node n) {
+        receivers.remove(n);
+        senders.remove(n);
+    }
+
+    static IllegalStateException sendOnClosed() {
+        return new IllegalStateException("send on closed channel");
+    }
+
+    static void blockForever() throws InterruptedException {
+        while (!Thread.interrupted()) {
+            LockSupport.park();
+        }
+        throw new InterruptedException();
+    }
+
+    // ---- Internals. ----
+
+    private void enqueue(Object value) {
+        buffer[(head + count) % buffer.length] = value;
+        count++;
+    }
+
+    /**
+     * Completes the first node of {@code queue} whose waiter is still waiting, dropping the
+     * stale ones (waiters that gave up or were completed through another case). For a receiver,
+     * {@code item} is the value handed over; for a sender it is ignored and the sender's value
+     * stays in the returned node. The node is woken by {@link #unlockAndWake()}.
+     */
+    private Node claimFirst(WaitQueue queue, Object item) {
+        Node n;
+        while ((n = queue.poll()) != null) {
+            if (item != null) {
+                n.item = item;
+            }
+            n.ok = true;
+            if (n.claim()) {
+                toWake = n;
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /** Completes every waiter of {@code queue} with {@code ok == false}, adding it to {@code woken}. */
+    private static void failAll(WaitQueue queue, List<Node> woken) {
+        Node n;
+        while ((n = queue.poll()) != null) {
+            n.ok = false;
+            if (n.claim()) {
+                woken.add(n);
+            }
+        }
+    }
+
+    /** Queues a blocked operation, unlocks, and waits for a counterpart or an interrupt. */
+    private Node block(WaitQueue queue, Object item) throws InterruptedException {
+        if (Thread.interrupted()) {
+            lock.unlock();
+            throw new InterruptedException();
+        }
+        Node node = new Node(new Waiter(), 0, item);
+        queue.add(node);
+        lock.unlock();
+        if (node.waiter.await(0) == Waiter.INTERRUPTED) {
+            lock.lock();
+            queue.remove(node);
+            lock.unlock();
+            throw new InterruptedException();
+        }
+        return node;
+    }
+}

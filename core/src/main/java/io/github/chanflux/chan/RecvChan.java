@@ -1,0 +1,78 @@
+package io.github.chanflux.chan;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * The receive side of a channel: Go's {@code <-chan T}.
+ *
+ * <p>A function that owns a channel creates it as a {@link Chan}, writes to it, closes it, and
+ * hands out only this view, so the compiler stops consumers from sending or closing (the
+ * ownership rule of "Concurrency in Go", 3.x "Channels"). A {@link Chan} is assignable to
+ * {@code RecvChan} without a cast, as a Go {@code chan T} is to {@code <-chan T}.
+ *
+ * <p>Iterating over a channel is Go's {@code for v := range ch}: {@link Iterator#hasNext()}
+ * blocks until a value arrives, and returns {@code false} once the channel is closed and
+ * drained. Because an {@code Iterator} cannot throw {@link InterruptedException}, an interrupt
+ * while it blocks is rethrown as {@link UncheckedInterruptedException}, with the thread's
+ * interrupt status set again.
+ *
+ * @param <T> the element type; elements are never null
+ */
+public sealed interface RecvChan<T> extends Iterable<T> permits Chan {
+
+    /**
+     * Receives a value: Go's {@code v, ok := <-ch}. Blocks until a value is available or the
+     * channel is closed; on a closed and drained channel returns at once with {@code ok == false}.
+     * A nil channel blocks forever.
+     *
+     * @return the value with {@code ok == true}, or {@link Received#closed()}
+     * @throws InterruptedException if interrupted while waiting; then no value was taken
+     */
+    Received<T> receive() throws InterruptedException;
+
+    /**
+     * Receives without blocking: Go's {@code select} with one receive case and a {@code default}.
+     *
+     * @return the value with {@code ok == true}; {@link Received#closed()} if the channel is
+     *     closed and drained; {@code null} if no value is ready (open and empty, or nil)
+     */
+    Received<T> tryReceive();
+
+    /** The number of values buffered and not yet received: Go's {@code len(ch)}. */
+    int len();
+
+    /** The buffer capacity: Go's {@code cap(ch)}; 0 for unbuffered and nil channels. */
+    int cap();
+
+    /** Go's {@code range ch}: the values until the channel is closed and drained. */
+    @Override
+    default Iterator<T> iterator() {
+        return new Iterator<>() {
+            private Received<T> next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) {
+                    try {
+                        next = receive();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new UncheckedInterruptedException(e);
+                    }
+                }
+                return next.ok();
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("channel closed");
+                }
+                T value = next.value();
+                next = null;
+                return value;
+            }
+        };
+    }
+}

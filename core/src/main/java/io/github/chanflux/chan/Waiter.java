@@ -1,0 +1,90 @@
+package io.github.chanflux.chan;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A thread blocked in a channel operation or a select: Go's {@code g} with its
+ * {@code selectDone} flag. Its {@link Node}s wait in channel queues, one per case.
+ *
+ * <p>The state moves once, from {@link #WAITING} to a final value: the index of the case a
+ * counterpart completed ({@link #claim}), or {@link #INTERRUPTED} / {@link #TIMED_OUT} when the
+ * waiter gives up ({@link #giveUp}). The single compare-and-set decides every race between a
+ * counterpart and an interrupt or timeout, so an operation either happened or did not.
+ * A counterpart writes the node's fields before its claim, which publishes them.
+ */
+final class Waiter {
+
+    static final int WAITING = -1;
+    static final int INTERRUPTED = -2;
+    static final int TIMED_OUT = -3;
+
+    /** Spins before parking: a counterpart on another core often arrives within them. */
+    private static final int SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 1 << 8 : 0;
+
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(Waiter.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Thread thread = Thread.currentThread();
+    private volatile int state = WAITING;
+
+    /** Completes case {@code caseIndex} for this waiter; false if it has already finished. */
+    boolean claim(int caseIndex) {
+        return STATE.compareAndSet(this, WAITING, caseIndex);
+    }
+
+    /** Abandons the wait with {@code reason}; false if a counterpart has already claimed it. */
+    private boolean giveUp(int reason) {
+        return STATE.compareAndSet(this, WAITING, reason);
+    }
+
+    void wake() {
+        LockSupport.unpark(thread);
+    }
+
+    /**
+     * Blocks until the state is final and returns it.
+     *
+     * @param deadline a {@link System#nanoTime()} instant, or 0 for none
+     * @return the claimed case index, {@link #INTERRUPTED} or {@link #TIMED_OUT}; when an
+     *     interrupt lost the race to a claim, the interrupt status is set again
+     */
+    int await(long deadline) {
+        for (int i = 0; i < SPINS; i++) {
+            int s = state;
+            if (s != WAITING) {
+                return s;
+            }
+            Thread.onSpinWait();
+        }
+        boolean interrupted = false;
+        int s;
+        while ((s = state) == WAITING) {
+            if (Thread.interrupted()) {
+                interrupted = true;
+                giveUp(INTERRUPTED);
+            } else if (deadline == 0) {
+                LockSupport.park(this);
+            } else {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    giveUp(TIMED_OUT);
+                } else {
+                    LockSupport.parkNanos(this, left);
+                }
+            }
+        }
+        if (interrupted && s != INTERRUPTED) {
+            Thread.currentThread().interrupt();
+        }
+        return s;
+    }
+}
