@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * performs exactly that one, and runs its clause.
  *
  * <pre>{@code
- * String what = select()
+ * String what = Select.<String>select()
  *     .recv(values, r -> r.ok() ? "got " + r.value() : "values closed")
  *     .send(out, 42, () -> "sent")
  *     .recv(ctx.done(), r -> "canceled")
@@ -25,7 +25,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * channel} is never chosen; a receive case on a closed channel is ready and sees
  * {@code ok == false}; a send case on a closed channel throws {@link IllegalStateException} if
  * chosen ("send on closed channel"). The same channel may appear in several cases. A select with
- * no case that can ever proceed blocks until interrupted (Go's {@code select {}}).
+ * no case that can ever proceed blocks until interrupted (Go's {@code select {}}). Java cannot
+ * infer {@code R} through the chain, so name it: {@code Select.<String>select()}.
  *
  * <p>How: Go's {@code selectgo}. The select locks all its channels in a global order, polls the
  * cases in a random order, and if none is ready queues a node on every channel, unlocks and

@@ -2,8 +2,7 @@ package io.github.chanflux.examples;
 
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
-
-import static io.github.chanflux.chan.Select.select;
+import io.github.chanflux.chan.Select;
 
 import java.time.Duration;
 
@@ -53,7 +52,7 @@ public final class Demo {
 
         RecvChan<String> fast = later("fast replica", Duration.ofMillis(10));
         RecvChan<String> slow = later("slow replica", Duration.ofSeconds(5));
-        String first = select()
+        String first = Select.<String>select()
                 .recv(fast, r -> "first answer: " + r.value())
                 .recv(slow, r -> "first answer: " + r.value())
                 .timeout(Duration.ofSeconds(1), () -> "timed out")
