@@ -123,7 +123,8 @@ public interface Context {
      */
     static Throwable cause(Context ctx) {
         Objects.requireNonNull(ctx, "ctx");
-        return ctx.value(CancelContext.KEY).map(CancelContext::cause).orElseGet(ctx::err);
+        Optional<CancelContext> nearest = ctx.value(CancelContext.KEY);
+        return nearest.isPresent() ? nearest.get().cause() : ctx.err();
     }
 
     /**
