@@ -13,7 +13,8 @@ final class Node {
     boolean ok;
     Node prev;
     Node next;
-    boolean queued;
+    /** The queue this node is in, or null once it has left. */
+    WaitQueue queue;
 
     Node(Waiter waiter, int caseIndex, Object item) {
         this.waiter = waiter;

@@ -10,7 +10,7 @@ final class WaitQueue {
     private Node tail;
 
     void add(Node n) {
-        n.queued = true;
+        n.queue = this;
         n.prev = tail;
         if (tail == null) {
             head = n;
@@ -20,12 +20,12 @@ final class WaitQueue {
         tail = n;
     }
 
-    /** Removes {@code n} if it is still queued. */
+    /** Removes {@code n} if it is still in this queue. */
     void remove(Node n) {
-        if (!n.queued) {
+        if (n.queue != this) {
             return;
         }
-        n.queued = false;
+        n.queue = null;
         if (n.prev == null) {
             head = n.next;
         } else {
