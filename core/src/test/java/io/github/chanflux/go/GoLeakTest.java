@@ -25,12 +25,17 @@ class GoLeakTest {
     @Test
     void verifyNoneNamesLeakedGoroutines() throws InterruptedException {
         Set<Thread> baseline = Go.running();
-        Thread leaked = Go.go("leaky", () -> Chan.<String>nil().receive());
+        Chan<Boolean> started = Chan.make();
+        Thread leaked = Go.go("leaky", () -> {
+            started.send(true);
+            Chan.<String>nil().receive();
+        });
+        started.receive();
         try {
             assertThatThrownBy(() -> GoLeak.verifyNone(baseline, Duration.ZERO))
                     .isInstanceOf(AssertionError.class)
                     .hasMessageContaining("[Goroutine leaky in state")
-                    .hasMessageContaining("Chan.blockForever");
+                    .hasMessageContaining("at io.github.chanflux.go.GoLeakTest.lambda$");
         } finally {
             leaked.interrupt();
             leaked.join();
