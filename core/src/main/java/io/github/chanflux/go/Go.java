@@ -1,5 +1,6 @@
 package io.github.chanflux.go;
 
+import io.github.chanflux.chan.UncheckedInterruptedException;
 import io.github.chanflux.context.Context;
 import io.github.chanflux.context.Stop;
 import java.util.Objects;
@@ -17,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>A goroutine may be bound to a {@link Context} ({@link #go(Context, ContextTask)}): the book's
  * rule that whoever starts a goroutine must be able to stop it, with the context as the means.
  *
- * <p>A task that ends with {@link InterruptedException} was stopped and ends quietly. Any other
+ * <p>A task that ends with {@link InterruptedException} (or {@link UncheckedInterruptedException},
+ * its form out of a {@code for} loop over a channel) was stopped and ends quietly. Any other
  * exception goes to the thread's uncaught-exception handler: where Go would crash the program
  * with a panic, Java reports it and the rest of the program goes on.
  */
@@ -94,7 +96,7 @@ public final class Go {
     private static void run(Task task) {
         try {
             task.run();
-        } catch (InterruptedException stopped) {
+        } catch (InterruptedException | UncheckedInterruptedException stopped) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
             throw e;

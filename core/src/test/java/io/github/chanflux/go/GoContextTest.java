@@ -38,6 +38,20 @@ class GoContextTest {
     }
 
     @Test
+    void cancelEndsBoundGoroutineRangingOverAChannel() throws InterruptedException {
+        Chan<String> never = Chan.make();
+        CancelableContext ctx = Context.withCancel(Context.background());
+        Thread g = Go.go(ctx, c -> {
+            for (String s : never) {
+                throw new AssertionError("received " + s);
+            }
+        });
+        ctx.cancel();
+        g.join();
+        assertThat(g.isAlive()).isFalse();
+    }
+
+    @Test
     void alreadyDoneContextStopsGoroutineAtItsFirstBlockingCall() throws InterruptedException {
         CancelableContext ctx = Context.withCancel(Context.background());
         ctx.cancel();
