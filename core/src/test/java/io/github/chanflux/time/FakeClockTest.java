@@ -3,6 +3,7 @@ package io.github.chanflux.time;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.Received;
 import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.go.Go;
@@ -109,13 +110,30 @@ class FakeClockTest {
 
     @Test
     void awaitTimersReturnsOnceGoroutineArmsTimer() throws InterruptedException {
-        var woke = io.github.chanflux.chan.Chan.<Instant>make();
+        var woke = Chan.<Instant>make();
         Thread g = Go.go(() -> woke.send(clock.after(Duration.ofSeconds(1)).receive().value()));
         clock.awaitTimers(1);
         assertThat(clock.pendingTimers()).isEqualTo(1);
         clock.advance(Duration.ofSeconds(1));
         assertThat(woke.receive().value()).isEqualTo(T0.plusSeconds(1));
         g.join();
+    }
+
+    @Test
+    void timersArmedConcurrentlyAllFireOnce() throws InterruptedException {
+        int n = 50;
+        var woke = Chan.<Instant>make(n);
+        List<Thread> sleepers = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            sleepers.add(Go.go(() -> woke.send(clock.after(Duration.ofSeconds(1)).receive().value())));
+        }
+        clock.awaitTimers(n);
+        clock.advance(Duration.ofSeconds(1));
+        for (Thread t : sleepers) {
+            t.join();
+        }
+        assertThat(woke.len()).isEqualTo(n);
+        assertThat(clock.pendingTimers()).isZero();
     }
 
     @Test
