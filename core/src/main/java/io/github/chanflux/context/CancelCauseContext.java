@@ -2,7 +2,7 @@ package io.github.chanflux.context;
 
 /**
  * A context canceled with a cause: what Go's {@code WithCancelCause} returns as
- * {@code (ctx, cancel CancelCauseFunc)}.
+ * {@code (ctx, cancel CancelCauseFunc)}; Go 1.20, after the book.
  *
  * <p>{@link #cancel(Throwable)} records why; {@link Context#cause(Context)} reads it back from
  * this context or any descendant, while {@link Context#err()} still says {@link Context#CANCELED}.

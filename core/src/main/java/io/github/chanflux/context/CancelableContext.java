@@ -2,7 +2,7 @@ package io.github.chanflux.context;
 
 /**
  * A context with its cancel function: what Go's {@code WithCancel}, {@code WithDeadline} and
- * {@code WithTimeout} return as the pair {@code (ctx, cancel)}.
+ * {@code WithTimeout} return as the pair {@code (ctx, cancel)} ("Concurrency in Go" 4.12).
  *
  * <p>{@link #close()} is {@link #cancel()}, so try-with-resources is Go's
  * {@code defer cancel()}. Call it as soon as the work the context governs is finished: that

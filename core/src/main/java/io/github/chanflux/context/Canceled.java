@@ -3,7 +3,8 @@ package io.github.chanflux.context;
 import java.util.concurrent.CancellationException;
 
 /**
- * The error of a context canceled by its cancel function: Go's {@code context.Canceled}.
+ * The error of a context canceled by its cancel function: Go's {@code context.Canceled}
+ * ("Concurrency in Go" 4.12).
  *
  * <p>There is one instance, {@link Context#CANCELED}; like a Go sentinel error it carries no
  * stack trace, and {@code err == Context.CANCELED} and {@code err instanceof Canceled} both

@@ -3,7 +3,8 @@ package io.github.chanflux.context;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The error of a context whose deadline passed: Go's {@code context.DeadlineExceeded}.
+ * The error of a context whose deadline passed: Go's {@code context.DeadlineExceeded}
+ * ("Concurrency in Go" 4.12).
  *
  * <p>There is one instance, {@link Context#DEADLINE_EXCEEDED}, stackless like a Go sentinel
  * error. Go's value reports {@code Timeout() == true}; the Java way to read as a timeout is to

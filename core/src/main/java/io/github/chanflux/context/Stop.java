@@ -1,7 +1,8 @@
 package io.github.chanflux.context;
 
 /**
- * What {@link Context#afterFunc(Context, Runnable)} returns: Go's {@code stop func() bool}.
+ * What {@link Context#afterFunc(Context, Runnable)} returns: Go's {@code stop func() bool}
+ * (Go 1.21, after the book).
  */
 @FunctionalInterface
 public interface Stop {

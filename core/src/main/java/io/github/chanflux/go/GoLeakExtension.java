@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A JUnit 5 extension that fails a test which leaves goroutines running: goleak's
- * {@code VerifyNone(t)} with {@code IgnoreCurrent()}, as an extension.
+ * {@code VerifyNone(t)} with {@code IgnoreCurrent()}, as an extension ("Concurrency in Go" 4.3).
  *
  * <p>Before each test it notes the goroutines already running; after the test and its
  * {@code @AfterEach} methods it gives the goroutines the test started up to one second

@@ -7,7 +7,7 @@ import java.time.Instant;
 /**
  * The source of time and timers: Go's {@code time.Now}, {@code time.AfterFunc} and
  * {@code time.After}, made injectable so that code which reads the clock (context deadlines,
- * rate limiters, heartbeats) runs on fake time in tests ("Concurrency in Go" 4.12, 5.4, 5.5).
+ * rate limiters, heartbeats) runs on fake time in tests ("Concurrency in Go" 4.12, 5.3, 5.5).
  *
  * <p>{@link #system()} is the real clock; {@link FakeClock} is moved by hand. A component that
  * reads the time takes a {@code Clock} and defaults to {@code Clock.system()}.
