@@ -86,7 +86,7 @@ class ChanTest {
     }
 
     @Test
-    void rangeEndsWhenClosedAndDrained() {
+    void rangeEndsWhenClosedAndDrained() throws InterruptedException {
         Chan<Integer> ch = Chan.make(5);
         Thread owner = Thread.ofVirtual().start(() -> {
             try (ch) {
@@ -102,7 +102,7 @@ class ChanTest {
             got.add(v);
         }
         assertThat(got).containsExactly(0, 1, 2, 3, 4, 5);
-        assertThat(owner.isAlive()).isFalse().as("owner closed after its last send");
+        owner.join(); // the range ended by the close; the owner may still be finishing
     }
 
     @Test

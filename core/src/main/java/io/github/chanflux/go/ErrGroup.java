@@ -1,0 +1,186 @@
+package io.github.chanflux.go;
+
+import io.github.chanflux.chan.Chan;
+import io.github.chanflux.context.CancelCauseContext;
+import io.github.chanflux.context.Context;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A group of goroutines working on subtasks of one task: Go's {@code golang.org/x/sync/errgroup}
+ * ("Concurrency in Go" 4.5 on error handling: the goroutine that knows the whole task decides
+ * what an error means).
+ *
+ * <p>{@link #go} starts a subtask; {@link #await} waits for all of them and returns the first
+ * error (a task's thrown exception), or null. A group from {@link #withContext} also derives a
+ * context, canceled with the first error as its {@linkplain Context#cause cause}, or when
+ * {@code await} returns; pass it to the tasks so the others stop early. {@link #setLimit} bounds
+ * the number of active goroutines. {@code new ErrGroup()} is Go's zero {@code Group}: no
+ * limit, no context.
+ *
+ * <pre>{@code
+ * ErrGroup g = ErrGroup.withContext(ctx);
+ * for (String url : urls) {
+ *     g.go(() -> fetch(g.context(), url));
+ * }
+ * Throwable err = g.await();
+ * }</pre>
+ *
+ * <p>Tasks are not interrupted when the context is canceled: as in Go, they watch it.
+ */
+public final class ErrGroup {
+
+    private static final Boolean TOKEN = Boolean.TRUE;
+
+    private final CancelCauseContext ctx;
+    private final AtomicReference<Throwable> err = new AtomicReference<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition idle = lock.newCondition();
+    private int active;
+    private volatile Chan<Boolean> sem;
+
+    /** A group with no limit and no context: Go's zero {@code errgroup.Group}. */
+    public ErrGroup() {
+        this.ctx = null;
+    }
+
+    private ErrGroup(CancelCauseContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /**
+     * A group with a context derived from {@code parent}: Go's {@code errgroup.WithContext}.
+     * The context is canceled the first time a task fails, with that error as its cause, or
+     * when {@link #await} returns, whichever happens first.
+     *
+     * @throws NullPointerException if {@code parent} is null
+     */
+    public static ErrGroup withContext(Context parent) {
+        return new ErrGroup(Context.withCancelCause(Objects.requireNonNull(parent, "parent")));
+    }
+
+    /**
+     * The context derived by {@link #withContext}.
+     *
+     * @throws IllegalStateException if this group was made with {@code new ErrGroup()}
+     */
+    public Context context() {
+        if (ctx == null) {
+            throw new IllegalStateException("errgroup: group has no context; make it with ErrGroup.withContext");
+        }
+        return ctx;
+    }
+
+    /**
+     * Runs {@code task} on a new goroutine: Go's {@code Group.Go}. At the {@linkplain #setLimit
+     * limit}, blocks until a running task ends. The first task to throw sets the group's error
+     * and cancels its context.
+     *
+     * @throws InterruptedException if interrupted while blocked at the limit; the task is not run
+     */
+    public void go(Go.Task task) throws InterruptedException {
+        Objects.requireNonNull(task, "task");
+        Chan<Boolean> s = sem;
+        if (s != null) {
+            s.send(TOKEN);
+        }
+        start(s, task);
+    }
+
+    /**
+     * Runs {@code task} on a new goroutine only if that keeps the group within its limit: Go's
+     * {@code Group.TryGo}. Returns whether it was started.
+     */
+    public boolean tryGo(Go.Task task) {
+        Objects.requireNonNull(task, "task");
+        Chan<Boolean> s = sem;
+        if (s != null && !s.trySend(TOKEN)) {
+            return false;
+        }
+        start(s, task);
+        return true;
+    }
+
+    /**
+     * Limits the number of active goroutines to {@code n}; negative means no limit: Go's
+     * {@code Group.SetLimit}. With 0, {@code go} blocks forever and {@code tryGo} never starts.
+     *
+     * @throws IllegalStateException if goroutines started under a limit are still active
+     */
+    public void setLimit(int n) {
+        Chan<Boolean> s = sem;
+        if (s != null && s.len() != 0) {
+            throw new IllegalStateException(
+                    "errgroup: modify limit while " + s.len() + " goroutines in the group are still active");
+        }
+        sem = n < 0 ? null : Chan.make(n);
+    }
+
+    /**
+     * Waits for every task started so far to end, cancels the group's context, and returns the
+     * first error, or null if none failed: Go's {@code Group.Wait}. The group may be used again.
+     *
+     * @throws InterruptedException if interrupted while waiting; the tasks go on
+     */
+    public Throwable await() throws InterruptedException {
+        lock.lock();
+        try {
+            while (active > 0) {
+                idle.await();
+            }
+        } finally {
+            lock.unlock();
+        }
+        Throwable first = err.get();
+        if (ctx != null) {
+            ctx.cancel(first);
+        }
+        return first;
+    }
+
+    private void start(Chan<Boolean> s, Go.Task task) {
+        lock.lock();
+        try {
+            active++;
+        } finally {
+            lock.unlock();
+        }
+        try {
+            Go.go(() -> {
+                try {
+                    task.run();
+                } catch (Throwable e) {
+                    fail(e);
+                } finally {
+                    done(s);
+                }
+            });
+        } catch (RuntimeException | Error notStarted) {
+            done(s);
+            throw notStarted;
+        }
+    }
+
+    private void fail(Throwable e) {
+        if (err.compareAndSet(null, e) && ctx != null) {
+            ctx.cancel(e);
+        }
+    }
+
+    /** A task ended (or never started): frees its slot under the limit and counts it out. */
+    private void done(Chan<Boolean> s) {
+        if (s != null) {
+            s.tryReceive();
+        }
+        lock.lock();
+        try {
+            if (--active == 0) {
+                idle.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.chanflux.go;
+
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A JUnit 5 extension that fails a test which leaves goroutines running: goleak's
+ * {@code VerifyNone(t)} with {@code IgnoreCurrent()}, as an extension ("Concurrency in Go" 4.3).
+ *
+ * <p>Before each test it notes the goroutines already running; after the test and its
+ * {@code @AfterEach} methods it gives the goroutines the test started up to one second
+ * (configuration parameter {@code chanflux.goleak.timeout}, an ISO-8601 duration such as
+ * {@code PT2S}) to end, then fails the test with the names and stack traces of those still
+ * running ({@link GoLeak#verifyNone}).
+ *
+ * <p>Use it with {@code @ExtendWith(GoLeakExtension.class)}, or for a whole test suite through
+ * JUnit's extension auto-detection: list this class in
+ * {@code src/test/resources/META-INF/services/org.junit.jupiter.api.extension.Extension} and set
+ * {@code junit.jupiter.extensions.autodetection.enabled=true} in
+ * {@code src/test/resources/junit-platform.properties}. chanflux-core depends on
+ * {@code junit-jupiter-api} only optionally: it is needed where this class is used, in tests.
+ */
+public final class GoLeakExtension implements BeforeEachCallback, AfterEachCallback {
+
+    /** The configuration parameter holding the time to wait for goroutines to end. */
+    public static final String TIMEOUT_PARAMETER = "chanflux.goleak.timeout";
+
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(GoLeakExtension.class);
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        context.getStore(NAMESPACE).put("baseline", Go.running());
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws InterruptedException {
+        @SuppressWarnings("unchecked")
+        Set<Thread> baseline = context.getStore(NAMESPACE).get("baseline", Set.class);
+        Duration timeout = context.getConfigurationParameter(TIMEOUT_PARAMETER, Duration::parse)
+                .orElse(DEFAULT_TIMEOUT);
+        GoLeak.verifyNone(baseline == null ? Set.of() : baseline, timeout);
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.chanflux.time;
+
+import io.github.chanflux.chan.Chan;
+import io.github.chanflux.chan.RecvChan;
+import io.github.chanflux.go.Go;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@link Clock#system()}: wall-clock time, timers on one shared scheduler thread.
+ *
+ * <p>The scheduler never runs user code: a fired {@code afterFunc} starts a goroutine
+ * ({@link Go#go(String, Go.Task)}) and an {@code after} channel gets its value by a non-blocking
+ * send into its one-slot buffer. Cancelled timers leave the queue at once
+ * ({@code removeOnCancelPolicy}), so stopped timers do not pile up.
+ */
+final class SystemClock implements Clock {
+
+    static final SystemClock INSTANCE = new SystemClock();
+
+    private final ScheduledThreadPoolExecutor scheduler;
+
+    private SystemClock() {
+        scheduler = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "chanflux-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.setRemoveOnCancelPolicy(true);
+    }
+
+    @Override
+    public Instant now() {
+        return Instant.now();
+    }
+
+    @Override
+    public Timer afterFunc(Duration delay, Runnable f) {
+        Objects.requireNonNull(f, "f");
+        return schedule(delay, () -> Go.go("time.AfterFunc", f::run));
+    }
+
+    @Override
+    public RecvChan<Instant> after(Duration delay) {
+        Chan<Instant> c = Chan.make(1);
+        schedule(delay, () -> c.trySend(Instant.now()));
+        return c;
+    }
+
+    private Timer schedule(Duration delay, Runnable fire) {
+        Objects.requireNonNull(delay, "delay");
+        SystemTimer timer = new SystemTimer(fire);
+        if (delay.isNegative() || delay.isZero()) {
+            timer.run();
+        } else {
+            timer.future = scheduler.schedule(timer, saturatedNanos(delay), TimeUnit.NANOSECONDS);
+            if (timer.settled.get()) {
+                timer.future.cancel(false); // stopped before the future was published
+            }
+        }
+        return timer;
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** A scheduled fire, settled once between firing and stopping by {@code settled}. */
+    private static final class SystemTimer implements Timer, Runnable {
+        private final Runnable fire;
+        private final AtomicBoolean settled = new AtomicBoolean();
+        private volatile ScheduledFuture<?> future;
+
+        SystemTimer(Runnable fire) {
+            this.fire = fire;
+        }
+
+        @Override
+        public void run() {
+            if (settled.compareAndSet(false, true)) {
+                fire.run();
+            }
+        }
+
+        @Override
+        public boolean stop() {
+            if (!settled.compareAndSet(false, true)) {
+                return false;
+            }
+            ScheduledFuture<?> f = future;
+            if (f != null) {
+                f.cancel(false);
+            }
+            return true;
+        }
+    }
+}

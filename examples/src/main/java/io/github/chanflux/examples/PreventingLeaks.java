@@ -1,0 +1,123 @@
+package io.github.chanflux.examples;
+
+import io.github.chanflux.chan.Chan;
+import io.github.chanflux.chan.RecvChan;
+import io.github.chanflux.chan.Select;
+import io.github.chanflux.go.Go;
+import io.github.chanflux.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+/**
+ * "Concurrency in Go" 4.3, preventing goroutine leaks: {@code doWork} blocked forever on a nil
+ * channel, and {@code newRandStream} blocked forever on a send nobody receives; then both fixed
+ * with a {@code done} channel, so the parent can stop the goroutine it started.
+ *
+ * <p>{@code main} runs the fixed versions and shows that their goroutines have ended.
+ */
+public final class PreventingLeaks {
+
+    private final Consumer<String> out;
+
+    /** Prints through {@code out} (Go's {@code fmt.Println}). */
+    public PreventingLeaks(Consumer<String> out) {
+        this.out = out;
+    }
+
+    /** The leaking {@code doWork}: with a nil {@code strings}, its goroutine never ends. */
+    public RecvChan<Object> doWorkLeaky(RecvChan<String> strings) {
+        Chan<Object> completed = Chan.make();
+        Go.go("doWork", () -> {
+            try (completed) {
+                for (String s : strings) {
+                    out.accept(s);
+                }
+            } finally {
+                out.accept("doWork exited.");
+            }
+        });
+        return completed;
+    }
+
+    /** The fixed {@code doWork}: returns, closing {@code terminated}, once {@code done} is closed. */
+    public RecvChan<Object> doWork(RecvChan<Object> done, RecvChan<String> strings) {
+        Chan<Object> terminated = Chan.make();
+        Go.go("doWork", () -> {
+            try (terminated) {
+                boolean running = true;
+                while (running) {
+                    running = Select.<Boolean>select()
+                            .recv(strings, r -> {
+                                out.accept(r.value());
+                                return true;
+                            })
+                            .recv(done, r -> false)
+                            .run();
+                }
+            } finally {
+                out.accept("doWork exited.");
+            }
+        });
+        return terminated;
+    }
+
+    /** The leaking {@code newRandStream}: once its reader stops, it blocks on a send forever. */
+    public RecvChan<Integer> newRandStreamLeaky() {
+        Chan<Integer> randStream = Chan.make();
+        Go.go("newRandStream", () -> {
+            try (randStream) {
+                while (true) {
+                    randStream.send(ThreadLocalRandom.current().nextInt());
+                }
+            } finally {
+                out.accept("newRandStream closure exited.");
+            }
+        });
+        return randStream;
+    }
+
+    /** The fixed {@code newRandStream}: returns, closing the stream, once {@code done} is closed. */
+    public RecvChan<Integer> newRandStream(RecvChan<Object> done) {
+        Chan<Integer> randStream = Chan.make();
+        Go.go("newRandStream", () -> {
+            try (randStream) {
+                boolean running = true;
+                while (running) {
+                    running = Select.<Boolean>select()
+                            .send(randStream, ThreadLocalRandom.current().nextInt(), () -> true)
+                            .recv(done, r -> false)
+                            .run();
+                }
+            } finally {
+                out.accept("newRandStream closure exited.");
+            }
+        });
+        return randStream;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        PreventingLeaks book = new PreventingLeaks(System.out::println);
+
+        Chan<Object> done = Chan.make();
+        RecvChan<Object> terminated = book.doWork(done, Chan.nil());
+        Clock.system().afterFunc(Duration.ofSeconds(1), () -> {
+            System.out.println("Canceling doWork goroutine...");
+            done.close();
+        });
+        terminated.receive();
+        System.out.println("Done.");
+
+        Chan<Object> stop = Chan.make();
+        RecvChan<Integer> randStream = book.newRandStream(stop);
+        System.out.println("3 random ints:");
+        for (int i = 1; i <= 3; i++) {
+            System.out.printf("%d: %d%n", i, randStream.receive().value());
+        }
+        stop.close();
+        for (int ignored : randStream) {
+            // drains until the goroutine has returned and closed the stream
+        }
+        System.out.println("goroutines still running: " + Go.running().size());
+    }
+}
