@@ -183,7 +183,7 @@ public final class Select<R> {
             }
         }
         unlockAll(locks);
-        int chosen = waiter.await(deadline);
+        int chosen = waiter.await(deadline, spins(locks));
         lockAll(locks);
         for (int i = 0; i < nodes.length; i++) {
             if (nodes[i] != null) {
@@ -229,6 +229,15 @@ public final class Select<R> {
             n++;
         }
         return n == order.length ? order : Arrays.copyOf(order, n);
+    }
+
+    /** Spins only if every channel is unbuffered, as a single operation would. */
+    private static int spins(Chan<?>[] locks) {
+        int spins = Waiter.RENDEZVOUS_SPINS;
+        for (Chan<?> ch : locks) {
+            spins = Math.min(spins, ch.spins());
+        }
+        return spins;
     }
 
     /** A uniformly random permutation of the case indices (Fisher-Yates). */

@@ -1,0 +1,98 @@
+package io.github.chanflux.benchmarks.channel;
+
+import com.softwaremill.jox.Channel;
+import io.github.chanflux.chan.Chan;
+import io.github.chanflux.chan.Select;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Select over 4 buffered(16) channels kept full by 4 producers (Go's {@code BenchmarkSelect4}):
+ * nanoseconds per select. The selecting side is a virtual thread; producers stop through a
+ * done channel, as in the Go harness.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(3)
+public class SelectBench {
+
+    static final int OPS = 100_000;
+
+    @Benchmark
+    @OperationsPerInvocation(OPS)
+    public void select4chanflux() throws InterruptedException {
+        List<Chan<Integer>> cs = new ArrayList<>();
+        Chan<Void> done = Chan.make();
+        List<Thread> producers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Chan<Integer> c = Chan.make(16);
+            cs.add(c);
+            producers.add(Thread.ofVirtual().start(() -> Lane.unchecked(() -> {
+                boolean more = true;
+                while (more) {
+                    more = Select.<Boolean>select().send(c, 1, () -> true).recv(done, r -> false).run();
+                }
+            })));
+        }
+        Thread selector = Thread.ofVirtual().start(() -> Lane.unchecked(() -> {
+            for (int i = 0; i < OPS; i++) {
+                Select.<Integer>select()
+                        .recv(cs.get(0), r -> 0)
+                        .recv(cs.get(1), r -> 1)
+                        .recv(cs.get(2), r -> 2)
+                        .recv(cs.get(3), r -> 3)
+                        .run();
+            }
+        }));
+        selector.join();
+        done.close();
+        for (Thread p : producers) {
+            p.join();
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(OPS)
+    public void select4jox() throws InterruptedException {
+        List<Channel<Integer>> cs = new ArrayList<>();
+        Channel<Void> done = Channel.newRendezvousChannel();
+        List<Thread> producers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Channel<Integer> c = Channel.newBufferedChannel(16);
+            cs.add(c);
+            producers.add(Thread.ofVirtual().start(() -> Lane.unchecked(() -> {
+                boolean more = true;
+                while (more) {
+                    more = com.softwaremill.jox.Select.selectOrClosed(
+                            c.sendClause(1, () -> true), done.receiveClause(v -> false)) == Boolean.TRUE;
+                }
+            })));
+        }
+        Thread selector = Thread.ofVirtual().start(() -> Lane.unchecked(() -> {
+            for (int i = 0; i < OPS; i++) {
+                com.softwaremill.jox.Select.select(
+                        cs.get(0).receiveClause(), cs.get(1).receiveClause(),
+                        cs.get(2).receiveClause(), cs.get(3).receiveClause());
+            }
+        }));
+        selector.join();
+        done.done();
+        for (Thread p : producers) {
+            p.join();
+        }
+    }
+}
