@@ -286,7 +286,7 @@ public final class Patterns {
      *
      * @throws IllegalArgumentException if {@code capacity} is negative
      */
-    public static <T> RecvChan<T> buffer(RecvChan<?> done, RecvChan<T> in, int capacity) {
+    public static <T> RecvChan<T> queue(RecvChan<?> done, RecvChan<T> in, int capacity) {
         Objects.requireNonNull(in, "in");
         return start(done, capacity, out -> {
             for (Received<T> r = Steps.receive(done, in); r.ok(); r = Steps.receive(done, in)) {

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static io.github.chanflux.pattern.Goroutines.drain;
-import static io.github.chanflux.pattern.Patterns.buffer;
+import static io.github.chanflux.pattern.Patterns.queue;
 import static io.github.chanflux.pattern.Patterns.generator;
 import static io.github.chanflux.pattern.Patterns.measured;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +74,7 @@ class StageMeterTest {
     void measuredStageCountsEveryValueAndSatisfiesLittlesLaw() throws InterruptedException {
         Chan<Void> done = Chan.make();
         StageMeter real = StageMeter.ofSystemTime();
-        RecvChan<Integer> out = measured(done, generator(done, 1, 2, 3, 4, 5), real, in -> buffer(done, in, 2));
+        RecvChan<Integer> out = measured(done, generator(done, 1, 2, 3, 4, 5), real, in -> queue(done, in, 2));
         assertThat(drain(out)).containsExactly(1, 2, 3, 4, 5);
         StageMeter.Snapshot snap = real.snapshot();
         assertThat(snap.arrivals()).isEqualTo(5);

@@ -6,13 +6,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static io.github.chanflux.pattern.Goroutines.drain;
-import static io.github.chanflux.pattern.Patterns.buffer;
+import static io.github.chanflux.pattern.Patterns.queue;
 import static io.github.chanflux.pattern.Patterns.generator;
 import static io.github.chanflux.pattern.Patterns.repeat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class BufferTest {
+class QueueTest {
 
     private final Chan<Void> done = Chan.make();
 
@@ -23,13 +23,13 @@ class BufferTest {
     }
 
     @Test
-    void bufferPassesEveryValueInOrder() {
-        assertThat(drain(buffer(done, generator(done, 1, 2, 3, 4), 2))).containsExactly(1, 2, 3, 4);
+    void queuePassesEveryValueInOrder() {
+        assertThat(drain(queue(done, generator(done, 1, 2, 3, 4), 2))).containsExactly(1, 2, 3, 4);
     }
 
     @Test
     void theStageBeforeRunsAheadUntilTheBufferIsFull() {
-        RecvChan<Integer> queued = buffer(done, repeat(done, 1), 3);
+        RecvChan<Integer> queued = queue(done, repeat(done, 1), 3);
         while (queued.len() < 3) {
             Thread.onSpinWait();
         }
@@ -37,8 +37,8 @@ class BufferTest {
     }
 
     @Test
-    void bufferRejectsNegativeCapacity() {
-        assertThatThrownBy(() -> buffer(done, Chan.<Integer>nil(), -1))
+    void queueRejectsNegativeCapacity() {
+        assertThatThrownBy(() -> queue(done, Chan.<Integer>nil(), -1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("-1");
     }
