@@ -38,11 +38,13 @@ public final class GoFlux {
     @SafeVarargs
     public static <T> Flux<T> generator(T... values) {
         List<T> copy = List.of(values);
+        if (copy.isEmpty()) {
+            return Flux.empty();
+        }
         return Flux.generate(() -> 0, (i, sink) -> {
-            if (i == copy.size()) {
+            sink.next(copy.get(i));
+            if (i + 1 == copy.size()) {
                 sink.complete();
-            } else {
-                sink.next(copy.get(i));
             }
             return i + 1;
         });

@@ -5,9 +5,9 @@
  * <pre>{@code
  * import static io.github.chanflux.reactor.GoFlux.*;
  *
- * repeatFn(() -> random.nextInt(50_000_000))
+ * repeatFn(() -> random.nextInt(50_000_000))    // repeatFn(done, rand)
  *     .transform(orDone(ctxDone))                 // orDone(done, c)
- *     .transform(fanOut(cpus, PrimeFinder::isPrime))// fanIn(done, finders...)
+ *     .transform(fanOutOrdered(cpus, i -> i * 2)) // the ordered twin of fan-out/fan-in
  *     .transform(take(10));                       // take(done, c, 10)
  * }</pre>
  */
