@@ -171,7 +171,10 @@ public final class Patterns {
      * With no channel, Go's nil channel (never closes); with one, that channel. Otherwise the
      * book's recursion: one goroutine selects on the first three channels and on
      * {@code or(rest..., orDone)}, so the goroutines of the whole tree end once any input closes.
-     * If none ever closes, they never end: close one (4.3).
+     * If none ever closes, they never end: close one (4.3). Go:
+     * <pre>{@code
+     * <-or(sig(2*time.Hour), sig(5*time.Minute), sig(1*time.Second), sig(1*time.Hour), sig(1*time.Minute))
+     * }</pre>
      */
     public static RecvChan<?> or(RecvChan<?>... channels) {
         return OrChannel.or(channels);
@@ -213,7 +216,11 @@ public final class Patterns {
      * Splits {@code in} into two outputs that both see every value (4.9, tee). A value is read
      * from {@code in} only once both outputs have taken the previous one (lockstep), so the
      * slower reader sets the pace; a reader that stops reading stalls the other until
-     * {@code done} closes. See {@link Tee}.
+     * {@code done} closes. See {@link Tee}. Go:
+     * <pre>{@code
+     * out1, out2 := tee(done, take(done, repeat(done, 1, 2), 4))
+     * for val1 := range out1 { fmt.Printf("out1: %v, out2: %v\n", val1, <-out2) }
+     * }</pre>
      */
     public static <T> Tee<T> tee(RecvChan<?> done, RecvChan<T> in) {
         return TeeLoop.tee(done, in);
@@ -246,7 +253,17 @@ public final class Patterns {
      * Fan-in (4.7): every value of every channel on one output, in no particular order,
      * closing once all inputs have closed or {@code done} closed. One goroutine per input
      * ({@code multiplex}); the last one to end closes the output (the book uses a
-     * {@code WaitGroup} and one more goroutine). Values of one input keep their order.
+     * {@code WaitGroup} and one more goroutine). Values of one input keep their order. It also
+     * stops waiting on an input when {@code done} closes (the book's {@code range c} does not).
+     * Go:
+     * <pre>{@code
+     * multiplex := func(c <-chan interface{}) {
+     *     defer wg.Done()
+     *     for i := range c {
+     *         select { case <-done: return; case multiplexedStream <- i: }
+     *     }
+     * }
+     * }</pre>
      */
     @SafeVarargs
     public static <T> RecvChan<T> fanIn(RecvChan<?> done, RecvChan<? extends T>... channels) {
@@ -256,7 +273,8 @@ public final class Patterns {
     /**
      * Fan-out then fan-in (4.7, the prime finder's {@code finders}): {@code workers} copies of
      * {@code stage(done, in, fn)} all reading {@code in}, merged by {@link #fanIn}. Results come
-     * in completion order, not input order.
+     * in completion order, not input order. If {@code fn} throws or returns null, that worker
+     * ends with the exception; the others go on.
      *
      * @throws IllegalArgumentException if {@code workers} is less than 1
      */
@@ -270,7 +288,9 @@ public final class Patterns {
      * dispatcher reads {@code in} and, for each value, makes a one-slot result channel, hands
      * the value to one of {@code workers} goroutines running {@code fn}, and queues the result
      * channel; the output is {@link #bridge} over the queue, so results leave in input order. At
-     * most {@code workers} values are in flight; a slow value holds back the ones after it.
+     * most {@code workers} values are in flight; a slow value holds back the ones after it. If
+     * {@code fn} throws or returns null, that value's result is missing from the output and its
+     * worker ends with the exception.
      *
      * @throws IllegalArgumentException if {@code workers} is less than 1
      */
@@ -282,7 +302,8 @@ public final class Patterns {
     /**
      * Queuing (4.11): a stage with a buffer of {@code capacity}, so the stage before it can run
      * up to {@code capacity} values ahead of the stage after it. It decouples the stages' timing;
-     * by Little's law it does not shorten the pipeline ({@link StageMeter}).
+     * by Little's law it does not shorten the pipeline ({@link StageMeter}). Go: a stage whose
+     * output is {@code make(chan interface{}, capacity)}.
      *
      * @throws IllegalArgumentException if {@code capacity} is negative
      */

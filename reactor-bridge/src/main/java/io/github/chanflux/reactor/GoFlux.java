@@ -32,6 +32,7 @@ public final class GoFlux {
 
     /**
      * The values, in order, then completes (4.6.1, {@code generator}); one value per request.
+     * Go: {@code intStream := generator(done, 1, 2, 3, 4)}.
      *
      * @throws NullPointerException if a value is null
      */
@@ -53,6 +54,7 @@ public final class GoFlux {
     /**
      * The values over and over, never completing (4.6.2, {@code repeat}); one value per
      * request, so it is bounded by its subscriber, e.g. with {@link #take}.
+     * Go: {@code take(done, repeat(done, 1), 10)} is {@code repeat(1).transform(take(10))}.
      *
      * @throws IllegalArgumentException if there are no values
      * @throws NullPointerException if a value is null
@@ -72,6 +74,7 @@ public final class GoFlux {
     /**
      * {@code fn.get()} over and over, never completing (4.6.2, {@code repeatFn}); one call per
      * requested value. If {@code fn} throws or returns null, the flux errors with that.
+     * Go: {@code repeatFn(done, rand)}.
      */
     public static <T> Flux<T> repeatFn(Supplier<? extends T> fn) {
         Objects.requireNonNull(fn, "fn");
@@ -116,7 +119,11 @@ public final class GoFlux {
      * The or-channel (4.4): completes, empty, as soon as any of {@code dones} signals (its first
      * value or its completion), then cancels all of them; errors if the first signal is an error.
      * Built on {@link Mono#firstWithSignal}, not {@code firstWithValue}, because a done signal may
-     * complete without a value. With no done, never completes (Go's nil channel).
+     * complete without a value. With no done, never completes (Go's nil channel). Each done is
+     * requested unbounded and cancelled after its first signal. Go:
+     * <pre>{@code
+     * <-or(sig(2*time.Hour), sig(5*time.Minute), sig(1*time.Second), sig(1*time.Hour), sig(1*time.Minute))
+     * }</pre>
      */
     public static Mono<Void> or(Publisher<?>... dones) {
         if (dones.length == 0) {
@@ -159,7 +166,11 @@ public final class GoFlux {
      * branches are subscribed, and requested {@code prefetch} values ahead; a value is passed on
      * only when both branches requested it, so the slower branch sets the pace. With prefetch 1
      * (the default) this is the book's lockstep: the next value is read only once both took the
-     * current one (one read ahead, as the book's tee reads through {@code orDone}).
+     * current one (one read ahead, as the book's tee reads through {@code orDone}). Go:
+     * <pre>{@code
+     * out1, out2 := tee(done, take(done, repeat(done, 1, 2), 4))
+     * for val1 := range out1 { fmt.Printf("out1: %v, out2: %v\n", val1, <-out2) }
+     * }</pre>
      *
      * <p>Cancellation: when both branches have cancelled, the source is cancelled
      * ({@code autoConnect} alone never does). When only one cancels, the other goes on alone
@@ -183,6 +194,7 @@ public final class GoFlux {
      * and so on. Built on {@link Flux#concatMap} with prefetch 0: the next inner stream is
      * requested from {@code streams} only when the current one has completed. Cancelling cancels
      * the current inner stream and {@code streams}; an error of either ends the flux with it.
+     * Go: {@code for v := range bridge(done, genVals()) { ... }}.
      */
     public static <T> Flux<T> bridge(Publisher<? extends Publisher<? extends T>> streams) {
         Objects.requireNonNull(streams, "streams");
@@ -193,7 +205,7 @@ public final class GoFlux {
      * Fan-in (4.7): the values of all {@code sources}, subscribed together, in the order they
      * arrive. Built on {@link Flux#merge(int, Publisher[])} with prefetch 1 per source (close to
      * Go's unbuffered hand-off). Cancelling cancels every source; an error of one cancels the
-     * others and ends the flux with it.
+     * others and ends the flux with it. Go: {@code fanIn(done, finders...)}.
      */
     @SafeVarargs
     public static <T> Flux<T> fanIn(Publisher<? extends T>... sources) {
@@ -211,7 +223,12 @@ public final class GoFlux {
      * order. Built on {@link Flux#flatMap(Function, int, int)} with concurrency {@code workers}:
      * it requests {@code workers} values from the source up front and one more as each finishes.
      * Cancelling cancels the source and the running calls' subscriptions (a call already running
-     * is not interrupted). If {@code fn} throws or returns null, the flux errors.
+     * is not interrupted). If {@code fn} throws or returns null, the flux errors. Go:
+     * <pre>{@code
+     * finders := make([]<-chan interface{}, numFinders)
+     * for i := 0; i < numFinders; i++ { finders[i] = primeFinder(done, randIntStream) }
+     * for prime := range take(done, fanIn(done, finders...), 10) { ... }
+     * }</pre>
      *
      * @throws IllegalArgumentException if {@code workers} is less than 1
      */
@@ -247,7 +264,7 @@ public final class GoFlux {
      * requests {@code capacity} values up front and more as three quarters are taken, so the
      * stage before runs at most {@code capacity} values ahead; it never drops and never
      * overflows, as a full Go buffered channel blocks its sender. Cancelling cancels the source
-     * and discards the queued values.
+     * and discards the queued values. Go: a stage writing to {@code make(chan interface{}, capacity)}.
      *
      * @throws IllegalArgumentException if {@code capacity} is less than 1 (an unbuffered queue is
      *     no queue: leave the operator out)
