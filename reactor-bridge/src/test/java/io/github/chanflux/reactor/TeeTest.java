@@ -1,6 +1,8 @@
 package io.github.chanflux.reactor;
 
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscription;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import reactor.test.publisher.PublisherProbe;
@@ -62,6 +64,15 @@ class TeeTest {
     }
 
     @Test
+    void branchesCancelledBeforeTheSourceIsConnectedStillCancelIt() {
+        PublisherProbe<Integer> source = PublisherProbe.of(repeat(1));
+        Tee<Integer> t = tee(source.flux());
+        t.out1().subscribe(new CancelOnSubscribe<>());
+        t.out2().subscribe(new CancelOnSubscribe<>());
+        source.assertWasCancelled();
+    }
+
+    @Test
     void cancellingOneBranchLetsTheOtherGoOn() {
         Tee<Integer> t = tee(Flux.range(1, 3));
         StepVerifier first = StepVerifier.create(t.out1()).expectNext(1).thenCancel().verifyLater();
@@ -95,5 +106,13 @@ class TeeTest {
         assertThatThrownBy(() -> tee(Flux.just(1), 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("got 0");
+    }
+
+    /** Cancels as soon as it is subscribed, before {@code autoConnect} connects the source. */
+    private static final class CancelOnSubscribe<T> extends BaseSubscriber<T> {
+        @Override
+        protected void hookOnSubscribe(Subscription subscription) {
+            cancel();
+        }
     }
 }
