@@ -10,6 +10,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import reactor.core.publisher.Flux;
+import reactor.test.publisher.PublisherProbe;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -105,5 +106,61 @@ class FlowEquivalenceProperties {
             Channels.close(done);
             Channels.assertAllEnded();
         }
+    }
+
+    @Property(tries = 30)
+    void bridgeStoppedEarlyGivesTheSamePrefixAndEndsItsGoroutines(
+            @ForAll @Size(min = 1, max = 4) List<@Size(min = 1, max = 4) List<@IntRange(min = 0, max = 99) Integer>> streams,
+            @ForAll @IntRange(max = 8) int stopAfter) throws InterruptedException {
+        List<Integer> all = streams.stream().flatMap(List::stream).toList();
+        int expected = Math.min(stopAfter, all.size());
+        Chan<Void> done = Chan.make();
+        List<Integer> overChannels;
+        try {
+            Chan<RecvChan<Integer>> chanStream = Chan.make(streams.size());
+            for (List<Integer> s : streams) {
+                chanStream.send(generate(done, s));
+            }
+            chanStream.close();
+            overChannels = receive(Patterns.bridge(done, chanStream), expected);
+        } finally {
+            done.close();
+            Channels.assertAllEnded();
+        }
+        List<Integer> asReactor = GoFlux.bridge(Flux.fromIterable(streams).map(Flux::fromIterable))
+                .take(expected).collectList().block();
+        assertThat(overChannels).isEqualTo(asReactor).isEqualTo(all.subList(0, expected));
+    }
+
+    @Property(tries = 30)
+    void orderedFanOutStoppedEarlyGivesTheSamePrefixAndStopsTheSource(
+            @ForAll @Size(min = 1, max = 5) List<@IntRange(min = -9, max = 9) Integer> values,
+            @ForAll @IntRange(min = 1, max = 4) int workers,
+            @ForAll @IntRange(max = 12) int stopAfter) throws InterruptedException {
+        Integer[] array = values.toArray(Integer[]::new);
+        Chan<Void> done = Chan.make();
+        List<Integer> overChannels;
+        try {
+            overChannels = receive(Patterns.fanOutOrdered(done, Patterns.repeat(done, array), workers, SLOW_SQUARE), stopAfter);
+        } finally {
+            done.close();
+            Channels.assertAllEnded();
+        }
+        PublisherProbe<Integer> source = PublisherProbe.of(GoFlux.repeat(array));
+        List<Integer> asReactor = source.flux().transform(GoFlux.fanOutOrdered(workers, SLOW_SQUARE))
+                .take(stopAfter).collectList().block();
+        assertThat(overChannels).isEqualTo(asReactor).hasSize(stopAfter);
+        if (stopAfter > 0) {
+            source.assertWasCancelled();
+        }
+    }
+
+    /** The first {@code count} values of {@code c}: a consumer that stops early. */
+    private static List<Integer> receive(RecvChan<Integer> c, int count) throws InterruptedException {
+        List<Integer> values = new ArrayList<>();
+        while (values.size() < count) {
+            values.add(c.receive().value());
+        }
+        return values;
     }
 }
