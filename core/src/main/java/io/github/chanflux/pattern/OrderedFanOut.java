@@ -1,0 +1,59 @@
+package io.github.chanflux.pattern;
+
+import io.github.chanflux.chan.Chan;
+import io.github.chanflux.chan.Received;
+import io.github.chanflux.chan.RecvChan;
+import io.github.chanflux.go.Go;
+
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Fan-out keeping input order, see {@link Patterns#fanOutOrdered}: a dispatcher pairs each
+ * value with a one-slot result channel, gives the pair to a worker, and queues the result
+ * channel (at most {@code workers} queued); {@link Patterns#bridge} reads the results in order.
+ */
+final class OrderedFanOut {
+
+    private record Job<T, R>(T value, Chan<R> result) {
+    }
+
+    private OrderedFanOut() {
+    }
+
+    static <T, R> RecvChan<R> fanOutOrdered(RecvChan<?> done, RecvChan<T> in, int workers,
+                                            Function<? super T, ? extends R> fn) {
+        FanIn.checkWorkers(workers);
+        Objects.requireNonNull(done, "done");
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(fn, "fn");
+        Chan<Job<T, R>> jobs = Chan.make();
+        Chan<RecvChan<R>> results = Chan.make(workers);
+        for (int i = 0; i < workers; i++) {
+            Go.go(() -> work(done, jobs, fn));
+        }
+        Go.go(() -> dispatch(done, in, jobs, results));
+        return Patterns.bridge(done, results);
+    }
+
+    private static <T, R> void dispatch(RecvChan<?> done, RecvChan<T> in, Chan<Job<T, R>> jobs,
+                                        Chan<RecvChan<R>> results) throws InterruptedException {
+        try (jobs; results) {
+            for (Received<T> r = Steps.receive(done, in); r.ok(); r = Steps.receive(done, in)) {
+                Chan<R> result = Chan.make(1);
+                if (!Steps.send(done, results, result) || !Steps.send(done, jobs, new Job<>(r.value(), result))) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static <T, R> void work(RecvChan<?> done, RecvChan<Job<T, R>> jobs,
+                                    Function<? super T, ? extends R> fn) throws InterruptedException {
+        for (Received<Job<T, R>> j = Steps.receive(done, jobs); j.ok(); j = Steps.receive(done, jobs)) {
+            try (Chan<R> result = j.value().result()) {
+                result.send(Objects.requireNonNull(fn.apply(j.value().value()), "fanOutOrdered value"));
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.chanflux.examples;
+
+import io.github.chanflux.chan.Chan;
+import io.github.chanflux.chan.RecvChan;
+import io.github.chanflux.chan.Select;
+import io.github.chanflux.errors.Result;
+import io.github.chanflux.go.Go;
+
+import java.io.IOException;
+
+/**
+ * Error handling of "Concurrency in Go" 4.5: {@code checkStatus} sends each URL's response or
+ * error as a {@link Result} on one channel, and the main goroutine, which knows the whole
+ * program, decides: here it stops after three errors. {@code httpGet} is a local fake, so the
+ * program needs no network: only {@code https://www.google.com} answers.
+ */
+public final class CheckStatus {
+
+    private CheckStatus() {
+    }
+
+    record Response(String status) {
+    }
+
+    static Response httpGet(String url) throws IOException {
+        if (url.equals("https://www.google.com")) {
+            return new Response("200 OK");
+        }
+        throw new IOException("Get \"" + url + "\": unsupported protocol scheme \"\"");
+    }
+
+    static RecvChan<Result<Response>> checkStatus(RecvChan<?> done, String... urls) {
+        Chan<Result<Response>> results = Chan.make();
+        Go.go(() -> {
+            try (results) {
+                for (String url : urls) {
+                    Result<Response> result = Result.of(() -> httpGet(url));
+                    boolean sent = Select.<Boolean>select()
+                            .recv(done, r -> false)
+                            .send(results, result, () -> true)
+                            .run();
+                    if (!sent) {
+                        return;
+                    }
+                }
+            }
+        });
+        return results;
+    }
+
+    public static void main(String[] args) {
+        Chan<Void> done = Chan.make();
+        try (done) {                                          // defer close(done)
+            int errCount = 0;
+            for (Result<Response> result : checkStatus(done, "a", "https://www.google.com", "b", "c", "d")) {
+                if (result instanceof Result.Err<Response>(var error)) {
+                    System.out.println("error: " + error.getMessage());
+                    if (++errCount >= 3) {
+                        System.out.println("Too many errors, breaking!");
+                        break;
+                    }
+                    continue;
+                }
+                System.out.println("Response: " + result.orElseThrow().status());
+            }
+        }
+    }
+}

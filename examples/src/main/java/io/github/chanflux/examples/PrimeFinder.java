@@ -1,0 +1,115 @@
+package io.github.chanflux.examples;
+
+import io.github.chanflux.chan.Chan;
+import io.github.chanflux.chan.Received;
+import io.github.chanflux.chan.RecvChan;
+import io.github.chanflux.chan.Select;
+import io.github.chanflux.go.Go;
+import io.github.chanflux.reactor.GoFlux;
+import reactor.core.publisher.Flux;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+
+import static io.github.chanflux.pattern.Patterns.fanIn;
+import static io.github.chanflux.pattern.Patterns.repeatFn;
+import static io.github.chanflux.pattern.Patterns.take;
+
+/**
+ * The prime finder of "Concurrency in Go" 4.7: random ints below 50,000,000, a deliberately slow
+ * primality test, the first ten primes. Run sequentially, then fanned out to one finder per
+ * processor, over channels and with Reactor. Fanned out, the primes come in a different order
+ * (naive fan-in does not keep it) and the search takes a fraction of the time.
+ */
+public final class PrimeFinder {
+
+    private static final int BOUND = 50_000_000;
+    private static final int PRIMES = 10;
+
+    private PrimeFinder() {
+    }
+
+    record Candidate(int n, boolean prime) {
+    }
+
+    /** Trial division by every number below {@code n}: slow on purpose, as in the book. */
+    static boolean isPrime(int n) {
+        for (int divisor = n - 1; divisor > 1; divisor--) {
+            if (n % divisor == 0) {
+                return false;
+            }
+        }
+        return n > 1;
+    }
+
+    static Supplier<Integer> rand() {
+        Random random = new Random(4_7);
+        return () -> random.nextInt(BOUND);
+    }
+
+    /** The book's primeFinder stage: passes on the primes of {@code intStream}. */
+    static RecvChan<Integer> primeFinder(RecvChan<?> done, RecvChan<Integer> intStream) {
+        Chan<Integer> primeStream = Chan.make();
+        Go.go(() -> {
+            try (primeStream) {
+                for (Received<Integer> r = intStream.receive(); r.ok(); r = intStream.receive()) {
+                    if (isPrime(r.value()) && !Select.<Boolean>select()
+                            .recv(done, x -> false).send(primeStream, r.value(), () -> true).run()) {
+                        return;
+                    }
+                }
+            }
+        });
+        return primeStream;
+    }
+
+    static List<Integer> overChannels(int finders) {
+        Chan<Void> done = Chan.make();
+        try {
+            RecvChan<Integer> randIntStream = repeatFn(done, rand());
+            List<RecvChan<Integer>> found = new ArrayList<>();
+            for (int i = 0; i < finders; i++) {
+                found.add(primeFinder(done, randIntStream));
+            }
+            @SuppressWarnings("unchecked")
+            RecvChan<Integer> primes = fanIn(done, found.toArray(RecvChan[]::new));
+            List<Integer> result = new ArrayList<>();
+            take(done, primes, PRIMES).forEach(result::add);
+            return result;
+        } finally {
+            done.close();
+        }
+    }
+
+    static List<Integer> withReactor(int finders) {
+        Flux<Integer> randInts = GoFlux.repeatFn(rand());
+        Flux<Integer> primes = finders == 1
+                ? randInts.filter(PrimeFinder::isPrime)
+                : randInts.transform(GoFlux.fanOut(finders, n -> new Candidate(n, isPrime(n))))
+                        .filter(Candidate::prime).map(Candidate::n);
+        return primes.transform(GoFlux.take(PRIMES)).collectList().block();
+    }
+
+    private static void search(String title, java.util.function.IntFunction<List<Integer>> finder, int finders) {
+        System.out.println(title);
+        if (finders > 1) {
+            System.out.println("Spinning up " + finders + " prime finders.");
+        }
+        long start = System.nanoTime();
+        List<Integer> primes = finder.apply(finders);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        primes.forEach(p -> System.out.println("\t" + p));
+        System.out.println("Search took: " + took.toMillis() + "ms");
+    }
+
+    public static void main(String[] args) {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        search("Primes (channels, sequential):", PrimeFinder::overChannels, 1);
+        search("Primes (channels, fan-out/fan-in):", PrimeFinder::overChannels, cpus);
+        search("Primes (Reactor, sequential):", PrimeFinder::withReactor, 1);
+        search("Primes (Reactor, fanOut):", PrimeFinder::withReactor, cpus);
+    }
+}

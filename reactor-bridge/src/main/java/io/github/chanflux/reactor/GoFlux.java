@@ -1,0 +1,307 @@
+package io.github.chanflux.reactor;
+
+import io.github.chanflux.pattern.StageMeter;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The patterns of chapter 4 of "Concurrency in Go" as Reactor operators: the same vocabulary as
+ * {@link io.github.chanflux.pattern.Patterns}, proven to behave the same by property tests.
+ * One-source patterns are {@code Function<Flux<T>, Flux<R>>} factories used with
+ * {@link Flux#transform}; multi-source ones are static factories. A static import of this class
+ * gives the whole vocabulary.
+ *
+ * <p>Go's {@code done} channel becomes cancellation: a pipeline stops when its subscriber
+ * cancels, as a Go pipeline stops when {@code done} closes. Where a pattern takes a done signal
+ * ({@link #or}, {@link #orDone}) it is any {@link Publisher}: its first value or its completion
+ * means done, as closing a Go channel does. Reactor's request protocol replaces Go's unbuffered
+ * hand-off: each operator says below what it requests ahead (its prefetch).
+ */
+public final class GoFlux {
+
+    private GoFlux() {
+    }
+
+    /**
+     * The values, in order, then completes (4.6.1, {@code generator}); one value per request.
+     * Go: {@code intStream := generator(done, 1, 2, 3, 4)}.
+     *
+     * @throws NullPointerException if a value is null
+     */
+    @SafeVarargs
+    public static <T> Flux<T> generator(T... values) {
+        List<T> copy = List.of(values);
+        if (copy.isEmpty()) {
+            return Flux.empty();
+        }
+        return Flux.generate(() -> 0, (i, sink) -> {
+            sink.next(copy.get(i));
+            if (i + 1 == copy.size()) {
+                sink.complete();
+            }
+            return i + 1;
+        });
+    }
+
+    /**
+     * The values over and over, never completing (4.6.2, {@code repeat}); one value per
+     * request, so it is bounded by its subscriber, e.g. with {@link #take}.
+     * Go: {@code take(done, repeat(done, 1), 10)} is {@code repeat(1).transform(take(10))}.
+     *
+     * @throws IllegalArgumentException if there are no values
+     * @throws NullPointerException if a value is null
+     */
+    @SafeVarargs
+    public static <T> Flux<T> repeat(T... values) {
+        List<T> copy = List.of(values);
+        if (copy.isEmpty()) {
+            throw new IllegalArgumentException("repeat needs at least one value, got 0");
+        }
+        return Flux.generate(() -> 0, (i, sink) -> {
+            sink.next(copy.get(i));
+            return (i + 1) % copy.size();
+        });
+    }
+
+    /**
+     * {@code fn.get()} over and over, never completing (4.6.2, {@code repeatFn}); one call per
+     * requested value. If {@code fn} throws or returns null, the flux errors with that.
+     * Go: {@code repeatFn(done, rand)}.
+     */
+    public static <T> Flux<T> repeatFn(Supplier<? extends T> fn) {
+        Objects.requireNonNull(fn, "fn");
+        return Flux.generate(sink -> sink.next(Objects.requireNonNull(fn.get(), "repeatFn value")));
+    }
+
+    /**
+     * The first {@code num} values, then cancels the source and completes (4.6.2, {@code take}).
+     * Never requests more than {@code num} from the source, so, like Go's {@code take}, it never
+     * reads value {@code num + 1}.
+     *
+     * @throws IllegalArgumentException if {@code num} is negative
+     */
+    public static <T> Function<Flux<T>, Flux<T>> take(long num) {
+        if (num < 0) {
+            throw new IllegalArgumentException("take needs num >= 0, got " + num);
+        }
+        return source -> source.take(num, true);
+    }
+
+    /**
+     * A pipeline stage (4.6.1): {@code fn} applied to each value, in order; the book's
+     * {@code multiply(done, in, 2)} is {@code transform(stage(i -> i * 2))}. No prefetch: it
+     * requests what its subscriber requests. If {@code fn} throws, the source is cancelled and
+     * the flux errors.
+     */
+    public static <T, R> Function<Flux<T>, Flux<R>> stage(Function<? super T, ? extends R> fn) {
+        Objects.requireNonNull(fn, "fn");
+        return source -> source.map(fn);
+    }
+
+    /**
+     * A typed stage (4.6.2, Go's {@code v.(int)}): each value cast to {@code type}. A value of
+     * another type cancels the source and errors with {@link ClassCastException}.
+     */
+    public static <T> Function<Flux<?>, Flux<T>> cast(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        return source -> source.cast(type);
+    }
+
+    /**
+     * The or-channel (4.4): completes, empty, as soon as any of {@code dones} signals (its first
+     * value or its completion), then cancels all of them; errors if the first signal is an error.
+     * Built on {@link Mono#firstWithSignal}, not {@code firstWithValue}, because a done signal may
+     * complete without a value. With no done, never completes (Go's nil channel). Each done is
+     * requested unbounded and cancelled after its first signal. Go:
+     * <pre>{@code
+     * <-or(sig(2*time.Hour), sig(5*time.Minute), sig(1*time.Second), sig(1*time.Hour), sig(1*time.Minute))
+     * }</pre>
+     */
+    public static Mono<Void> or(Publisher<?>... dones) {
+        if (dones.length == 0) {
+            return Mono.never();
+        }
+        Mono<?>[] signals = new Mono<?>[dones.length];
+        for (int i = 0; i < dones.length; i++) {
+            signals[i] = fired(Objects.requireNonNull(dones[i], "or: a done publisher is null"));
+        }
+        return Mono.firstWithSignal(signals).then();
+    }
+
+    /**
+     * Or-done (4.8): the source's values until it completes or {@code done} signals (a value or
+     * completion); then the source is cancelled and the flux completes. Stands for:
+     * <pre>{@code
+     * for val := range orDone(done, myChan) { ... }
+     * }</pre>
+     * Built on {@link Flux#takeUntilOther}, hardened: when {@code done} errors, the source is
+     * cancelled first and then the error is passed on (plain {@code takeUntilOther} leaves an
+     * endless source running, reactor-core #4230); a {@code done} that has already fired when
+     * the flux is subscribed lets no value through. No prefetch on the source; {@code done} is
+     * requested unbounded and cancelled after its first signal.
+     */
+    public static <T> Function<Flux<T>, Flux<T>> orDone(Publisher<?> done) {
+        Objects.requireNonNull(done, "done");
+        return source -> OrDone.orDone(source, done);
+    }
+
+    /**
+     * Tee (4.9) with lockstep prefetch 1: see {@link #tee(Flux, int)}.
+     */
+    public static <T> Tee<T> tee(Flux<T> source) {
+        return tee(source, 1);
+    }
+
+    /**
+     * Tee (4.9): two branches that both see every value of {@code source}. Built on
+     * {@code source.publish(prefetch).autoConnect(2)}: the source is subscribed once both
+     * branches are subscribed, and requested {@code prefetch} values ahead; a value is passed on
+     * only when both branches requested it, so the slower branch sets the pace. With prefetch 1
+     * (the default) this is the book's lockstep: the next value is read only once both took the
+     * current one (one read ahead, as the book's tee reads through {@code orDone}). Go:
+     * <pre>{@code
+     * out1, out2 := tee(done, take(done, repeat(done, 1, 2), 4))
+     * for val1 := range out1 { fmt.Printf("out1: %v, out2: %v\n", val1, <-out2) }
+     * }</pre>
+     *
+     * <p>Cancellation: when both branches have cancelled, the source is cancelled
+     * ({@code autoConnect} alone never does). When only one cancels, the other goes on alone
+     * (Go's tee would block until {@code done}). Each branch accepts one subscriber; a second
+     * subscriber, even after the source completed, gets {@link IllegalStateException} at once
+     * instead of hanging as a late subscriber to {@code publish().autoConnect()} does
+     * (reactor-core #2897). An error of the source goes to both branches.
+     *
+     * @throws IllegalArgumentException if {@code prefetch} is less than 1
+     */
+    public static <T> Tee<T> tee(Flux<T> source, int prefetch) {
+        Objects.requireNonNull(source, "source");
+        if (prefetch < 1) {
+            throw new IllegalArgumentException("tee needs prefetch >= 1, got " + prefetch);
+        }
+        return new TeeConnection<>(source, prefetch).branches();
+    }
+
+    /**
+     * Bridge (4.10): every value of the first inner stream until it completes, then of the next,
+     * and so on. Built on {@link Flux#concatMap} with prefetch 0: the next inner stream is
+     * requested from {@code streams} only when the current one has completed. Cancelling cancels
+     * the current inner stream and {@code streams}; an error of either ends the flux with it.
+     * Go: {@code for v := range bridge(done, genVals()) { ... }}.
+     */
+    public static <T> Flux<T> bridge(Publisher<? extends Publisher<? extends T>> streams) {
+        Objects.requireNonNull(streams, "streams");
+        return Flux.from(streams).concatMap(Function.identity(), 0);
+    }
+
+    /**
+     * Fan-in (4.7): the values of all {@code sources}, subscribed together, in the order they
+     * arrive. Built on {@link Flux#merge(int, Publisher[])} with prefetch 1 per source (close to
+     * Go's unbuffered hand-off). Cancelling cancels every source; an error of one cancels the
+     * others and ends the flux with it. Go: {@code fanIn(done, finders...)}.
+     */
+    @SafeVarargs
+    public static <T> Flux<T> fanIn(Publisher<? extends T>... sources) {
+        return Flux.merge(1, sources);
+    }
+
+    /** {@link #fanOut(int, Function, Scheduler)} on {@link Schedulers#boundedElastic()}. */
+    public static <T, R> Function<Flux<T>, Flux<R>> fanOut(int workers, Function<? super T, ? extends R> fn) {
+        return fanOut(workers, fn, Schedulers.boundedElastic());
+    }
+
+    /**
+     * Fan-out then fan-in (4.7, the prime finder): {@code fn}, a blocking or slow function, run
+     * on {@code scheduler} for up to {@code workers} values at once; results in completion
+     * order. Built on {@link Flux#flatMap(Function, int, int)} with concurrency {@code workers}:
+     * it requests {@code workers} values from the source up front and one more as each finishes.
+     * Cancelling cancels the source and the running calls' subscriptions (a call already running
+     * is not interrupted). If {@code fn} throws or returns null, the flux errors. Go:
+     * <pre>{@code
+     * finders := make([]<-chan interface{}, numFinders)
+     * for i := 0; i < numFinders; i++ { finders[i] = primeFinder(done, randIntStream) }
+     * for prime := range take(done, fanIn(done, finders...), 10) { ... }
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code workers} is less than 1
+     */
+    public static <T, R> Function<Flux<T>, Flux<R>> fanOut(int workers, Function<? super T, ? extends R> fn,
+                                                          Scheduler scheduler) {
+        checkWorkers(workers);
+        Function<T, Mono<R>> call = call(fn, scheduler);
+        return source -> source.flatMap(call, workers, 1);
+    }
+
+    /** {@link #fanOutOrdered(int, Function, Scheduler)} on {@link Schedulers#boundedElastic()}. */
+    public static <T, R> Function<Flux<T>, Flux<R>> fanOutOrdered(int workers, Function<? super T, ? extends R> fn) {
+        return fanOutOrdered(workers, fn, Schedulers.boundedElastic());
+    }
+
+    /**
+     * Fan-out then fan-in keeping input order: as {@link #fanOut(int, Function, Scheduler)}, but
+     * built on {@link Flux#flatMapSequential(Function, int, int)}, so results leave in the order
+     * their values arrived; a finished result waits for the ones before it.
+     *
+     * @throws IllegalArgumentException if {@code workers} is less than 1
+     */
+    public static <T, R> Function<Flux<T>, Flux<R>> fanOutOrdered(int workers, Function<? super T, ? extends R> fn,
+                                                                 Scheduler scheduler) {
+        checkWorkers(workers);
+        Function<T, Mono<R>> call = call(fn, scheduler);
+        return source -> source.flatMapSequential(call, workers, 1);
+    }
+
+    /**
+     * Queuing (4.11): a bounded queue of {@code capacity} between the stages before and after,
+     * which then run on {@code scheduler}. Built on {@link Flux#publishOn(Scheduler, int)}: it
+     * requests {@code capacity} values up front and more as three quarters are taken, so the
+     * stage before runs at most {@code capacity} values ahead; it never drops and never
+     * overflows, as a full Go buffered channel blocks its sender. Cancelling cancels the source
+     * and discards the queued values. Go: a stage writing to {@code make(chan interface{}, capacity)}.
+     *
+     * @throws IllegalArgumentException if {@code capacity} is less than 1 (an unbuffered queue is
+     *     no queue: leave the operator out)
+     */
+    public static <T> Function<Flux<T>, Flux<T>> queue(int capacity, Scheduler scheduler) {
+        Objects.requireNonNull(scheduler, "scheduler");
+        if (capacity < 1) {
+            throw new IllegalArgumentException("queue needs capacity >= 1, got " + capacity);
+        }
+        return source -> source.publishOn(scheduler, capacity);
+    }
+
+    /**
+     * {@code stage} with {@code meter} recording an arrival as each value enters it and a
+     * departure as each result leaves it (Little's law, 4.11). Meant for stages that give one
+     * result per value, in order. Adds no prefetch.
+     */
+    public static <T, R> Function<Flux<T>, Flux<R>> measured(StageMeter meter, Function<Flux<T>, Flux<R>> stage) {
+        Objects.requireNonNull(meter, "meter");
+        Objects.requireNonNull(stage, "stage");
+        return source -> source.doOnNext(v -> meter.arrive()).transform(stage).doOnNext(v -> meter.depart());
+    }
+
+    /** Completes on the first value or completion of {@code done}, errors on its error. */
+    static Mono<Void> fired(Publisher<?> done) {
+        return Flux.from(done).take(1, true).then();
+    }
+
+    private static <T, R> Function<T, Mono<R>> call(Function<? super T, ? extends R> fn, Scheduler scheduler) {
+        Objects.requireNonNull(fn, "fn");
+        Objects.requireNonNull(scheduler, "scheduler");
+        return v -> Mono.<R>fromCallable(() -> Objects.requireNonNull(fn.apply(v), "fan-out value")).subscribeOn(scheduler);
+    }
+
+    private static void checkWorkers(int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("fan-out needs workers >= 1, got " + workers);
+        }
+    }
+}

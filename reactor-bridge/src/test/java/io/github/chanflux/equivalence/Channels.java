@@ -1,0 +1,50 @@
+package io.github.chanflux.equivalence;
+
+import io.github.chanflux.chan.Chan;
+import io.github.chanflux.chan.RecvChan;
+import io.github.chanflux.go.Go;
+import io.github.chanflux.pattern.Patterns;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Helpers for running the channel form of a pattern to completion in a property. */
+final class Channels {
+
+    /** How long a goroutine may take to notice its done channel before it counts as leaked. */
+    private static final Duration LIVENESS = Duration.ofSeconds(10);
+
+    private Channels() {
+    }
+
+    /** Go's {@code for v := range c}, collected. */
+    static <T> List<T> drain(RecvChan<T> c) {
+        List<T> values = new ArrayList<>();
+        c.forEach(values::add);
+        return values;
+    }
+
+    /** A generator of {@code values} that ends when {@code done} closes. */
+    @SuppressWarnings("unchecked")
+    static <T> RecvChan<T> generate(RecvChan<?> done, List<T> values) {
+        return Patterns.generator(done, (T[]) values.toArray());
+    }
+
+    /** Closes {@code done} if it is open. */
+    static void close(Chan<?> done) {
+        if (done.tryReceive() == null) {
+            done.close();
+        }
+    }
+
+    /** Joins every running goroutine and asserts that none is left. */
+    static void assertAllEnded() throws InterruptedException {
+        for (Thread t : Go.running()) {
+            t.join(LIVENESS);
+        }
+        assertThat(Go.running()).as("goroutines still running").isEmpty();
+    }
+}

@@ -1,0 +1,59 @@
+package io.github.chanflux.reactor;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.test.StepVerifier;
+import reactor.test.publisher.PublisherProbe;
+
+import java.time.Duration;
+
+import static io.github.chanflux.reactor.GoFlux.or;
+
+class OrTest {
+
+    static Mono<Void> sig(Duration after) {
+        return Mono.delay(after).then();
+    }
+
+    @Test
+    void theBooksSigExampleCompletesAfterOneSecond() {
+        StepVerifier.withVirtualTime(() -> or(
+                        sig(Duration.ofHours(2)), sig(Duration.ofMinutes(5)), sig(Duration.ofSeconds(1)),
+                        sig(Duration.ofHours(1)), sig(Duration.ofMinutes(1))))
+                .expectSubscription()
+                .expectNoEvent(Duration.ofMillis(999))
+                .thenAwait(Duration.ofMillis(1))
+                .verifyComplete();
+    }
+
+    @Test
+    void aDoneThatEmitsAValueCountsAsFired() {
+        StepVerifier.create(or(Mono.never(), Mono.just("closed"))).verifyComplete();
+    }
+
+    @Test
+    void theOtherDonesAreCancelledOnceOneFires() {
+        PublisherProbe<Void> other = PublisherProbe.of(Mono.never());
+        Sinks.Empty<Void> first = Sinks.empty();
+        StepVerifier.create(or(first.asMono(), other.mono()))
+                .then(first::tryEmitEmpty)
+                .verifyComplete();
+        other.assertWasCancelled();
+    }
+
+    @Test
+    void orOfNoDoneNeverCompletes() {
+        StepVerifier.withVirtualTime(GoFlux::or)
+                .expectSubscription()
+                .expectNoEvent(Duration.ofDays(365))
+                .thenCancel()
+                .verify();
+    }
+
+    @Test
+    void anErrorAsFirstSignalIsPassedOn() {
+        StepVerifier.create(or(Mono.never(), Mono.error(new IllegalStateException("boom"))))
+                .verifyErrorMessage("boom");
+    }
+}
