@@ -3,7 +3,6 @@ package io.github.chanflux.pattern;
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.go.Go;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static io.github.chanflux.pattern.Goroutines.drain;
@@ -11,17 +10,7 @@ import static io.github.chanflux.pattern.Patterns.bridge;
 import static io.github.chanflux.pattern.Patterns.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class BridgeTest {
-
-    private final Chan<Void> done = Chan.make();
-
-    @AfterEach
-    void closeDone() throws InterruptedException {
-        if (done.tryReceive() == null) {
-            done.close();
-        }
-        Goroutines.assertAllEnded();
-    }
+class BridgeTest extends DoneScope {
 
     /** The book's genVals: ten channels of one value each. */
     static RecvChan<RecvChan<Integer>> genVals() {

@@ -2,7 +2,6 @@ package io.github.chanflux.pattern;
 
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CountDownLatch;
@@ -16,17 +15,7 @@ import static io.github.chanflux.pattern.Patterns.repeat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class FanInTest {
-
-    private final Chan<Void> done = Chan.make();
-
-    @AfterEach
-    void closeDone() throws InterruptedException {
-        if (done.tryReceive() == null) {
-            done.close();
-        }
-        Goroutines.assertAllEnded();
-    }
+class FanInTest extends DoneScope {
 
     @Test
     void fanInMergesEveryValueOfEveryChannel() {

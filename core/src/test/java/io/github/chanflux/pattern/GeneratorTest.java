@@ -2,7 +2,6 @@ package io.github.chanflux.pattern;
 
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,15 +14,7 @@ import static io.github.chanflux.pattern.Patterns.take;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class GeneratorTest {
-
-    private final Chan<Void> done = Chan.make();
-
-    @AfterEach
-    void closeDone() throws InterruptedException {
-        done.close();
-        Goroutines.assertAllEnded();
-    }
+class GeneratorTest extends DoneScope {
 
     @Test
     void generatorSendsItsValuesInOrderThenCloses() {

@@ -2,7 +2,6 @@ package io.github.chanflux.pattern;
 
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static io.github.chanflux.pattern.Goroutines.drain;
@@ -12,15 +11,7 @@ import static io.github.chanflux.pattern.Patterns.repeat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class QueueTest {
-
-    private final Chan<Void> done = Chan.make();
-
-    @AfterEach
-    void closeDone() throws InterruptedException {
-        done.close();
-        Goroutines.assertAllEnded();
-    }
+class QueueTest extends DoneScope {
 
     @Test
     void queuePassesEveryValueInOrder() {

@@ -1,8 +1,6 @@
 package io.github.chanflux.pattern;
 
-import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static io.github.chanflux.pattern.Goroutines.drain;
@@ -13,17 +11,7 @@ import static io.github.chanflux.pattern.Patterns.stage;
 import static io.github.chanflux.pattern.Patterns.take;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class StageTest {
-
-    private final Chan<Void> done = Chan.make();
-
-    @AfterEach
-    void closeDone() throws InterruptedException {
-        if (done.tryReceive() == null) {
-            done.close();
-        }
-        Goroutines.assertAllEnded();
-    }
+class StageTest extends DoneScope {
 
     static RecvChan<Integer> multiply(RecvChan<?> done, RecvChan<Integer> in, int multiplier) {
         return stage(done, in, i -> i * multiplier);

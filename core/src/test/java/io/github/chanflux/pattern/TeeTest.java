@@ -1,7 +1,5 @@
 package io.github.chanflux.pattern;
 
-import io.github.chanflux.chan.Chan;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -14,17 +12,7 @@ import static io.github.chanflux.pattern.Patterns.take;
 import static io.github.chanflux.pattern.Patterns.tee;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TeeTest {
-
-    private final Chan<Void> done = Chan.make();
-
-    @AfterEach
-    void closeDone() throws InterruptedException {
-        if (done.tryReceive() == null) {
-            done.close();
-        }
-        Goroutines.assertAllEnded();
-    }
+class TeeTest extends DoneScope {
 
     @Test
     void bothOutputsSeeEveryValueAsInTheBooksExample() throws InterruptedException {
