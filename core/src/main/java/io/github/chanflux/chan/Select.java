@@ -28,9 +28,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * no case that can ever proceed blocks until interrupted (Go's {@code select {}}). Java cannot
  * infer {@code R} through the chain, so name it: {@code Select.<String>select()}.
  *
- * <p>How: Go's {@code selectgo}. The select locks all its channels in a global order, polls the
- * cases in a random order, and if none is ready queues a node on every channel, unlocks and
- * parks. The first counterpart to claim the shared {@link Waiter} completes that one case; the
+ * <p>How: Go's {@code selectgo}. The select polls the cases in a random order, one channel lock at
+ * a time; if none is ready it locks all its channels in a global order, polls once more, and if
+ * still none is ready queues a node on every channel, unlocks and parks. The first counterpart to claim the shared {@link Waiter} completes that one case; the
  * others are then dequeued. A select is built for one run; build a new one each time.
  *
  * @param <R> what the chosen clause returns
@@ -54,6 +54,9 @@ public final class Select<R> {
             return onSend != null;
         }
     }
+
+    /** What {@link #attempt} returns for a send that was performed. */
+    private static final Received<?> SENT = Received.of(Boolean.TRUE);
 
     private final List<Case<R>> cases = new ArrayList<>(4);
     private Clause<R> orElse;
@@ -123,32 +126,53 @@ public final class Select<R> {
      */
     public R run() throws InterruptedException {
         long deadline = onTimeout == null ? 0 : System.nanoTime() + Math.max(0, timeout.toNanos());
+        int[] order = pollOrder();
+        for (int i : order) {
+            Case<R> c = cases.get(i);
+            if (c.chan().isNil()) {
+                continue;
+            }
+            c.chan().lock();
+            Received<?> done;
+            try {
+                done = attempt(c);
+            } finally {
+                c.chan().unlockAndWake();
+            }
+            if (done != null) {
+                return complete(c, done);
+            }
+        }
+        return runLocked(order, deadline);
+    }
+
+    /**
+     * The slow path, Go's {@code selectgo}: with every channel locked, polls the cases once more,
+     * so that "no case is ready" holds at one instant before the default runs or the select
+     * blocks. (The fast path above tries the cases one channel at a time, which suffices when
+     * one of them can proceed.)
+     */
+    private R runLocked(int[] order, long deadline) throws InterruptedException {
         Chan<?>[] locks = lockOrder();
         if (locks.length == 0 && orElse == null && onTimeout == null) {
             Chan.blockForever();
         }
         lockAll(locks);
-        for (int i : pollOrder()) {
+        for (int i : order) {
             Case<R> c = cases.get(i);
-            Chan<?> ch = c.chan();
-            if (ch.isNil()) {
+            if (c.chan().isNil()) {
                 continue;
             }
-            if (c.isSend()) {
-                if (ch.isClosedLocked()) {
-                    unlockAll(locks);
-                    throw Chan.sendOnClosed();
-                }
-                if (ch.offerLocked(c.value())) {
-                    unlockAll(locks);
-                    return c.onSend().run();
-                }
-            } else {
-                Object value = ch.pollLocked();
-                if (value != null || ch.isClosedLocked()) {
-                    unlockAll(locks);
-                    return c.onRecv().apply(value != null ? Received.of(value) : Received.closed());
-                }
+            Received<?> done;
+            try {
+                done = attempt(c);
+            } catch (IllegalStateException sendOnClosed) {
+                unlockAll(locks);
+                throw sendOnClosed;
+            }
+            if (done != null) {
+                unlockAll(locks);
+                return complete(c, done);
             }
         }
         if (orElse != null) {
@@ -160,6 +184,31 @@ public final class Select<R> {
             return onTimeout.run();
         }
         return block(locks, deadline);
+    }
+
+    /**
+     * Performs case {@code c} if it can proceed now; its channel is locked by the caller.
+     * Returns what a receive got ({@link #SENT} for a send), or null if the case is not ready.
+     */
+    private Received<?> attempt(Case<R> c) {
+        Chan<?> ch = c.chan();
+        if (c.isSend()) {
+            if (ch.isClosedLocked()) {
+                throw Chan.sendOnClosed();
+            }
+            return ch.offerLocked(c.value()) ? SENT : null;
+        }
+        Object value = ch.pollLocked();
+        if (value != null) {
+            return Received.of(value);
+        }
+        return ch.isClosedLocked() ? Received.closed() : null;
+    }
+
+    /** Runs the clause of the case that was performed. */
+    @SuppressWarnings("unchecked")
+    private R complete(Case<R> c, Received<?> received) throws InterruptedException {
+        return c.isSend() ? c.onSend().run() : c.onRecv().apply((Received<Object>) received);
     }
 
     /** Queues a node on every channel, waits for one to be completed, dequeues the others. */

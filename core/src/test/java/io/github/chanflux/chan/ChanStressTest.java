@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ChanStressTest {
 
     private static final int PRODUCERS = 8;
-    private static final int CONSUMERS = 8;
+    private static final int CONSUMERS = 9;
     private static final int PER_PRODUCER = 10_000;
 
     @ParameterizedTest(name = "capacity {0}, close while sending: {1}")
@@ -40,7 +40,8 @@ class ChanStressTest {
         }
         List<Thread> consumers = new ArrayList<>();
         for (int c = 0; c < CONSUMERS; c++) {
-            consumers.add(Thread.ofVirtual().start(() -> consume(a, b, received)));
+            int index = c;
+            consumers.add(Thread.ofVirtual().start(() -> consume(index, a, b, received)));
         }
         if (closeEarly) {
             quarterSent.await();
@@ -94,45 +95,52 @@ class ChanStressTest {
         }
     }
 
-    /** Receives until both channels are closed and drained. */
-    private static void consume(Chan<Integer> a, Chan<Integer> b, ConcurrentLinkedQueue<Integer> received) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        Chan<Integer> left = a;
-        Chan<Integer> right = b;
+    /**
+     * Consumer {@code index}: a third read only {@code a}, a third only {@code b} (random mixes
+     * of receive and tryReceive), the rest select over both. Every channel always has its own
+     * consumers, so a full channel is always drained.
+     */
+    private static void consume(int index, Chan<Integer> a, Chan<Integer> b, ConcurrentLinkedQueue<Integer> received) {
         try {
-            while (!left.isNil() || !right.isNil()) {
-                int op = random.nextInt(3);
-                Chan<Integer> one = left.isNil() || (!right.isNil() && random.nextBoolean()) ? right : left;
-                if (op == 0) {
-                    Received<Integer> r = one.receive();
-                    if (r.ok()) {
-                        received.add(r.value());
-                    } else if (one == left) {
-                        left = Chan.nil();
-                    } else {
-                        right = Chan.nil();
-                    }
-                } else if (op == 1) {
-                    Received<Integer> r = one.tryReceive();
-                    if (r != null && r.ok()) {
-                        received.add(r.value());
-                    }
-                } else {
-                    Chan<Integer> l = left;
-                    Chan<Integer> rt = right;
-                    int closedSide = Select.<Integer>select()
-                            .recv(l, r -> record(r, received, 1))
-                            .recv(rt, r -> record(r, received, 2))
-                            .run();
-                    if (closedSide == 1) {
-                        left = Chan.nil();
-                    } else if (closedSide == 2) {
-                        right = Chan.nil();
-                    }
-                }
+            switch (index % 3) {
+                case 0 -> consumeOne(a, received);
+                case 1 -> consumeOne(b, received);
+                default -> consumeBoth(a, b, received);
             }
         } catch (InterruptedException e) {
             throw new AssertionError(e);
+        }
+    }
+
+    private static void consumeOne(Chan<Integer> ch, ConcurrentLinkedQueue<Integer> received) throws InterruptedException {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (true) {
+            Received<Integer> r = random.nextBoolean() ? ch.receive() : ch.tryReceive();
+            if (r == null) {
+                continue;
+            }
+            if (!r.ok()) {
+                return;
+            }
+            received.add(r.value());
+        }
+    }
+
+    /** Selects over both, dropping a closed channel by making it nil (Go's idiom). */
+    private static void consumeBoth(Chan<Integer> a, Chan<Integer> b, ConcurrentLinkedQueue<Integer> received)
+            throws InterruptedException {
+        Chan<Integer> left = a;
+        Chan<Integer> right = b;
+        while (!left.isNil() || !right.isNil()) {
+            int closedSide = Select.<Integer>select()
+                    .recv(left, r -> record(r, received, 1))
+                    .recv(right, r -> record(r, received, 2))
+                    .run();
+            if (closedSide == 1) {
+                left = Chan.nil();
+            } else if (closedSide == 2) {
+                right = Chan.nil();
+            }
         }
     }
 
