@@ -1,0 +1,100 @@
+package io.github.chanflux.rate;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The maximum frequency of events, in events per second: Go's {@code rate.Limit}
+ * ({@code golang.org/x/time/rate}; "Concurrency in Go" 5.5, rate limiting).
+ *
+ * <p>{@link #INF} allows every event, whatever the burst. A zero limit allows no events beyond
+ * the burst the limiter starts with. Unlike Go, a negative or NaN limit is rejected (Go treats a
+ * negative limit as zero).
+ *
+ * @param perSecond events per second, at least 0
+ */
+public record Limit(double perSecond) {
+
+    /** The infinite rate: Go's {@code rate.Inf}. */
+    public static final Limit INF = new Limit(Double.MAX_VALUE);
+
+    private static final double NANOS_PER_SECOND = 1e9;
+
+    /**
+     * @throws IllegalArgumentException if {@code perSecond} is negative or NaN
+     */
+    public Limit {
+        if (!(perSecond >= 0)) {
+            throw new IllegalArgumentException("negative or NaN rate limit: " + perSecond);
+        }
+    }
+
+    /** {@code perSecond} events per second. */
+    public static Limit of(double perSecond) {
+        return new Limit(perSecond);
+    }
+
+    /**
+     * One event every {@code interval}: Go's {@code rate.Every}. A zero or negative interval is
+     * {@link #INF}.
+     */
+    public static Limit every(Duration interval) {
+        Objects.requireNonNull(interval, "interval");
+        if (!interval.isPositive()) {
+            return INF;
+        }
+        return new Limit(1 / seconds(interval.toNanos()));
+    }
+
+    /**
+     * {@code events} events per {@code duration}: the book's {@code Per(eventCount, duration)},
+     * that is {@code Every(duration / eventCount)}.
+     *
+     * @throws IllegalArgumentException if {@code events} is not positive
+     */
+    public static Limit per(int events, Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        if (events <= 0) {
+            throw new IllegalArgumentException("events per duration must be positive: " + events);
+        }
+        return every(duration.dividedBy(events));
+    }
+
+    /** Whether this is {@link #INF}. */
+    public boolean isInf() {
+        return perSecond == Double.MAX_VALUE;
+    }
+
+    /**
+     * The time to accumulate {@code tokens} (negative for negative tokens), truncated to whole
+     * nanoseconds; {@link Long#MAX_VALUE} if never (a zero limit), as Go's
+     * {@code durationFromTokens}.
+     */
+    long nanosFromTokens(double tokens) {
+        if (perSecond <= 0) {
+            return Long.MAX_VALUE;
+        }
+        double nanos = tokens / perSecond * NANOS_PER_SECOND;
+        return nanos > Long.MAX_VALUE ? Long.MAX_VALUE : (long) nanos;
+    }
+
+    /** The tokens accumulated in {@code nanos}. */
+    double tokensFromNanos(long nanos) {
+        if (perSecond <= 0) {
+            return 0;
+        }
+        return seconds(nanos) * perSecond;
+    }
+
+    /** Go's {@code Duration.Seconds()}: whole seconds plus the fraction, without precision loss. */
+    private static double seconds(long nanos) {
+        long whole = nanos / 1_000_000_000L;
+        long fraction = nanos % 1_000_000_000L;
+        return whole + fraction / NANOS_PER_SECOND;
+    }
+
+    @Override
+    public String toString() {
+        return isInf() ? "Inf" : perSecond + "/s";
+    }
+}

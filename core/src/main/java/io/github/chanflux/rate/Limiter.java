@@ -1,0 +1,281 @@
+package io.github.chanflux.rate;
+
+import io.github.chanflux.chan.Chan;
+import io.github.chanflux.chan.Select;
+import io.github.chanflux.context.Context;
+import io.github.chanflux.time.Clock;
+import io.github.chanflux.time.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A token bucket: Go's {@code rate.Limiter} ({@code golang.org/x/time/rate}; "Concurrency in
+ * Go" 5.5, rate limiting). The bucket holds up to {@code burst} tokens, starts full, and refills
+ * at {@code limit} tokens per second (fractions included); each event takes one token, or n.
+ *
+ * <p>Three ways to use it, as in Go: {@link #allow()} when an event over the limit is dropped;
+ * {@link #reserve()} when the caller waits (or gives the tokens back) itself; {@link #await}
+ * when the caller blocks until it may act, or until its {@link Context} ends. Every method that
+ * reads the clock has a form taking the time explicitly ({@code allowN(t, n)}), which is what
+ * tests use; the others read the limiter's {@link Clock}.
+ *
+ * <p>Go's special cases hold: {@link Limit#INF} allows everything, even with burst 0; a zero
+ * limit allows the initial burst and then nothing (so a limiter is never silently unlimited: a
+ * zero burst with a finite limit allows no event); time that goes backwards restarts the refill
+ * from the earlier instant. Thread-safe: each call holds a short internal lock, never while
+ * waiting.
+ */
+public final class Limiter {
+
+    private final Clock clock;
+    private Limit limit;
+    private int burst;
+    private double tokens;
+    /** When tokens was last brought up to date, in nanoseconds since the epoch. */
+    private long last = Long.MIN_VALUE;
+    /** The latest time to act of any reservation. */
+    private long lastEvent = Long.MIN_VALUE;
+
+    /** A limiter of {@code limit} events per second with bursts of up to {@code burst}, full. */
+    public Limiter(Limit limit, int burst) {
+        this(limit, burst, Clock.system());
+    }
+
+    /**
+     * A limiter reading time from {@code clock}.
+     *
+     * @throws IllegalArgumentException if {@code burst} is negative
+     */
+    public Limiter(Limit limit, int burst, Clock clock) {
+        this.limit = Objects.requireNonNull(limit, "limit");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.burst = requireBurst(burst);
+        this.tokens = burst;
+    }
+
+    /** The current maximum rate. */
+    public synchronized Limit limit() {
+        return limit;
+    }
+
+    /** The maximum burst: the most tokens one event, or a quick run of events, may take. */
+    public synchronized int burst() {
+        return burst;
+    }
+
+    /** The tokens available now. */
+    public double tokens() {
+        return tokensAt(clock.now());
+    }
+
+    /** The tokens available at {@code t}. */
+    public synchronized double tokensAt(Instant t) {
+        return advance(nanos(t));
+    }
+
+    /** Whether one event may happen now; takes its token if so. */
+    public boolean allow() {
+        return allowN(clock.now(), 1);
+    }
+
+    /** Whether {@code n} events may happen at {@code t}; takes their tokens if so. */
+    public boolean allowN(Instant t, int n) {
+        return reserveN(nanos(t), n, 0).ok();
+    }
+
+    /** Reserves one token now; see {@link #reserveN(Instant, int)}. */
+    public Reservation reserve() {
+        return reserveN(clock.now(), 1);
+    }
+
+    /**
+     * Reserves {@code n} tokens at {@code t}: the reservation says how long to wait before the
+     * event may happen. It is not {@link Reservation#ok() ok} if {@code n} exceeds the burst (and
+     * the limit is finite); then the limiter is unchanged.
+     */
+    public Reservation reserveN(Instant t, int n) {
+        return reserveN(nanos(t), n, Long.MAX_VALUE);
+    }
+
+    /** Waits for one token; see {@link #awaitN(Context, int)}. */
+    public Exception await(Context ctx) throws InterruptedException {
+        return awaitN(ctx, 1);
+    }
+
+    /**
+     * Blocks until {@code n} events may happen: Go's {@code WaitN}. Returns null when the caller
+     * may act, else the error, as Go returns it (no tokens are then taken):
+     * <ul>
+     *   <li>an {@link IllegalArgumentException} if {@code n} exceeds the burst and the limit is
+     *       finite;
+     *   <li>{@code ctx.err()} if the context is done before or while waiting (the reservation is
+     *       then cancelled, so its tokens go back);
+     *   <li>a {@link TimeoutException}, at once, if the wait would outlast the context's deadline.
+     * </ul>
+     * The wait runs on the limiter's clock.
+     *
+     * @throws InterruptedException if interrupted while waiting; the reservation is cancelled
+     */
+    public Exception awaitN(Context ctx, int n) throws InterruptedException {
+        Objects.requireNonNull(ctx, "ctx");
+        Instant now = clock.now();
+        synchronized (this) {
+            if (n > burst && !limit.isInf()) {
+                return new IllegalArgumentException(
+                        "rate: Wait(n=" + n + ") exceeds limiter's burst " + burst);
+            }
+        }
+        Exception err = ctx.err();
+        if (err != null) {
+            return err;
+        }
+        long t = nanos(now);
+        long waitLimit = ctx.deadline().map(d -> minus(nanos(d), t)).orElse(Long.MAX_VALUE);
+        Reservation r = reserveN(t, n, waitLimit);
+        if (!r.ok()) {
+            return new TimeoutException("rate: Wait(n=" + n + ") would exceed context deadline");
+        }
+        Duration delay = r.delayFrom(now);
+        if (delay.isZero()) {
+            return null;
+        }
+        Chan<Boolean> fired = Chan.make(1);
+        Timer timer = clock.afterFunc(delay, () -> fired.trySend(true));
+        try {
+            return Select.<Exception>select()
+                    .recv(fired, timeToAct -> null)
+                    .recv(ctx.done(), done -> {
+                        r.cancel();
+                        return ctx.err();
+                    })
+                    .run();
+        } catch (InterruptedException e) {
+            r.cancel();
+            throw e;
+        } finally {
+            timer.stop();
+        }
+    }
+
+    /** Changes the limit from now on; see {@link #setLimitAt(Instant, Limit)}. */
+    public void setLimit(Limit newLimit) {
+        setLimitAt(clock.now(), newLimit);
+    }
+
+    /**
+     * Changes the limit as of {@code t}. Reservations already made keep their time to act; tokens
+     * accrued until {@code t} count at the old rate.
+     */
+    public synchronized void setLimitAt(Instant t, Limit newLimit) {
+        Objects.requireNonNull(newLimit, "newLimit");
+        settle(nanos(t));
+        limit = newLimit;
+    }
+
+    /** Changes the burst from now on; see {@link #setBurstAt(Instant, int)}. */
+    public void setBurst(int newBurst) {
+        setBurstAt(clock.now(), newBurst);
+    }
+
+    /** Changes the burst as of {@code t}. */
+    public synchronized void setBurstAt(Instant t, int newBurst) {
+        requireBurst(newBurst);
+        settle(nanos(t));
+        burst = newBurst;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** Go's unexported {@code reserveN(t, n, maxFutureReserve)}, for the ported tests. */
+    Reservation reserveN(Instant t, int n, Duration maxFutureReserve) {
+        return reserveN(nanos(t), n, maxFutureReserve.toNanos());
+    }
+
+    // ---- Go's reserveN, advance and CancelAt, with time in nanoseconds since the epoch. ----
+
+    private synchronized Reservation reserveN(long t, int n, long maxFutureReserve) {
+        if (limit.isInf()) {
+            return new Reservation(this, true, n, t, limit);
+        }
+        double left = advance(t) - n;
+        long wait = left < 0 ? limit.nanosFromTokens(-left) : 0;
+        boolean ok = n <= burst && wait <= maxFutureReserve;
+        if (!ok) {
+            return new Reservation(this, false, 0, 0, limit);
+        }
+        long timeToAct = plus(t, wait);
+        last = t;
+        tokens = left;
+        lastEvent = timeToAct;
+        return new Reservation(this, true, n, timeToAct, limit);
+    }
+
+    /** Gives back what {@code r} reserved and no later reservation relies on (Go's CancelAt). */
+    synchronized void restore(Reservation r, long t) {
+        if (limit.isInf() || r.tokens() == 0 || r.timeToAct() < t) {
+            return;
+        }
+        double restore = r.tokens() - r.limit().tokensFromNanos(minus(lastEvent, r.timeToAct()));
+        if (restore <= 0) {
+            return;
+        }
+        tokens = Math.min(advance(t) + restore, burst);
+        last = t;
+        if (r.timeToAct() == lastEvent) {
+            long previousEvent = plus(r.timeToAct(), r.limit().nanosFromTokens(-r.tokens()));
+            if (previousEvent >= t) {
+                lastEvent = previousEvent;
+            }
+        }
+    }
+
+    /** The tokens at {@code t}: refilled since {@code last} (or since {@code t} if earlier). */
+    private double advance(long t) {
+        long from = Math.min(last, t);
+        double refilled = tokens + limit.tokensFromNanos(minus(t, from));
+        return Math.min(refilled, burst);
+    }
+
+    private void settle(long t) {
+        tokens = advance(t);
+        last = t;
+    }
+
+    private static int requireBurst(int burst) {
+        if (burst < 0) {
+            throw new IllegalArgumentException("negative burst: " + burst);
+        }
+        return burst;
+    }
+
+    /** Nanoseconds since the epoch; Instants beyond the years 1677 to 2262 saturate. */
+    static long nanos(Instant t) {
+        Objects.requireNonNull(t, "t");
+        long seconds = t.getEpochSecond();
+        if (Math.abs(seconds) >= Long.MAX_VALUE / 1_000_000_000L) {
+            return seconds < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        return seconds * 1_000_000_000L + t.getNano();
+    }
+
+    /** {@code a - b}, saturating as Go's {@code Time.Sub}. */
+    static long minus(long a, long b) {
+        long d = a - b;
+        if (((a ^ b) & (a ^ d)) < 0) {
+            return a < b ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        return d;
+    }
+
+    private static long plus(long a, long b) {
+        long s = a + b;
+        if (((a ^ s) & (b ^ s)) < 0) {
+            return a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        return s;
+    }
+}
