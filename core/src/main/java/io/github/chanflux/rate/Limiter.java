@@ -27,7 +27,7 @@ import java.util.concurrent.TimeoutException;
  * from the earlier instant. Thread-safe: each call holds a short internal lock, never while
  * waiting.
  */
-public final class Limiter {
+public final class Limiter implements RateLimiter {
 
     private final Clock clock;
     private Limit limit;
@@ -56,6 +56,7 @@ public final class Limiter {
     }
 
     /** The current maximum rate. */
+    @Override
     public synchronized Limit limit() {
         return limit;
     }
@@ -100,6 +101,7 @@ public final class Limiter {
     }
 
     /** Waits for one token; see {@link #awaitN(Context, int)}. */
+    @Override
     public Exception await(Context ctx) throws InterruptedException {
         return awaitN(ctx, 1);
     }
