@@ -1,0 +1,60 @@
+package io.github.chanflux.examples;
+
+import io.github.chanflux.context.Context;
+import io.github.chanflux.go.ErrGroup;
+import io.github.chanflux.rate.Limit;
+import io.github.chanflux.rate.Limiter;
+import io.github.chanflux.rate.MultiLimiter;
+import io.github.chanflux.rate.RateLimiter;
+import io.github.chanflux.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The book's {@code APIConnection} ("Concurrency in Go" 5.5, rate limiting): an API limited to 2
+ * calls per second (burst 2) and 10 per minute, whose {@code ReadFile} also waits on a disk limit
+ * (1 per second) and whose {@code ResolveAddress} on a network limit (3 per second). Twenty
+ * concurrent calls: the first ten go quickly, then one every 6 seconds; the run takes about a
+ * minute, as the book's log shows.
+ */
+public final class RateLimitedApi {
+
+    private final RateLimiter apiLimit;
+    private final RateLimiter diskLimit;
+    private final RateLimiter networkLimit;
+
+    RateLimitedApi(Clock clock) {
+        apiLimit = MultiLimiter.of(
+                new Limiter(Limit.per(2, Duration.ofSeconds(1)), 2, clock),
+                new Limiter(Limit.per(10, Duration.ofMinutes(1)), 10, clock));
+        diskLimit = MultiLimiter.of(new Limiter(Limit.of(1), 1, clock));
+        networkLimit = MultiLimiter.of(new Limiter(Limit.per(3, Duration.ofSeconds(1)), 3, clock));
+    }
+
+    /** Waits on the API and disk limits; null, or why it could not proceed. */
+    Exception readFile(Context ctx) throws InterruptedException {
+        return MultiLimiter.of(apiLimit, diskLimit).await(ctx);
+    }
+
+    /** Waits on the API and network limits; null, or why it could not proceed. */
+    Exception resolveAddress(Context ctx) throws InterruptedException {
+        return MultiLimiter.of(apiLimit, networkLimit).await(ctx);
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        RateLimitedApi api = new RateLimitedApi(Clock.system());
+        Instant start = Instant.now();
+        ErrGroup group = new ErrGroup();
+        for (int i = 0; i < 10; i++) {
+            group.go(() -> log(start, "ReadFile", api.readFile(Context.background())));
+            group.go(() -> log(start, "ResolveAddress", api.resolveAddress(Context.background())));
+        }
+        group.await();
+        System.out.println("Done.");
+    }
+
+    private static void log(Instant start, String call, Exception err) {
+        String at = String.format("%5.1fs", Duration.between(start, Instant.now()).toMillis() / 1000.0);
+        System.out.println(at + " " + (err == null ? call : "cannot " + call + ": " + err));
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.chanflux.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.chanflux.chan.Chan;
+import io.github.chanflux.context.Context;
+import io.github.chanflux.go.Go;
+import io.github.chanflux.time.FakeClock;
+import io.github.chanflux.time.Timer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RateLimitedApiTest {
+
+    private static final int CALLS = 20;
+
+    private final FakeClock clock = new FakeClock();
+    private final Context ctx = Context.withClock(Context.background(), clock);
+
+    /**
+     * The book's log: ten calls within the first seconds (2 per second, the minute's burst of 10),
+     * then one every 6 seconds (10 per minute), all twenty done after about a minute.
+     */
+    @Test
+    void twentyCallsFollowTheBooksLog() throws InterruptedException {
+        RateLimitedApi api = new RateLimitedApi(clock);
+        Chan<Duration> done = Chan.make(CALLS);
+        List<Timer> parked = Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < CALLS; i++) {
+            boolean read = i % 2 == 0;
+            Go.go(() -> {
+                assertThat(read ? api.readFile(ctx) : api.resolveAddress(ctx)).isNull();
+                done.send(Duration.between(FakeClock.EPOCH, clock.now()));
+                parked.add(clock.afterFunc(Duration.ofDays(365), () -> { }));
+            });
+        }
+        while (done.len() < CALLS) {
+            clock.awaitTimers(CALLS);
+            if (done.len() < CALLS) {
+                clock.advance(Duration.ofMillis(100));
+            }
+        }
+        parked.forEach(Timer::stop);
+        List<Duration> times = new ArrayList<>();
+        for (int i = 0; i < CALLS; i++) {
+            times.add(done.receive().value());
+        }
+        times.sort(null);
+        assertThat(times.get(9)).as("the first ten").isLessThanOrEqualTo(Duration.ofSeconds(5));
+        for (int i = 10; i < CALLS; i++) {
+            assertThat(times.get(i)).as("call %d", i).isEqualTo(Duration.ofSeconds(6L * (i - 9)));
+        }
+    }
+}
