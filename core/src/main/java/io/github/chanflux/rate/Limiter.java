@@ -29,6 +29,9 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Limiter implements RateLimiter {
 
+    /** What {@link #take} returns when the tokens cannot be granted (not a reachable time). */
+    private static final long NOT_OK = Long.MIN_VALUE;
+
     private final Clock clock;
     private Limit limit;
     private int burst;
@@ -83,7 +86,10 @@ public final class Limiter implements RateLimiter {
 
     /** Whether {@code n} events may happen at {@code t}; takes their tokens if so. */
     public boolean allowN(Instant t, int n) {
-        return reserveN(nanos(t), n, 0).ok();
+        long at = nanos(t);
+        synchronized (this) {
+            return limit.isInf() || take(at, n, 0) != NOT_OK;
+        }
     }
 
     /** Reserves one token now; see {@link #reserveN(Instant, int)}. */
@@ -203,17 +209,28 @@ public final class Limiter implements RateLimiter {
         if (limit.isInf()) {
             return new Reservation(this, true, n, t, limit);
         }
+        long timeToAct = take(t, n, maxFutureReserve);
+        return timeToAct == NOT_OK
+                ? new Reservation(this, false, 0, 0, limit)
+                : new Reservation(this, true, n, timeToAct, limit);
+    }
+
+    /**
+     * Go's reserveN for a finite limit, without building the reservation: takes {@code n} tokens
+     * at {@code t} if the burst allows it and the wait is at most {@code maxFutureReserve}, and
+     * returns the time to act; else changes nothing and returns {@link #NOT_OK}. Lock held.
+     */
+    private long take(long t, int n, long maxFutureReserve) {
         double left = advance(t) - n;
         long wait = left < 0 ? limit.nanosFromTokens(-left) : 0;
-        boolean ok = n <= burst && wait <= maxFutureReserve;
-        if (!ok) {
-            return new Reservation(this, false, 0, 0, limit);
+        if (n > burst || wait > maxFutureReserve) {
+            return NOT_OK;
         }
         long timeToAct = plus(t, wait);
         last = t;
         tokens = left;
         lastEvent = timeToAct;
-        return new Reservation(this, true, n, timeToAct, limit);
+        return timeToAct;
     }
 
     /** Gives back what {@code r} reserved and no later reservation relies on (Go's CancelAt). */
