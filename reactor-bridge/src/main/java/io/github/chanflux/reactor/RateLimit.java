@@ -26,7 +26,8 @@ import reactor.core.scheduler.Schedulers;
  * limiter sees is the scheduler's ({@code StepVerifier.withVirtualTime} works). One limiter may
  * be shared by many streams (per-user limits in a service): together they conform.
  *
- * <p>{@link #acquire(Limiter, Context)} is Go's {@code limiter.Wait(ctx)} before a call.
+ * <p>{@link #acquire(Limiter, Context)} is Go's {@code limiter.Wait(ctx)} before a call;
+ * {@link #acquire(Limiter)} takes the Go context from the subscriber context ({@link GoContexts}).
  */
 public final class RateLimit {
 
@@ -56,6 +57,15 @@ public final class RateLimit {
         Objects.requireNonNull(scheduler, "scheduler");
         return flux -> flux.concatMap(element -> admit(limiter, weigher.applyAsInt(element), scheduler)
                 .thenReturn(element), 0);
+    }
+
+    /**
+     * {@link #acquire(Limiter, Context)} under the Go context of the subscriber
+     * ({@link GoContexts#get}; {@code background()} if none was put).
+     */
+    public static Mono<Void> acquire(Limiter limiter) {
+        Objects.requireNonNull(limiter, "limiter");
+        return Mono.deferContextual(view -> acquire(limiter, GoContexts.get(view)));
     }
 
     /**

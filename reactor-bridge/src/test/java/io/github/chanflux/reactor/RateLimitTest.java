@@ -206,4 +206,15 @@ class RateLimitTest {
                         .hasMessage("rate: Wait(n=1) would exceed context deadline"))
                 .verify();
     }
+
+    @Test
+    void acquireReadsTheGoContextOfTheSubscriber() {
+        Limiter lim = limiter(10, 1);
+        CancelableContext ctx = Context.withCancel(Context.background());
+        ctx.cancel();
+        StepVerifier.create(acquire(lim).contextWrite(GoContexts.put(ctx)))
+                .expectErrorSatisfies(e -> assertThat(e).isSameAs(Context.CANCELED))
+                .verify();
+        StepVerifier.create(acquire(lim)).as("no Go context: background").verifyComplete();
+    }
 }
