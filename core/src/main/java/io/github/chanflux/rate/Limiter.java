@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A token bucket: Go's {@code rate.Limiter} ({@code golang.org/x/time/rate}; "Concurrency in
@@ -24,22 +25,15 @@ import java.util.concurrent.TimeoutException;
  * <p>Go's special cases hold: {@link Limit#INF} allows everything, even with burst 0; a zero
  * limit allows the initial burst and then nothing (so a limiter is never silently unlimited: a
  * zero burst with a finite limit allows no event); time that goes backwards restarts the refill
- * from the earlier instant. Thread-safe: each call holds a short internal lock, never while
- * waiting.
+ * from the earlier instant. Thread-safe and non-blocking: the bucket is an immutable state that
+ * each call replaces with one compare-and-set (retried on a race), so no call ever waits on
+ * another.
  */
 public final class Limiter implements RateLimiter {
 
-    /** What {@link #take} returns when the tokens cannot be granted (not a reachable time). */
-    private static final long NOT_OK = Long.MIN_VALUE;
-
     private final Clock clock;
-    private Limit limit;
-    private int burst;
-    private double tokens;
-    /** When tokens was last brought up to date, in nanoseconds since the epoch. */
-    private long last = Long.MIN_VALUE;
-    /** The latest time to act of any reservation. */
-    private long lastEvent = Long.MIN_VALUE;
+    /** The bucket; every change replaces it with one compare-and-set, so no call ever blocks. */
+    private final AtomicReference<Bucket> bucket;
 
     /** A limiter of {@code limit} events per second with bursts of up to {@code burst}, full. */
     public Limiter(Limit limit, int burst) {
@@ -52,21 +46,20 @@ public final class Limiter implements RateLimiter {
      * @throws IllegalArgumentException if {@code burst} is negative
      */
     public Limiter(Limit limit, int burst, Clock clock) {
-        this.limit = Objects.requireNonNull(limit, "limit");
+        Objects.requireNonNull(limit, "limit");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.burst = requireBurst(burst);
-        this.tokens = burst;
+        this.bucket = new AtomicReference<>(Bucket.full(limit, requireBurst(burst)));
     }
 
     /** The current maximum rate. */
     @Override
-    public synchronized Limit limit() {
-        return limit;
+    public Limit limit() {
+        return bucket.get().limit();
     }
 
     /** The maximum burst: the most tokens one event, or a quick run of events, may take. */
-    public synchronized int burst() {
-        return burst;
+    public int burst() {
+        return bucket.get().burst();
     }
 
     /** The tokens available now. */
@@ -75,8 +68,8 @@ public final class Limiter implements RateLimiter {
     }
 
     /** The tokens available at {@code t}. */
-    public synchronized double tokensAt(Instant t) {
-        return advance(nanos(t));
+    public double tokensAt(Instant t) {
+        return bucket.get().tokensAt(nanos(t));
     }
 
     /** Whether one event may happen now; takes its token if so. */
@@ -86,10 +79,7 @@ public final class Limiter implements RateLimiter {
 
     /** Whether {@code n} events may happen at {@code t}; takes their tokens if so. */
     public boolean allowN(Instant t, int n) {
-        long at = nanos(t);
-        synchronized (this) {
-            return limit.isInf() || take(at, n, 0) != NOT_OK;
-        }
+        return reserveN(nanos(t), n, 0).ok();
     }
 
     /** Reserves one token now; see {@link #reserveN(Instant, int)}. */
@@ -129,11 +119,9 @@ public final class Limiter implements RateLimiter {
     public Exception awaitN(Context ctx, int n) throws InterruptedException {
         Objects.requireNonNull(ctx, "ctx");
         Instant now = clock.now();
-        synchronized (this) {
-            if (n > burst && !limit.isInf()) {
-                return new IllegalArgumentException(
-                        "rate: Wait(n=" + n + ") exceeds limiter's burst " + burst);
-            }
+        Bucket b = bucket.get();
+        if (n > b.burst() && !b.limit().isInf()) {
+            return new IllegalArgumentException("rate: Wait(n=" + n + ") exceeds limiter's burst " + b.burst());
         }
         Exception err = ctx.err();
         if (err != null) {
@@ -176,10 +164,10 @@ public final class Limiter implements RateLimiter {
      * Changes the limit as of {@code t}. Reservations already made keep their time to act; tokens
      * accrued until {@code t} count at the old rate.
      */
-    public synchronized void setLimitAt(Instant t, Limit newLimit) {
+    public void setLimitAt(Instant t, Limit newLimit) {
         Objects.requireNonNull(newLimit, "newLimit");
-        settle(nanos(t));
-        limit = newLimit;
+        long at = nanos(t);
+        bucket.updateAndGet(b -> b.withLimit(at, newLimit));
     }
 
     /** Changes the burst from now on; see {@link #setBurstAt(Instant, int)}. */
@@ -188,10 +176,10 @@ public final class Limiter implements RateLimiter {
     }
 
     /** Changes the burst as of {@code t}. */
-    public synchronized void setBurstAt(Instant t, int newBurst) {
+    public void setBurstAt(Instant t, int newBurst) {
         requireBurst(newBurst);
-        settle(nanos(t));
-        burst = newBurst;
+        long at = nanos(t);
+        bucket.updateAndGet(b -> b.withBurst(at, newBurst));
     }
 
     Clock clock() {
@@ -205,63 +193,29 @@ public final class Limiter implements RateLimiter {
 
     // ---- Go's reserveN, advance and CancelAt, with time in nanoseconds since the epoch. ----
 
-    private synchronized Reservation reserveN(long t, int n, long maxFutureReserve) {
-        if (limit.isInf()) {
-            return new Reservation(this, true, n, t, limit);
-        }
-        long timeToAct = take(t, n, maxFutureReserve);
-        return timeToAct == NOT_OK
-                ? new Reservation(this, false, 0, 0, limit)
-                : new Reservation(this, true, n, timeToAct, limit);
-    }
-
     /**
-     * Go's reserveN for a finite limit, without building the reservation: takes {@code n} tokens
-     * at {@code t} if the burst allows it and the wait is at most {@code maxFutureReserve}, and
-     * returns the time to act; else changes nothing and returns {@link #NOT_OK}. Lock held.
+     * Go's reserveN: grants {@code n} tokens at {@code t} if the burst allows it and the wait is
+     * at most {@code maxFutureReserve}; otherwise the bucket is unchanged.
      */
-    private long take(long t, int n, long maxFutureReserve) {
-        double left = advance(t) - n;
-        long wait = left < 0 ? limit.nanosFromTokens(-left) : 0;
-        if (n > burst || wait > maxFutureReserve) {
-            return NOT_OK;
-        }
-        long timeToAct = plus(t, wait);
-        last = t;
-        tokens = left;
-        lastEvent = timeToAct;
-        return timeToAct;
-    }
-
-    /** Gives back what {@code r} reserved and no later reservation relies on (Go's CancelAt). */
-    synchronized void restore(Reservation r, long t) {
-        if (limit.isInf() || r.tokens() == 0 || r.timeToAct() < t) {
-            return;
-        }
-        double restore = r.tokens() - r.limit().tokensFromNanos(minus(lastEvent, r.timeToAct()));
-        if (restore <= 0) {
-            return;
-        }
-        tokens = Math.min(advance(t) + restore, burst);
-        last = t;
-        if (r.timeToAct() == lastEvent) {
-            long previousEvent = plus(r.timeToAct(), r.limit().nanosFromTokens(-r.tokens()));
-            if (previousEvent >= t) {
-                lastEvent = previousEvent;
+    private Reservation reserveN(long t, int n, long maxFutureReserve) {
+        while (true) {
+            Bucket b = bucket.get();
+            if (b.limit().isInf()) {
+                return new Reservation(this, true, n, t, b.limit());
+            }
+            if (n > b.burst() || b.waitFor(t, n) > maxFutureReserve) {
+                return new Reservation(this, false, 0, 0, b.limit());
+            }
+            Bucket taken = b.take(t, n);
+            if (bucket.compareAndSet(b, taken)) {
+                return new Reservation(this, true, n, taken.lastEvent(), b.limit());
             }
         }
     }
 
-    /** The tokens at {@code t}: refilled since {@code last} (or since {@code t} if earlier). */
-    private double advance(long t) {
-        long from = Math.min(last, t);
-        double refilled = tokens + limit.tokensFromNanos(minus(t, from));
-        return Math.min(refilled, burst);
-    }
-
-    private void settle(long t) {
-        tokens = advance(t);
-        last = t;
+    /** Gives back what {@code r} reserved and no later reservation relies on (Go's CancelAt). */
+    void restore(Reservation r, long t) {
+        bucket.updateAndGet(b -> b.restore(r, t));
     }
 
     private static int requireBurst(int burst) {
@@ -290,7 +244,8 @@ public final class Limiter implements RateLimiter {
         return d;
     }
 
-    private static long plus(long a, long b) {
+    /** {@code a + b}, saturating. */
+    static long plus(long a, long b) {
         long s = a + b;
         if (((a ^ s) & (b ^ s)) < 0) {
             return a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;

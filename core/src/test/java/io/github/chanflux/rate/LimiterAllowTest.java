@@ -91,6 +91,35 @@ class LimiterAllowTest {
         assertThat(allowed).hasValue(5);
     }
 
+    /** 8 threads race 4 000 allowN calls at one instant for a burst of 1 000: exactly 1 000 win. */
+    @Test
+    void racingCallersNeverGetMoreThanTheTokens() throws InterruptedException {
+        Limiter lim = new Limiter(Limit.of(1), 1_000);
+        AtomicInteger allowed = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        Thread[] racers = new Thread[8];
+        for (int i = 0; i < racers.length; i++) {
+            racers[i] = Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int k = 0; k < 500; k++) {
+                    if (lim.allowN(T0, 1)) {
+                        allowed.incrementAndGet();
+                    }
+                }
+            });
+        }
+        start.countDown();
+        for (Thread racer : racers) {
+            racer.join();
+        }
+        assertThat(allowed).hasValue(1_000);
+        assertThat(lim.tokensAt(T0)).isZero();
+    }
+
     @Test
     void longRunningQpsStaysWithinTheIdealCount() {
         Limiter lim = new Limiter(Limit.of(100), 100);
