@@ -98,6 +98,19 @@ class LimiterAwaitTest {
         }
     }
 
+    /**
+     * Go's zero value {@code rate.Limiter{}} (limit 0, burst 0) allows nothing and never blocks
+     * forever: Wait fails at once because n exceeds the burst.
+     */
+    @Test
+    void zeroLimitAndZeroBurstNeitherAllowsNorBlocks() throws InterruptedException {
+        Limiter lim = new Limiter(Limit.of(0), 0, clock);
+        assertThat(lim.allow()).isFalse();
+        assertThat(lim.awaitN(background, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("rate: Wait(n=1) exceeds limiter's burst 0");
+    }
+
     @Test
     void infiniteLimitNeverWaitsWhateverTheBurst() throws InterruptedException {
         Limiter lim = new Limiter(Limit.INF, 0, clock);
