@@ -1,0 +1,119 @@
+package io.github.chanflux.benchmarks.channel;
+
+import com.softwaremill.jox.Channel;
+import com.softwaremill.jox.ChannelClosed;
+import io.github.chanflux.chan.Chan;
+import io.github.chanflux.chan.Received;
+import io.github.chanflux.chan.RecvChan;
+import io.github.chanflux.chan.Select;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntUnaryOperator;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Go's {@code BenchmarkPipeline3Stages}: a generator and three stages (×2, +1, ×2) connected by
+ * unbuffered channels, each a goroutine that sends with a select on {@code done} (the book's
+ * 4.6 pipeline); nanoseconds per element through all of it. chanflux {@code Chan} + {@code
+ * Select} against Jox channels + Jox select.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(2)
+public class PipelineBench {
+
+    static final int OPS = 100_000;
+
+    @Benchmark
+    @OperationsPerInvocation(OPS)
+    public long chanflux() throws InterruptedException {
+        Chan<Void> done = Chan.make();
+        RecvChan<Integer> out = stage(done, stage(done, stage(done, generate(done), v -> v * 2), v -> v + 1), v -> v * 2);
+        long sum = 0;
+        for (int v : out) {
+            sum += v;
+        }
+        done.close();
+        return sum;
+    }
+
+    private static RecvChan<Integer> generate(Chan<Void> done) {
+        Chan<Integer> out = Chan.make();
+        Thread.ofVirtual().start(() -> Lane.unchecked(() -> {
+            try (out) {
+                for (int i = 0; i < OPS; i++) {
+                    if (!Select.<Boolean>select().recv(done, r -> false).send(out, i, () -> true).run()) {
+                        return;
+                    }
+                }
+            }
+        }));
+        return out;
+    }
+
+    private static RecvChan<Integer> stage(Chan<Void> done, RecvChan<Integer> in, IntUnaryOperator f) {
+        Chan<Integer> out = Chan.make();
+        Thread.ofVirtual().start(() -> Lane.unchecked(() -> {
+            try (out) {
+                for (Received<Integer> r = in.receive(); r.ok(); r = in.receive()) {
+                    Integer v = f.applyAsInt(r.value());
+                    if (!Select.<Boolean>select().recv(done, x -> false).send(out, v, () -> true).run()) {
+                        return;
+                    }
+                }
+            }
+        }));
+        return out;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(OPS)
+    public long jox() throws InterruptedException {
+        Channel<Void> done = Channel.newRendezvousChannel();
+        Channel<Integer> out = joxStage(done, joxStage(done, joxStage(done, joxGenerate(done), v -> v * 2), v -> v + 1),
+                v -> v * 2);
+        long sum = 0;
+        for (Object v = out.receiveOrClosed(); !(v instanceof ChannelClosed); v = out.receiveOrClosed()) {
+            sum += (Integer) v;
+        }
+        done.done();
+        return sum;
+    }
+
+    private static Channel<Integer> joxGenerate(Channel<Void> done) {
+        Channel<Integer> out = Channel.newRendezvousChannel();
+        Thread.ofVirtual().start(() -> Lane.unchecked(() -> {
+            for (int i = 0; i < OPS; i++) {
+                if (com.softwaremill.jox.Select.selectOrClosed(done.receiveClause(x -> false),
+                        out.sendClause(i, () -> true)) != Boolean.TRUE) {
+                    break;
+                }
+            }
+            out.done();
+        }));
+        return out;
+    }
+
+    private static Channel<Integer> joxStage(Channel<Void> done, Channel<Integer> in, IntUnaryOperator f) {
+        Channel<Integer> out = Channel.newRendezvousChannel();
+        Thread.ofVirtual().start(() -> Lane.unchecked(() -> {
+            for (Object v = in.receiveOrClosed(); !(v instanceof ChannelClosed); v = in.receiveOrClosed()) {
+                Integer next = f.applyAsInt((Integer) v);
+                if (com.softwaremill.jox.Select.selectOrClosed(done.receiveClause(x -> false),
+                        out.sendClause(next, () -> true)) != Boolean.TRUE) {
+                    break;
+                }
+            }
+            out.done();
+        }));
+        return out;
+    }
+}
