@@ -1,0 +1,32 @@
+package io.github.chanflux.reactor;
+
+import io.github.chanflux.chan.RecvChan;
+import reactor.core.publisher.Flux;
+
+/**
+ * Bridges between Go channels and Reactor: the way to mix goroutine-style code (virtual
+ * threads, channels) with Reactor pipelines without losing backpressure or cancellation.
+ */
+public final class ChanFlux {
+
+    private ChanFlux() {
+    }
+
+    /**
+     * A {@code Flux} of the values received from {@code chan}: Go's {@code for v := range ch}
+     * as a publisher.
+     *
+     * <p>Receives only as fast as the subscriber requests (no buffering at all: each value is
+     * received for a unit of demand already there), draining ready values in a batch without
+     * blocking when demand allows. Completes when the channel is closed and drained. Cancelling
+     * stops receiving at once: a receive blocked for the subscriber is interrupted and takes no
+     * value. The channel is never closed by the flux (in Go, receivers never close). Waiting
+     * happens on a virtual thread, never on the subscriber's thread, so it is safe on Reactor's
+     * non-blocking schedulers; signals are emitted from that virtual thread. Each subscriber
+     * receives from the same channel, so two subscribers share its values, as two Go receivers
+     * would.
+     */
+    public static <T> Flux<T> fromChan(RecvChan<T> chan) {
+        return Flux.from(new ChanPublisher<>(chan));
+    }
+}
