@@ -1,6 +1,9 @@
 package io.github.chanflux.reactor;
 
 import io.github.chanflux.chan.RecvChan;
+import io.github.chanflux.errors.Result;
+import java.util.Objects;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
 /**
@@ -28,5 +31,35 @@ public final class ChanFlux {
      */
     public static <T> Flux<T> fromChan(RecvChan<T> chan) {
         return Flux.from(new ChanPublisher<>(chan));
+    }
+
+    /**
+     * Subscribes to {@code source} and sends its values on a channel of {@code capacity}
+     * (0: unbuffered), closed after the last value; see {@link PublishedChan} for the credit
+     * rule and for how an error is told ({@link PublishedChan#err()} once the channel is drained).
+     *
+     * @throws IllegalArgumentException if {@code capacity} is negative
+     */
+    public static <T> PublishedChan<T> toChan(Publisher<? extends T> source, int capacity) {
+        Objects.requireNonNull(source, "source");
+        requireCapacity(capacity);
+        return new PublishedChan<>(source, capacity, e -> null);
+    }
+
+    /**
+     * Like {@link #toChan(Publisher, int)}, but every value arrives as {@code Result.ok(v)} and an
+     * error as a final {@code Result.error(e)} before the channel closes: the book's way of
+     * sending errors on the normal path (4.5).
+     */
+    public static <T> PublishedChan<Result<T>> toResultChan(Publisher<? extends T> source, int capacity) {
+        Objects.requireNonNull(source, "source");
+        requireCapacity(capacity);
+        return new PublishedChan<>(Flux.from(source).map(Result::<T>ok), capacity, Result::error);
+    }
+
+    private static void requireCapacity(int capacity) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("negative channel capacity: " + capacity);
+        }
     }
 }

@@ -1,0 +1,124 @@
+package io.github.chanflux.reactor;
+
+import static io.github.chanflux.reactor.ChanFlux.fromChan;
+import static io.github.chanflux.reactor.ChanFlux.toChan;
+import static io.github.chanflux.reactor.ChanFlux.toResultChan;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.chanflux.chan.Chan;
+import io.github.chanflux.chan.Received;
+import io.github.chanflux.errors.Result;
+import io.github.chanflux.go.Go;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+class PublishedChanTest {
+
+    @AfterEach
+    void goroutinesEnded() throws InterruptedException {
+        for (Thread t : Go.running()) {
+            t.join(Duration.ofSeconds(10));
+        }
+        assertThat(Go.running()).isEmpty();
+    }
+
+    private static <T> List<T> drain(PublishedChan<T> p) {
+        List<T> got = new ArrayList<>();
+        p.chan().forEach(got::add);
+        return got;
+    }
+
+    @Test
+    void valuesArriveInOrderThenTheChannelCloses() {
+        PublishedChan<Integer> p = toChan(Flux.range(1, 5), 2);
+        assertThat(drain(p)).containsExactly(1, 2, 3, 4, 5);
+        assertThat(p.err()).isEmpty();
+    }
+
+    @Test
+    void creditIsTheFreeCapacityPlusTheValueInHand() throws InterruptedException {
+        List<Long> requests = new CopyOnWriteArrayList<>();
+        PublishedChan<Integer> p = toChan(Flux.range(1, 100).doOnRequest(requests::add), 3);
+        Received<Integer> first = p.chan().receive();
+        assertThat(first).isEqualTo(Received.of(1));
+        assertThat(requests).as("one value requested at a time").containsOnly(1L);
+        assertThat(requests.size()).as("at most capacity + 1 + the one received").isLessThanOrEqualTo(5);
+        p.cancel();
+        drain(p);
+    }
+
+    @Test
+    void anErrorIsToldAfterTheValues() {
+        PublishedChan<Integer> p = toChan(Flux.range(1, 3).concatWith(Flux.error(new IllegalStateException("boom"))), 1);
+        assertThat(drain(p)).containsExactly(1, 2, 3);
+        assertThat(p.err()).get().extracting(Throwable::getMessage).isEqualTo("boom");
+    }
+
+    @Test
+    void theResultVariantSendsTheErrorAsTheLastValue() {
+        PublishedChan<Result<Integer>> p = toResultChan(
+                Flux.just(1, 2).concatWith(Flux.error(new IllegalStateException("boom"))), 0);
+        List<Result<Integer>> got = drain(p);
+        assertThat(got).hasSize(3);
+        assertThat(got.subList(0, 2)).containsExactly(Result.ok(1), Result.ok(2));
+        assertThat(got.get(2)).isInstanceOfSatisfying(Result.Err.class,
+                e -> assertThat(e.error()).hasMessage("boom"));
+    }
+
+    @Test
+    void cancelStopsThePublisherAndClosesTheChannel() {
+        List<String> signals = new CopyOnWriteArrayList<>();
+        PublishedChan<Long> p = toChan(Flux.interval(Duration.ofMillis(1)).doOnCancel(() -> signals.add("cancel")), 0);
+        assertThat(p.chan().iterator().next()).isZero();
+        p.cancel();
+        drain(p);
+        assertThat(signals).containsExactly("cancel");
+    }
+
+    @Test
+    void negativeCapacityIsRejected() {
+        assertThatThrownBy(() -> toChan(Flux.just(1), -1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-1");
+    }
+
+    /** Flux → Chan → Flux: every value once, in order, whatever the capacity and cut-off. */
+    @RepeatedTest(20)
+    void roundTripDeliversEveryValueOnceInOrder() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int n = random.nextInt(0, 200);
+        int take = random.nextInt(0, n + 1);
+        PublishedChan<Integer> p = toChan(Flux.range(0, n), random.nextInt(0, 5));
+        StepVerifier.create(fromChan(p.chan()).take(take))
+                .expectNextSequence(java.util.stream.IntStream.range(0, take).boxed().toList())
+                .verifyComplete();
+        p.cancel();
+        drain(p);
+    }
+
+    /** Chan → Flux → Chan: the same. */
+    @RepeatedTest(20)
+    void chanToFluxToChanDeliversEveryValueOnceInOrder() throws InterruptedException {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int n = random.nextInt(0, 200);
+        Chan<Integer> source = Chan.make(random.nextInt(0, 5));
+        Go.go(() -> {
+            try (source) {
+                for (int i = 0; i < n; i++) {
+                    source.send(i);
+                }
+            }
+        });
+        PublishedChan<Integer> p = toChan(fromChan(source), random.nextInt(0, 5));
+        assertThat(drain(p)).containsExactlyElementsOf(java.util.stream.IntStream.range(0, n).boxed().toList());
+    }
+}
