@@ -1,7 +1,6 @@
 package io.github.chanflux.reactor;
 
 import io.github.chanflux.context.Context;
-import io.github.chanflux.context.Stop;
 import io.github.chanflux.rate.Limiter;
 import io.github.chanflux.rate.Reservation;
 import java.time.Duration;
@@ -99,7 +98,8 @@ public final class RateLimit {
                 return Mono.error(new TimeoutException("rate: Wait(n=1) would exceed context deadline"));
             }
             Mono<Void> wait = delay.isZero() ? Mono.empty() : Mono.delay(delay, scheduler).then();
-            return Mono.firstWithSignal(wait, whenDone(ctx))
+            Mono<Void> canceled = GoContexts.whenDone(ctx).then(Mono.error(ctx::err));
+            return Mono.firstWithSignal(wait, canceled)
                     .doOnCancel(() -> r.cancelAt(now(scheduler)))
                     .doOnError(e -> r.cancelAt(now(scheduler)));
         });
@@ -121,14 +121,6 @@ public final class RateLimit {
             return Mono.empty();
         }
         return Mono.delay(delay, scheduler).then().doOnCancel(() -> r.cancelAt(now(scheduler)));
-    }
-
-    /** Errors with {@code ctx.err()} once {@code ctx} is done; never completes otherwise. */
-    private static Mono<Void> whenDone(Context ctx) {
-        return Mono.create(sink -> {
-            Stop stop = Context.afterFunc(ctx, () -> sink.error(ctx.err()));
-            sink.onDispose(stop::stop);
-        });
     }
 
     private static Instant now(Scheduler scheduler) {

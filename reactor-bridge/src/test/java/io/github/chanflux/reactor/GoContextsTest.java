@@ -2,9 +2,17 @@ package io.github.chanflux.reactor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.chanflux.chan.Chan;
+import io.github.chanflux.context.CancelableContext;
 import io.github.chanflux.context.Context;
 import io.github.chanflux.context.Key;
+import io.github.chanflux.go.Go;
+import io.github.chanflux.time.FakeClock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -33,5 +41,96 @@ class GoContextsTest {
                 .expectNext("inner")
                 .verifyComplete();
         assertThat(GoContexts.get(reactor.util.context.Context.empty())).isSameAs(Context.background());
+    }
+
+    @AfterEach
+    void goroutinesEnded() throws InterruptedException {
+        for (Thread t : Go.running()) {
+            t.join(Duration.ofSeconds(10));
+        }
+        assertThat(Go.running()).isEmpty();
+    }
+
+    @Test
+    void withinPassesEverythingWhileTheContextLives() {
+        StepVerifier.create(Flux.range(1, 3).transform(GoContexts.within(Context.background())))
+                .expectNext(1, 2, 3)
+                .verifyComplete();
+    }
+
+    @Test
+    void withinFailsWithCanceledWhenTheContextIsCanceled() {
+        CancelableContext ctx = Context.withCancel(Context.background());
+        StepVerifier.create(Flux.never().transform(GoContexts.within(ctx)))
+                .expectSubscription()
+                .then(ctx::cancel)
+                .expectErrorSatisfies(e -> assertThat(e).isSameAs(Context.CANCELED))
+                .verify();
+    }
+
+    @Test
+    void aDeadlineBecomesATimeoutFailingWithDeadlineExceeded() {
+        FakeClock clock = new FakeClock();
+        CancelableContext ctx = Context.withTimeout(Context.withClock(Context.background(), clock), Duration.ofSeconds(1));
+        StepVerifier.create(Flux.never().transform(GoContexts.within(ctx)))
+                .expectSubscription()
+                .then(() -> clock.advance(Duration.ofSeconds(1)))
+                .expectErrorSatisfies(e -> assertThat(e).isSameAs(Context.DEADLINE_EXCEEDED))
+                .verify();
+    }
+
+    @Test
+    void cancellingTheSubscriptionCancelsTheDerivedContext() {
+        AtomicReference<Context> derived = new AtomicReference<>();
+        StepVerifier.create(GoContexts.withCancel(Context.background(), ctx -> {
+                    derived.set(ctx);
+                    return Flux.never();
+                }))
+                .expectSubscription()
+                .thenCancel()
+                .verify();
+        assertThat(derived.get().err()).isSameAs(Context.CANCELED);
+    }
+
+    @Test
+    void theDerivedContextIsInTheSubscriberContext() {
+        StepVerifier.create(GoContexts.withCancel(Context.background(),
+                        ctx -> GoContexts.current().map(c -> c == ctx)))
+                .expectNext(true)
+                .verifyComplete();
+    }
+
+    @Test
+    void runEmitsTheResultOfTheGoroutine() {
+        StepVerifier.create(GoContexts.run(Context.background(), ctx -> "done")).expectNext("done").verifyComplete();
+    }
+
+    @Test
+    void runFailsWithTheContextAndInterruptsTheWork() throws InterruptedException {
+        CancelableContext ctx = Context.withCancel(Context.background());
+        Chan<String> started = Chan.make(1);
+        Chan<String> ended = Chan.make(1);
+        Mono<String> work = GoContexts.run(ctx, c -> {
+            started.send("started");
+            try {
+                return Chan.<String>make().receive().value();
+            } catch (InterruptedException e) {
+                ended.send("interrupted");
+                throw e;
+            }
+        });
+        StepVerifier.create(work)
+                .expectSubscription()
+                .then(() -> {
+                    try {
+                        started.receive();
+                    } catch (InterruptedException e) {
+                        throw new AssertionError(e);
+                    }
+                    ctx.cancel();
+                })
+                .expectErrorSatisfies(e -> assertThat(e).isSameAs(Context.CANCELED))
+                .verify();
+        assertThat(ended.receive().value()).isEqualTo("interrupted");
     }
 }
