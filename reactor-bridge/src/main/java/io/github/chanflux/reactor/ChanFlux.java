@@ -1,6 +1,7 @@
 package io.github.chanflux.reactor;
 
 import io.github.chanflux.chan.RecvChan;
+import io.github.chanflux.context.Context;
 import io.github.chanflux.errors.Result;
 import java.util.Objects;
 import org.reactivestreams.Publisher;
@@ -43,7 +44,19 @@ public final class ChanFlux {
     public static <T> PublishedChan<T> toChan(Publisher<? extends T> source, int capacity) {
         Objects.requireNonNull(source, "source");
         requireCapacity(capacity);
-        return new PublishedChan<>(source, capacity, e -> null);
+        return toChan(source, capacity, Context.background());
+    }
+
+    /**
+     * {@link #toChan(Publisher, int)} bound to {@code ctx}: when the context is done, the
+     * subscription is cancelled and the channel closed after the values already sent on it
+     * ({@link PublishedChan#err()} stays empty: the context's end is the caller's to read).
+     */
+    public static <T> PublishedChan<T> toChan(Publisher<? extends T> source, int capacity, Context ctx) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(ctx, "ctx");
+        requireCapacity(capacity);
+        return new PublishedChan<>(source, capacity, e -> null, ctx);
     }
 
     /**
@@ -54,7 +67,7 @@ public final class ChanFlux {
     public static <T> PublishedChan<Result<T>> toResultChan(Publisher<? extends T> source, int capacity) {
         Objects.requireNonNull(source, "source");
         requireCapacity(capacity);
-        return new PublishedChan<>(Flux.from(source).map(Result::<T>ok), capacity, Result::error);
+        return new PublishedChan<>(Flux.from(source).map(Result::<T>ok), capacity, Result::error, Context.background());
     }
 
     private static void requireCapacity(int capacity) {

@@ -2,6 +2,8 @@ package io.github.chanflux.reactor;
 
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
+import io.github.chanflux.context.Context;
+import io.github.chanflux.context.Stop;
 import io.github.chanflux.go.Go;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,11 +35,20 @@ public final class PublishedChan<T> {
     private final Chan<T> out;
     private final AtomicReference<Throwable> error = new AtomicReference<>();
     private final Inbox<T> inbox;
+    /** The pump goroutine; null until started (a context already done may cancel before). */
+    private volatile Thread pump;
 
-    PublishedChan(Publisher<? extends T> source, int capacity, Function<Throwable, T> lastWord) {
+    PublishedChan(Publisher<? extends T> source, int capacity, Function<Throwable, T> lastWord, Context ctx) {
         this.out = Chan.make(capacity);
         this.inbox = new Inbox<>();
-        Go.go("published-chan", () -> pump(lastWord));
+        Stop unbind = Context.afterFunc(ctx, this::cancel);
+        this.pump = Go.go("published-chan", () -> {
+            try {
+                pump(lastWord);
+            } finally {
+                unbind.stop();
+            }
+        });
         source.subscribe(inbox);
     }
 
@@ -53,10 +64,14 @@ public final class PublishedChan<T> {
 
     /**
      * Stops consuming: cancels the subscription and closes the channel after the values already
-     * sent on it (a value held by the pump is dropped).
+     * sent on it (a value the pump holds, or is blocked sending, is dropped).
      */
     public void cancel() {
         inbox.cancel();
+        Thread p = pump;
+        if (p != null) {
+            p.interrupt();
+        }
     }
 
     private void pump(Function<Throwable, T> lastWord) throws InterruptedException {
@@ -136,9 +151,18 @@ public final class PublishedChan<T> {
             subscription.get().request(1);
         }
 
+        /**
+         * Cancels the subscription, then marks the inbox cancelled (so the pump stops only once
+         * the publisher was told), then cancels again in case the subscription arrived meanwhile
+         * (cancel is idempotent, §3.7), and closes the inbox.
+         */
         void cancel() {
-            cancelled = true;
             Subscription s = subscription.get();
+            if (s != null) {
+                s.cancel();
+            }
+            cancelled = true;
+            s = subscription.get();
             if (s != null) {
                 s.cancel();
             }

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.Received;
+import io.github.chanflux.context.CancelableContext;
+import io.github.chanflux.context.Context;
 import io.github.chanflux.errors.Result;
 import io.github.chanflux.go.Go;
 import java.time.Duration;
@@ -82,6 +84,27 @@ class PublishedChanTest {
         p.cancel();
         drain(p);
         assertThat(signals).containsExactly("cancel");
+    }
+
+    @Test
+    void aDoneContextCancelsTheSubscriptionAndClosesTheChannel() {
+        List<String> signals = new CopyOnWriteArrayList<>();
+        CancelableContext ctx = Context.withCancel(Context.background());
+        PublishedChan<Long> p = ChanFlux.toChan(Flux.interval(Duration.ofMillis(1)).doOnCancel(() -> signals.add("cancel")), 0, ctx);
+        assertThat(p.chan().iterator().next()).isZero();
+        ctx.cancel();
+        drain(p);
+        assertThat(signals).containsExactly("cancel");
+        assertThat(p.err()).isEmpty();
+    }
+
+    @Test
+    void anAlreadyDoneContextClosesTheChannelAtOnce() {
+        CancelableContext ctx = Context.withCancel(Context.background());
+        ctx.cancel();
+        PublishedChan<Long> p = ChanFlux.toChan(Flux.interval(Duration.ofMillis(1)), 0, ctx);
+        drain(p);
+        assertThat(p.err()).isEmpty();
     }
 
     @Test
