@@ -21,7 +21,9 @@ import org.reactivestreams.Subscription;
  * one-slot inbox that always has room, because only one value is requested at a time. A pump
  * goroutine sends it on the channel (blocking while the channel is full, or, unbuffered, until
  * a receiver takes it) and then requests the next one. So at most {@code capacity + 1} values
- * are out of the publisher at any time: the channel's buffer and the one the pump holds.
+ * are out of the publisher at any time: the channel's buffer and the one the pump holds. A source
+ * that ignores backpressure (e.g. {@code Flux.interval}) overflows when receivers fall behind;
+ * its overflow error is told like any other (put {@code onBackpressureBuffer} before it to buffer).
  *
  * <p>How the publisher ended is told after the values, as Go's {@code bufio.Scanner.Err}: when
  * the channel is closed and drained, {@link #err()} is empty after {@code onComplete} and holds
@@ -153,8 +155,8 @@ public final class PublishedChan<T> {
 
         /**
          * Cancels the subscription, then marks the inbox cancelled (so the pump stops only once
-         * the publisher was told), then cancels again in case the subscription arrived meanwhile
-         * (cancel is idempotent, §3.7), and closes the inbox.
+         * the publisher was told); if there was no subscription yet, looks again after marking,
+         * since {@code onSubscribe} may have missed the mark. Then closes the inbox.
          */
         void cancel() {
             Subscription s = subscription.get();
@@ -162,8 +164,7 @@ public final class PublishedChan<T> {
                 s.cancel();
             }
             cancelled = true;
-            s = subscription.get();
-            if (s != null) {
+            if (s == null && (s = subscription.get()) != null) {
                 s.cancel();
             }
             end();
