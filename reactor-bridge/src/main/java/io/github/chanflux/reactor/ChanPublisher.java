@@ -4,6 +4,7 @@ import io.github.chanflux.chan.Received;
 import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.go.Go;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.reactivestreams.Publisher;
@@ -14,12 +15,13 @@ import org.reactivestreams.Subscription;
  * A receive-only channel as a Reactive Streams {@link Publisher}; see
  * {@link ChanFlux#fromChan(RecvChan)} for the contract.
  *
- * <p>Design: demand is a counter. The request that raises it from zero starts a goroutine (a
- * virtual thread, tracked by {@link Go}) that receives and emits until the demand it saw is
- * met, first without blocking ({@code tryReceive}, a batch), then with a blocking
- * {@code receive}; it subtracts what it emitted and ends when the demand is zero, so there is at
- * most one such goroutine, and none while the subscriber asks for nothing. Cancel interrupts it;
- * an interrupted receive takes no value from the channel.
+ * <p>Design: demand is a counter, and a work-in-progress counter elects one drainer: the request
+ * that finds no drainer running starts a goroutine (a virtual thread, tracked by {@link Go})
+ * that receives and emits while there is demand, without blocking while values are ready
+ * ({@code tryReceive}), else with a blocking {@code receive}; it ends when no request came in
+ * since it last looked, so there is at most one, and none while the subscriber asks for
+ * nothing. Requests made inside {@code onSubscribe} are served only after it returns (§1.3).
+ * Cancel interrupts the drainer; an interrupted receive takes no value from the channel.
  */
 final class ChanPublisher<T> implements Publisher<T> {
 
@@ -32,7 +34,9 @@ final class ChanPublisher<T> implements Publisher<T> {
     @Override
     public void subscribe(Subscriber<? super T> subscriber) {
         Objects.requireNonNull(subscriber, "subscriber");
-        subscriber.onSubscribe(new Drain<>(chan, subscriber));
+        Drain<T> drain = new Drain<>(chan, subscriber);
+        subscriber.onSubscribe(drain);
+        drain.subscribed();
     }
 
     private static final class Drain<T> implements Subscription {
@@ -40,6 +44,8 @@ final class ChanPublisher<T> implements Publisher<T> {
         private final RecvChan<T> chan;
         private final Subscriber<? super T> subscriber;
         private final AtomicLong demand = new AtomicLong();
+        /** Drain requests not yet seen by a drainer; 1 is held by {@code subscribe} until onSubscribe returns. */
+        private final AtomicInteger wip = new AtomicInteger(1);
         private final AtomicReference<Thread> drainer = new AtomicReference<>();
         private volatile boolean cancelled;
         private boolean done;
@@ -49,6 +55,14 @@ final class ChanPublisher<T> implements Publisher<T> {
             this.subscriber = subscriber;
         }
 
+        /** onSubscribe has returned (§1.3): requests made during it may now be served. */
+        void subscribed() {
+            int missed = wip.decrementAndGet();
+            if (missed != 0) {
+                start(missed);
+            }
+        }
+
         @Override
         public void request(long n) {
             if (n <= 0) {
@@ -56,13 +70,9 @@ final class ChanPublisher<T> implements Publisher<T> {
                 subscriber.onError(new IllegalArgumentException("§3.9: request must be positive, was " + n));
                 return;
             }
-            long before = demand.getAndUpdate(d -> d + n < 0 ? Long.MAX_VALUE : d + n);
-            if (before == 0 && !cancelled) {
-                Thread t = Go.go("chan-publisher", this::drain);
-                drainer.set(t);
-                if (cancelled) {
-                    t.interrupt();
-                }
+            demand.getAndUpdate(d -> d + n < 0 ? Long.MAX_VALUE : d + n);
+            if (wip.getAndIncrement() == 0) {
+                start(1);
             }
         }
 
@@ -75,26 +85,32 @@ final class ChanPublisher<T> implements Publisher<T> {
             }
         }
 
-        /** Emits up to the demand, repeatedly, until the demand is zero or the stream ends. */
-        private void drain() throws InterruptedException {
-            long wanted = demand.get();
-            while (!cancelled && !done) {
-                long emitted = 0;
-                while (emitted < wanted && !cancelled && !done) {
-                    emitted += emitOne();
+        private void start(int missed) {
+            if (cancelled) {
+                return;
+            }
+            Thread t = Go.go("chan-publisher", () -> drain(missed));
+            drainer.set(t);
+            if (cancelled) {
+                t.interrupt();
+            }
+        }
+
+        /** Emits while there is demand; ends when no request came in since it last looked. */
+        private void drain(int missed) throws InterruptedException {
+            while (true) {
+                while (demand.get() > 0 && !cancelled && !done) {
+                    emitOne();
                 }
-                if (wanted == Long.MAX_VALUE) {
-                    continue;
-                }
-                wanted = demand.addAndGet(-emitted);
-                if (wanted == 0) {
+                missed = wip.addAndGet(-missed);
+                if (missed == 0 || cancelled || done) {
                     return;
                 }
             }
         }
 
-        /** Receives one value (without blocking if one is ready) and emits it; 0 at the end. */
-        private int emitOne() throws InterruptedException {
+        /** Receives one value (without blocking if one is ready) and emits it, or completes. */
+        private void emitOne() throws InterruptedException {
             Received<T> r = chan.tryReceive();
             if (r == null) {
                 r = chan.receive();
@@ -102,10 +118,12 @@ final class ChanPublisher<T> implements Publisher<T> {
             if (!r.ok()) {
                 done = true;
                 subscriber.onComplete();
-                return 0;
+                return;
+            }
+            if (demand.get() != Long.MAX_VALUE) {
+                demand.decrementAndGet();
             }
             subscriber.onNext(r.value());
-            return 1;
         }
     }
 }
