@@ -1,0 +1,56 @@
+package io.github.chanflux.reactor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.chanflux.chan.Chan;
+import io.github.chanflux.go.Go;
+import org.junit.jupiter.api.Test;
+import reactor.blockhound.BlockingOperationError;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+/**
+ * BlockHound is installed for every test of this module (blockhound-junit-platform); these tests
+ * show that it is active, that it sees a channel receive parking a Reactor non-blocking thread,
+ * and that the bridges never do.
+ */
+class BlockHoundTest {
+
+    @Test
+    void aBlockingReceiveOnAParallelThreadIsCaught() {
+        Chan<Integer> ch = Chan.make();
+        StepVerifier.create(Mono.fromCallable(() -> ch.receive().value()).subscribeOn(Schedulers.parallel()))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(BlockingOperationError.class)
+                        .hasMessageContaining("Blocking call!"))
+                .verify();
+    }
+
+    @Test
+    void fromChanConsumedOnAParallelThreadDoesNotBlockIt() throws InterruptedException {
+        Chan<Integer> ch = Chan.make(4);
+        Flux<Integer> flux = ChanFlux.fromChan(ch).publishOn(Schedulers.parallel(), 2);
+        Thread producer = Go.go(() -> {
+            try (ch) {
+                for (int i = 0; i < 1_000; i++) {
+                    ch.send(i);
+                }
+            }
+        });
+        StepVerifier.create(flux.subscribeOn(Schedulers.parallel()).count()).expectNext(1_000L).verifyComplete();
+        producer.join();
+    }
+
+    @Test
+    void toChanFedFromAParallelThreadDoesNotBlockIt() throws InterruptedException {
+        PublishedChan<Integer> published = ChanFlux.toChan(
+                Flux.range(0, 1_000).publishOn(Schedulers.parallel(), 1).subscribeOn(Schedulers.parallel()), 0);
+        long sum = 0;
+        for (int v : published.chan()) {
+            sum += v;
+        }
+        assertThat(sum).isEqualTo(999L * 1_000 / 2);
+        assertThat(published.err()).isEmpty();
+    }
+}
