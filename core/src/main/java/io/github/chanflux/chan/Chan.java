@@ -66,6 +66,8 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
     private final WaitQueue senders = new WaitQueue();
     /** The counterpart the last operation completed; woken by {@link #unlockAndWake()}. */
     private Node toWake;
+    /** Threads in {@link #awaitSendReady()}; null when there are none (the common case). */
+    private List<Waiter> readyWatchers;
 
     private Chan(int capacity, boolean nil) {
         this.id = nil ? -1 : IDS.getAndIncrement();
@@ -139,6 +141,46 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
         return done;
     }
 
+    /**
+     * Blocks until a send would not block: the buffer has room, a receiver is waiting, or the
+     * channel is closed (a send would then fail). Not in Go: it is for a sender that must fetch
+     * its value from somewhere else first and should fetch it only when it can be delivered,
+     * such as a bridge that requests a value from a Reactive Streams publisher only when a
+     * receiver waits for it. Another sender may take the room before the caller sends, and a
+     * waiting receiver may give up, so the following {@code send} can still block; for one
+     * sender and a buffered channel, the room stays. Blocks forever on the nil channel.
+     *
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public void awaitSendReady() throws InterruptedException {
+        if (isNil()) {
+            blockForever();
+        }
+        lock();
+        while (!closed && count == buffer.length && !hasWaitingReceiverLocked()) {
+            if (Thread.interrupted()) {
+                unlock();
+                throw new InterruptedException();
+            }
+            Waiter w = new Waiter();
+            if (readyWatchers == null) {
+                readyWatchers = new ArrayList<>(2);
+            }
+            readyWatchers.add(w);
+            unlock();
+            int state = w.await(0, 0);
+            lock();
+            if (state == Waiter.INTERRUPTED) {
+                if (readyWatchers != null) {
+                    readyWatchers.remove(w);
+                }
+                unlock();
+                throw new InterruptedException();
+            }
+        }
+        unlock();
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public Received<T> receive() throws InterruptedException {
@@ -187,6 +229,7 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
                 throw new IllegalStateException("close of closed channel");
             }
             closed = true;
+            notifyReadyLocked();
             failAll(receivers, woken);
             failAll(senders, woken);
         } finally {
@@ -276,6 +319,8 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
             Node sender = claimFirst(senders, null);
             if (sender != null) {
                 enqueue(sender.item);
+            } else if (readyWatchers != null) {
+                notifyReadyLocked();
             }
             return value;
         }
@@ -304,6 +349,9 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
 
     void enqueueReceiver(Node n) {
         receivers.add(n);
+        if (readyWatchers != null) {
+            notifyReadyLocked();
+        }
     }
 
     void enqueueSender(Node n) {
@@ -332,6 +380,24 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
     }
 
     // ---- Internals. ----
+
+    /** Wakes the threads in {@link #awaitSendReady()}; they check again under the lock. */
+    private void notifyReadyLocked() {
+        List<Waiter> watchers = readyWatchers;
+        if (watchers != null) {
+            readyWatchers = null;
+            for (Waiter w : watchers) {
+                if (w.claim(0)) {
+                    w.wake();
+                }
+            }
+        }
+    }
+
+    /** Whether a receiver, or a select with a receive case here, is blocked and still waiting. */
+    private boolean hasWaitingReceiverLocked() {
+        return receivers.hasWaiting();
+    }
 
     private void enqueue(Object value) {
         buffer[(head + count) % buffer.length] = value;
@@ -378,6 +444,9 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
         }
         Node node = new Node(new Waiter(), 0, item);
         queue.add(node);
+        if (queue == receivers && readyWatchers != null) {
+            notifyReadyLocked();
+        }
         unlock();
         if (node.waiter.await(0, spins()) == Waiter.INTERRUPTED) {
             lock();

@@ -49,6 +49,16 @@ final class WaitQueue {
         return n;
     }
 
+    /** Whether some node's waiter is still waiting (stale nodes of finished waiters do not count). */
+    boolean hasWaiting() {
+        for (Node n = head; n != null; n = n.next) {
+            if (n.waiter.isWaiting()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean isEmpty() {
         return head == null;
     }

@@ -50,6 +50,10 @@ final class Waiter {
         return STATE.compareAndSet(this, WAITING, reason);
     }
 
+    boolean isWaiting() {
+        return state == WAITING;
+    }
+
     void wake() {
         LockSupport.unpark(thread);
     }

@@ -204,4 +204,78 @@ class ChanTest {
         assertThat(shared[0]).isEqualTo(42);
         writer.join();
     }
+    @Test
+    void awaitSendReadyReturnsAtOnceWhenASendWouldNotBlock() throws InterruptedException {
+        Chan<Integer> buffered = Chan.make(1);
+        buffered.awaitSendReady();
+        buffered.send(1);
+        buffered.close();
+        buffered.awaitSendReady();
+        assertThat(buffered.receive()).as("the buffered value stays").isEqualTo(Received.of(1));
+    }
+
+    @Test
+    void awaitSendReadyOnAFullBufferWaitsForARoom() throws InterruptedException {
+        Chan<Integer> ch = Chan.make(1);
+        ch.send(1);
+        Blocking<Void> ready = Blocking.<Void>start(() -> {
+            ch.awaitSendReady();
+            return null;
+        }).awaitParked();
+        assertThat(ready.isBlocked()).isTrue();
+        assertThat(ch.receive()).isEqualTo(Received.of(1));
+        ready.join();
+        assertThat(ch.trySend(2)).isTrue();
+    }
+
+    @Test
+    void awaitSendReadyOnAnUnbufferedChannelWaitsForAReceiver() throws InterruptedException {
+        Chan<String> ch = Chan.make();
+        Blocking<Void> ready = Blocking.<Void>start(() -> {
+            ch.awaitSendReady();
+            return null;
+        }).awaitParked();
+        Blocking<Received<String>> receiver = Blocking.start(ch::receive).awaitParked();
+        ready.join();
+        assertThat(ch.trySend("now")).isTrue();
+        assertThat(receiver.join()).isEqualTo(Received.of("now"));
+    }
+
+    @Test
+    void awaitSendReadyCountsASelectWaitingToReceive() throws InterruptedException {
+        Chan<String> ch = Chan.make();
+        Chan<String> other = Chan.make();
+        Blocking<String> select = Blocking.start(() -> Select.<String>select()
+                .recv(other, r -> "other").recv(ch, r -> r.value()).run()).awaitParked();
+        ch.awaitSendReady();
+        ch.send("via select");
+        assertThat(select.join()).isEqualTo("via select");
+    }
+
+    @Test
+    void awaitSendReadyIgnoresAReceiverThatGaveUpAndWakesOnClose() throws InterruptedException {
+        Chan<String> ch = Chan.make();
+        Blocking<Received<String>> quitter = Blocking.start(ch::receive).awaitParked();
+        assertThat(quitter.interruptAndGetFailure()).isInstanceOf(InterruptedException.class);
+        Blocking<Void> ready = Blocking.<Void>start(() -> {
+            ch.awaitSendReady();
+            return null;
+        }).awaitParked();
+        assertThat(ready.isBlocked()).isTrue();
+        ch.close();
+        ready.join();
+    }
+
+    @Test
+    void interruptedAwaitSendReadyThrowsAndLeavesTheChannelAsItWas() throws InterruptedException {
+        Chan<String> ch = Chan.make();
+        Blocking<Void> ready = Blocking.<Void>start(() -> {
+            ch.awaitSendReady();
+            return null;
+        }).awaitParked();
+        assertThat(ready.interruptAndGetFailure()).isInstanceOf(InterruptedException.class);
+        Blocking<Received<String>> receiver = Blocking.start(ch::receive).awaitParked();
+        ch.send("after");
+        assertThat(receiver.join()).isEqualTo(Received.of("after"));
+    }
 }

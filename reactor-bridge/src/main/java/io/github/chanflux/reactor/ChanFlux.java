@@ -56,7 +56,7 @@ public final class ChanFlux {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(ctx, "ctx");
         requireCapacity(capacity);
-        return new PublishedChan<>(source, capacity, e -> null, ctx);
+        return new PublishedChan<T>(capacity, e -> null, ctx).subscribeTo(source);
     }
 
     /**
@@ -67,7 +67,8 @@ public final class ChanFlux {
     public static <T> PublishedChan<Result<T>> toResultChan(Publisher<? extends T> source, int capacity) {
         Objects.requireNonNull(source, "source");
         requireCapacity(capacity);
-        return new PublishedChan<>(Flux.from(source).map(Result::<T>ok), capacity, Result::error, Context.background());
+        return new PublishedChan<Result<T>>(capacity, Result::error, Context.background())
+                .subscribeTo(Flux.from(source).map(Result::<T>ok));
     }
 
     private static void requireCapacity(int capacity) {

@@ -1,6 +1,7 @@
 package io.github.chanflux.reactor;
 
 import io.github.chanflux.chan.Chan;
+import io.github.chanflux.chan.Received;
 import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.context.Context;
 import io.github.chanflux.context.Stop;
@@ -8,6 +9,7 @@ import io.github.chanflux.go.Go;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
@@ -17,13 +19,16 @@ import org.reactivestreams.Subscription;
 /**
  * A {@link Publisher} consumed into a channel: {@link ChanFlux#toChan(Publisher, int)}.
  *
- * <p>The subscriber never blocks the publisher's thread: {@code onNext} hands the value to a
- * one-slot inbox that always has room, because only one value is requested at a time. A pump
- * goroutine sends it on the channel (blocking while the channel is full, or, unbuffered, until
- * a receiver takes it) and then requests the next one. So at most {@code capacity + 1} values
- * are out of the publisher at any time: the channel's buffer and the one the pump holds. A source
- * that ignores backpressure (e.g. {@code Flux.interval}) overflows when receivers fall behind;
- * its overflow error is told like any other (put {@code onBackpressureBuffer} before it to buffer).
+ * <p>Credit is the channel's free capacity. A pump goroutine requests as many values as the
+ * channel has free slots, counting the values already requested and not yet sent on it; so
+ * at most {@code capacity} values are out of the publisher at any time, and {@code onNext} never
+ * blocks the publisher's thread: it puts the value into an inbox that always has room for what
+ * was requested. An unbuffered channel requests one value only when a receiver is waiting for
+ * it ({@link Chan#awaitSendReady()}); if that receiver gives up before the value arrives (an
+ * interrupt, a select that took another case), the value waits in the pump for the next
+ * receiver, so there is still at most one out. A source that ignores backpressure (e.g. {@code
+ * Flux.interval}) overflows when receivers fall behind; its overflow error is told like any
+ * other (put {@code onBackpressureBuffer} before it to buffer).
  *
  * <p>How the publisher ended is told after the values, as Go's {@code bufio.Scanner.Err}: when
  * the channel is closed and drained, {@link #err()} is empty after {@code onComplete} and holds
@@ -40,9 +45,10 @@ public final class PublishedChan<T> {
     /** The pump goroutine; null until started (a context already done may cancel before). */
     private volatile Thread pump;
 
-    PublishedChan(Publisher<? extends T> source, int capacity, Function<Throwable, T> lastWord, Context ctx) {
+    /** Starts the pump; {@link #subscriber()} still has to be subscribed to the publisher. */
+    PublishedChan(int capacity, Function<Throwable, T> lastWord, Context ctx) {
         this.out = Chan.make(capacity);
-        this.inbox = new Inbox<>();
+        this.inbox = new Inbox<>(Math.max(1, capacity));
         Stop unbind = Context.afterFunc(ctx, this::cancel);
         this.pump = Go.go("published-chan", () -> {
             try {
@@ -51,7 +57,17 @@ public final class PublishedChan<T> {
                 unbind.stop();
             }
         });
+    }
+
+    /** Subscribes this channel's subscriber to {@code source}; returns this. */
+    PublishedChan<T> subscribeTo(Publisher<? extends T> source) {
         source.subscribe(inbox);
+        return this;
+    }
+
+    /** The Reactive Streams subscriber behind the channel (for the TCK). */
+    Subscriber<T> subscriber() {
+        return inbox;
     }
 
     /** The channel of the published values; closed after the last one. */
@@ -76,14 +92,30 @@ public final class PublishedChan<T> {
         }
     }
 
+    /**
+     * Requests what fits, moves the values from the inbox to the channel, and tells the end.
+     * {@code outstanding} counts the values requested and not yet sent on the channel; since
+     * only the pump sends on it, {@code len + outstanding <= cap} holds, so a send on a
+     * buffered channel never blocks.
+     */
     private void pump(Function<Throwable, T> lastWord) throws InterruptedException {
         try (out) {
-            for (T value : inbox.values) {
-                if (inbox.cancelled) {
-                    return;
+            long outstanding = 0;
+            while (true) {
+                if (outstanding == 0) {
+                    out.awaitSendReady();
                 }
-                out.send(value);
-                inbox.requestNext();
+                long credit = out.cap() == 0 ? 1 - outstanding : out.cap() - out.len() - outstanding;
+                if (credit > 0 && !inbox.cancelled) {
+                    outstanding += credit;
+                    inbox.request(credit);
+                }
+                Received<T> r = inbox.values.receive();
+                if (!r.ok() || inbox.cancelled) {
+                    break;
+                }
+                out.send(r.value());
+                outstanding--;
             }
             Throwable e = inbox.error;
             if (e != null && !inbox.cancelled) {
@@ -96,14 +128,23 @@ public final class PublishedChan<T> {
         }
     }
 
-    /** The Reactive Streams subscriber: one value requested at a time, put in a one-slot inbox. */
-    private static final class Inbox<T> implements Subscriber<T> {
+    /**
+     * The Reactive Streams subscriber: puts each value into a channel with room for all the
+     * values the pump may have requested; requests nothing itself.
+     */
+    static final class Inbox<T> implements Subscriber<T> {
 
-        final Chan<T> values = Chan.make(1);
+        final Chan<T> values;
         volatile Throwable error;
         volatile boolean cancelled;
         private final AtomicReference<Subscription> subscription = new AtomicReference<>();
         private final AtomicBoolean ended = new AtomicBoolean();
+        /** Requests made by the pump before {@code onSubscribe}, passed on there; then -1. */
+        private final AtomicLong early = new AtomicLong();
+
+        Inbox(int room) {
+            this.values = Chan.make(room);
+        }
 
         @Override
         public void onSubscribe(Subscription s) {
@@ -114,8 +155,11 @@ public final class PublishedChan<T> {
             }
             if (cancelled) {
                 s.cancel();
-            } else {
-                s.request(1);
+                return;
+            }
+            long n = early.getAndSet(-1);
+            if (n > 0) {
+                s.request(n);
             }
         }
 
@@ -125,7 +169,16 @@ public final class PublishedChan<T> {
             if (cancelled) {
                 return;
             }
-            if (!values.trySend(value)) {
+            boolean taken;
+            try {
+                taken = values.trySend(value);
+            } catch (IllegalStateException closed) {
+                if (cancelled) {
+                    return; // a cancel closed the inbox while this value was on its way
+                }
+                throw new IllegalStateException("onNext after the publisher ended (§1.7)", closed);
+            }
+            if (!taken) {
                 throw new IllegalStateException("publisher sent more than requested (§1.1)");
             }
         }
@@ -149,8 +202,14 @@ public final class PublishedChan<T> {
             }
         }
 
-        void requestNext() {
-            subscription.get().request(1);
+        /** Requests {@code n} more; before {@code onSubscribe}, keeps them for it. */
+        void request(long n) {
+            for (long e = early.get(); e >= 0; e = early.get()) {
+                if (early.compareAndSet(e, e + n)) {
+                    return;
+                }
+            }
+            subscription.get().request(n);
         }
 
         /**

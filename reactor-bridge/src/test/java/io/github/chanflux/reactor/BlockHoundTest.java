@@ -53,4 +53,24 @@ class BlockHoundTest {
         assertThat(sum).isEqualTo(999L * 1_000 / 2);
         assertThat(published.err()).isEmpty();
     }
+    @Test
+    void contendedTrySendsFromParallelThreadsAreAllowedButAWaitingSendIsNot() throws InterruptedException {
+        Chan<Integer> ch = Chan.make(64);
+        Thread drainer = Go.go(() -> {
+            for (int v : ch) {
+                // receive on a virtual thread, contending for the lock with the senders
+            }
+        });
+        StepVerifier.create(Flux.range(0, 10_000).parallel(2).runOn(Schedulers.parallel())
+                        .map(v -> ch.trySend(v) ? 1 : 0).sequential().count())
+                .expectNextCount(1).verifyComplete();
+        ch.close();
+        drainer.join();
+        Chan<Integer> full = Chan.make(1);
+        full.send(0);
+        StepVerifier.create(Mono.fromCallable(() -> {
+            full.send(1);
+            return true;
+        }).subscribeOn(Schedulers.parallel())).expectError(BlockingOperationError.class).verify();
+    }
 }

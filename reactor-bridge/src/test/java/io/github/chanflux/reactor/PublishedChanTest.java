@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
@@ -47,15 +48,53 @@ class PublishedChanTest {
     }
 
     @Test
-    void creditIsTheFreeCapacityPlusTheValueInHand() throws InterruptedException {
+    void creditIsTheFreeCapacity() throws InterruptedException {
+        AtomicLong requested = new AtomicLong();
+        int capacity = 3;
+        PublishedChan<Integer> p = toChan(Flux.range(1, 1_000).doOnRequest(requested::addAndGet), capacity);
+        for (int received = 1; received <= 1_000; received++) {
+            assertThat(p.chan().receive()).isEqualTo(Received.of(received));
+            assertThat(requested.get()).as("requested after %d received", received)
+                    .isLessThanOrEqualTo(received + capacity);
+        }
+        assertThat(p.chan().receive()).isEqualTo(Received.closed());
+    }
+
+    @Test
+    void aFullChannelRequestsNothingMore() throws InterruptedException {
         List<Long> requests = new CopyOnWriteArrayList<>();
         PublishedChan<Integer> p = toChan(Flux.range(1, 100).doOnRequest(requests::add), 3);
-        Received<Integer> first = p.chan().receive();
-        assertThat(first).isEqualTo(Received.of(1));
-        assertThat(requests).as("one value requested at a time").containsOnly(1L);
-        assertThat(requests.size()).as("at most capacity + 1 + the one received").isLessThanOrEqualTo(5);
+        while (p.chan().len() < 3) {
+            Thread.onSpinWait();
+        }
+        awaitPumpParked();
+        assertThat(p.chan().len()).isEqualTo(3);
+        assertThat(requests.stream().mapToLong(Long::longValue).sum()).isEqualTo(3);
+        assertThat(p.chan().receive()).isEqualTo(Received.of(1));
         p.cancel();
         drain(p);
+    }
+
+    @Test
+    void anUnbufferedChannelRequestsOnlyWhenAReceiverWaits() throws InterruptedException {
+        List<Long> requests = new CopyOnWriteArrayList<>();
+        PublishedChan<Integer> p = toChan(Flux.range(1, 100).doOnRequest(requests::add), 0);
+        awaitPumpParked();
+        assertThat(requests).as("no receiver yet").isEmpty();
+        assertThat(p.chan().receive()).isEqualTo(Received.of(1));
+        assertThat(requests).containsExactly(1L);
+        assertThat(p.chan().receive()).isEqualTo(Received.of(2));
+        assertThat(requests).containsExactly(1L, 1L);
+        p.cancel();
+        drain(p);
+    }
+
+    /** Waits until the pump goroutine parks with nothing in flight: waiting for room or a receiver. */
+    private static void awaitPumpParked() {
+        Thread pump = Go.running().stream().filter(t -> t.getName().equals("published-chan")).findFirst().orElseThrow();
+        while (pump.getState() != Thread.State.WAITING) {
+            Thread.onSpinWait();
+        }
     }
 
     @Test
