@@ -46,6 +46,11 @@ public final class GoContexts {
     private GoContexts() {
     }
 
+    /** The subscriber-context key, shared with {@link GoContextAccessor#key()}. */
+    static Object key() {
+        return KEY;
+    }
+
     /** For {@code contextWrite}: stores {@code ctx} in the subscriber context. */
     public static Function<reactor.util.context.Context, reactor.util.context.Context> put(Context ctx) {
         Objects.requireNonNull(ctx, "ctx");
