@@ -1,0 +1,83 @@
+package io.github.chanflux.benchmarks.report;
+
+import io.github.chanflux.benchmarks.report.Compare.Sample;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Runs the Go harness ({@code go test -bench}) and reads its ns/op lines. */
+final class GoBench {
+
+    private static final Pattern LINE = Pattern.compile("^Benchmark(\\S+?)(?:-\\d+)?\\s+\\d+\\s+([0-9.]+) ns/op");
+
+    private GoBench() {
+    }
+
+    /** What the Go side gave: samples keyed {@code go:Name}, and its version or why it did not run. */
+    record Run(Map<String, Sample> samples, String version) {
+        static Run skipped(String why) {
+            System.out.println("Go side skipped: " + why);
+            return new Run(Map.of(), "Go not measured: " + why);
+        }
+    }
+
+    static Run run(Path dir, List<Area> areas, boolean quick) throws IOException, InterruptedException {
+        String version;
+        try {
+            version = exec(dir, List.of("go", "version")).trim();
+        } catch (IOException e) {
+            return Run.skipped("no go command (apt-get install -y golang-go golang-golang-x-time-dev)");
+        }
+        String regex = "^Benchmark(" + areas.stream().map(Area::goPrefix).collect(Collectors.joining("|")) + ")_";
+        List<String> cmd = List.of("go", "test", "-run", "^$", "-bench", regex,
+                "-benchtime", quick ? "100ms" : "1s", "-count", quick ? "1" : "5");
+        System.out.println("Go: " + String.join(" ", cmd) + "  (in " + dir + ")");
+        String out;
+        try {
+            out = exec(dir, cmd);
+        } catch (IOException e) {
+            return Run.skipped(e.getMessage());
+        }
+        Map<String, List<Double>> runs = new TreeMap<>();
+        for (String line : out.split("\n")) {
+            Matcher m = LINE.matcher(line);
+            if (m.find()) {
+                runs.computeIfAbsent("go:" + m.group(1), k -> new ArrayList<>()).add(Double.parseDouble(m.group(2)));
+            }
+        }
+        Map<String, Sample> samples = new TreeMap<>();
+        runs.forEach((name, values) -> {
+            List<Double> sorted = values.stream().sorted().toList();
+            int n = sorted.size();
+            double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+            samples.put(name, new Sample(median, sorted.get(0), sorted.get(n - 1), n));
+        });
+        return new Run(samples, version.replace("go version ", ""));
+    }
+
+    /** Runs {@code cmd} in {@code dir}, echoing its output; fails with the output if it fails. */
+    private static String exec(Path dir, List<String> cmd) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("GOFLAGS", "-mod=mod");
+        pb.environment().put("GOPROXY", "off");
+        Process p = pb.start();
+        StringBuilder out = new StringBuilder();
+        try (var reader = p.inputReader(StandardCharsets.UTF_8)) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                System.out.println(line);
+                out.append(line).append('\n');
+            }
+        }
+        if (p.waitFor() != 0) {
+            throw new IOException(String.join(" ", cmd) + " failed: " + out);
+        }
+        return out.toString();
+    }
+}
