@@ -101,12 +101,15 @@ public final class PublishedChan<T> {
     private void pump(Function<Throwable, T> lastWord) throws InterruptedException {
         try (out) {
             long outstanding = 0;
+            // Requests in batches of at least half the capacity while values are still coming:
+            // one request per value would cost the publisher a wake-up per value.
+            long batch = Math.max(1, out.cap() / 2);
             while (true) {
                 if (outstanding == 0) {
                     out.awaitSendReady();
                 }
                 long credit = out.cap() == 0 ? 1 - outstanding : out.cap() - out.len() - outstanding;
-                if (credit > 0 && !inbox.cancelled) {
+                if (credit > 0 && (credit >= batch || outstanding == 0) && !inbox.cancelled) {
                     outstanding += credit;
                     inbox.request(credit);
                 }
