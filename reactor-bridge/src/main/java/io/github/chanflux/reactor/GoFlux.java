@@ -32,23 +32,14 @@ public final class GoFlux {
 
     /**
      * The values, in order, then completes (4.6.1, {@code generator}); one value per request.
-     * Go: {@code intStream := generator(done, 1, 2, 3, 4)}.
+     * Go: {@code intStream := generator(done, 1, 2, 3, 4)}. The values are copied at the call,
+     * as Go's variadic slice is read when the call is made; built on {@link Flux#fromIterable}.
      *
      * @throws NullPointerException if a value is null
      */
     @SafeVarargs
     public static <T> Flux<T> generator(T... values) {
-        List<T> copy = List.of(values);
-        if (copy.isEmpty()) {
-            return Flux.empty();
-        }
-        return Flux.generate(() -> 0, (i, sink) -> {
-            sink.next(copy.get(i));
-            if (i + 1 == copy.size()) {
-                sink.complete();
-            }
-            return i + 1;
-        });
+        return Flux.fromIterable(List.of(values));
     }
 
     /**

@@ -102,7 +102,7 @@ public class PatternsBench {
                         .transform(GoFlux.<Integer, Integer>stage(v -> v + 1))
                         .transform(GoFlux.<Integer, Integer>stage(v -> v * 2)));
             case "reactor":
-                return sum(Flux.fromArray(values).map(v -> v * 2).map(v -> v + 1).map(v -> v * 2));
+                return sum(Flux.fromIterable(List.of(values)).map(v -> v * 2).map(v -> v + 1).map(v -> v * 2));
             default:
                 Chan<Void> done = Chan.make();
                 RecvChan<Integer> gen = Patterns.generator(done, values);

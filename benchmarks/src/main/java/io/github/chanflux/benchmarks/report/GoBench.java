@@ -45,6 +45,11 @@ final class GoBench {
         } catch (IOException e) {
             return Run.skipped(e.getMessage());
         }
+        return new Run(parse(out), version.replace("go version ", ""));
+    }
+
+    /** The ns/op lines of {@code go test -bench} output, keyed {@code go:Name}: median, min, max. */
+    static Map<String, Sample> parse(String out) {
         Map<String, List<Double>> runs = new TreeMap<>();
         for (String line : out.split("\n")) {
             Matcher m = LINE.matcher(line);
@@ -59,7 +64,7 @@ final class GoBench {
             double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
             samples.put(name, new Sample(median, sorted.get(0), sorted.get(n - 1), n));
         });
-        return new Run(samples, version.replace("go version ", ""));
+        return samples;
     }
 
     /** Runs {@code cmd} in {@code dir}, echoing its output; fails with the output if it fails. */
