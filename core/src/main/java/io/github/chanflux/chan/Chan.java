@@ -277,18 +277,31 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
         }
     }
 
+    /**
+     * The slow path of {@link #lock()}. Taking the lock is not interruptible: a thread whose
+     * interrupt status is set still parks here (the status is cleared while it waits and set
+     * again once it holds the lock), because {@code parkNanos} returns at once for an
+     * interrupted thread, and a thread that spins without giving up its carrier can keep the
+     * lock holder from ever running again (with as many spinners as carriers, no virtual
+     * thread in the JVM would).
+     */
     private void lockContended() {
+        boolean interrupted = false;
         for (int attempt = 0; ; attempt++) {
             if (locked == 0 && LOCKED.compareAndSet(this, 0, 1)) {
-                return;
+                break;
             }
             if (attempt < LOCK_SPINS) {
                 Thread.onSpinWait();
             } else if (attempt < LOCK_SPINS + LOCK_YIELDS) {
                 Thread.yield();
             } else {
+                interrupted |= Thread.interrupted();
                 LockSupport.parkNanos(this, 1L << Math.min(attempt - LOCK_SPINS - LOCK_YIELDS, 16));
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
