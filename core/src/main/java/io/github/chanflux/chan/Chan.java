@@ -43,6 +43,10 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
     private static final Chan<?> NIL = new Chan<>(0, true);
     private static final int LOCK_SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 64 : 0;
     private static final int LOCK_YIELDS = 8;
+    /** The largest capacity: the largest array the JVM allocates. */
+    static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
+    /** Buffers up to this size are allocated whole; larger ones grow as they fill. */
+    private static final int EAGER_CAPACITY = 1024;
     private static final VarHandle LOCKED;
 
     static {
@@ -58,7 +62,9 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
     private final boolean nil;
     /** The channel lock: 1 while held. See {@link #lock()}. */
     private volatile int locked;
-    private final Object[] buffer;
+    private final int capacity;
+    /** The ring buffer; shorter than {@code capacity} until it fills, for huge capacities. */
+    private Object[] buffer;
     private int head;
     private int count;
     private boolean closed;
@@ -72,7 +78,8 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
     private Chan(int capacity, boolean nil) {
         this.id = nil ? -1 : IDS.getAndIncrement();
         this.nil = nil;
-        this.buffer = new Object[capacity];
+        this.capacity = capacity;
+        this.buffer = new Object[Math.min(capacity, EAGER_CAPACITY)];
     }
 
     /** An unbuffered channel: Go's {@code make(chan T)}. */
@@ -82,13 +89,20 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
 
     /**
      * A channel buffering up to {@code capacity} values: Go's {@code make(chan T, capacity)}.
-     * Capacity 0 is unbuffered.
+     * Capacity 0 is unbuffered. Memory grows with the values buffered, not with the capacity:
+     * a buffer above 1024 slots is allocated as it fills.
      *
-     * @throws IllegalArgumentException if {@code capacity} is negative
+     * @throws IllegalArgumentException if {@code capacity} is negative or above
+     *     {@code Integer.MAX_VALUE - 8}, the largest array the JVM allocates (Go panics with
+     *     "makechan: size out of range")
      */
     public static <T> Chan<T> make(int capacity) {
         if (capacity < 0) {
             throw new IllegalArgumentException("negative channel capacity: " + capacity);
+        }
+        if (capacity > MAX_CAPACITY) {
+            throw new IllegalArgumentException(
+                    "makechan: size out of range: capacity " + capacity + " is above " + MAX_CAPACITY);
         }
         return new Chan<>(capacity, false);
     }
@@ -157,7 +171,7 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
             blockForever();
         }
         lock();
-        while (!closed && count == buffer.length && !hasWaitingReceiverLocked()) {
+        while (!closed && count == capacity && !hasWaitingReceiverLocked()) {
             if (Thread.interrupted()) {
                 unlock();
                 throw new InterruptedException();
@@ -255,7 +269,7 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
 
     @Override
     public int cap() {
-        return buffer.length;
+        return capacity;
     }
 
     @Override
@@ -349,7 +363,7 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
         if (claimFirst(receivers, value) != null) {
             return true;
         }
-        if (count < buffer.length) {
+        if (count < capacity) {
             enqueue(value);
             return true;
         }
@@ -378,7 +392,7 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
 
     /** How long a waiter on this channel spins before parking (see {@link Waiter}). */
     int spins() {
-        return buffer.length == 0 ? Waiter.RENDEZVOUS_SPINS : 0;
+        return capacity == 0 ? Waiter.RENDEZVOUS_SPINS : 0;
     }
 
     static IllegalStateException sendOnClosed() {
@@ -413,8 +427,21 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
     }
 
     private void enqueue(Object value) {
+        if (count == buffer.length) {
+            grow();
+        }
         buffer[(head + count) % buffer.length] = value;
         count++;
+    }
+
+    /** Doubles the buffer, up to the capacity, moving the values to its start. */
+    private void grow() {
+        Object[] larger = new Object[(int) Math.min(capacity, 2L * buffer.length)];
+        for (int i = 0; i < count; i++) {
+            larger[i] = buffer[(head + i) % buffer.length];
+        }
+        buffer = larger;
+        head = 0;
     }
 
     /**

@@ -125,7 +125,7 @@ public final class Select<R> {
      * @throws IllegalStateException if a send case on a closed channel is chosen
      */
     public R run() throws InterruptedException {
-        long deadline = onTimeout == null ? 0 : System.nanoTime() + Math.max(0, timeout.toNanos());
+        long deadline = onTimeout == null ? 0 : deadlineAfter(timeout);
         int[] order = pollOrder();
         for (int i : order) {
             Case<R> c = cases.get(i);
@@ -255,6 +255,23 @@ public final class Select<R> {
             return c.onSend().run();
         }
         return c.onRecv().apply(node.ok ? Received.of(node.item) : Received.closed());
+    }
+
+    /**
+     * The {@link System#nanoTime()} instant {@code timeout} from now, for {@link Waiter#await}.
+     * Saturates as Go's timers do: a timeout of centuries waits at most 2^62 ns (146 years), a
+     * negative one of any size is due now. The sum may wrap around; {@code Waiter} compares by
+     * difference, which stays right. Never 0, which means "no deadline".
+     */
+    private static long deadlineAfter(Duration timeout) {
+        long nanos;
+        try {
+            nanos = Math.min(Math.max(0, timeout.toNanos()), Long.MAX_VALUE / 2);
+        } catch (ArithmeticException tooLong) {
+            nanos = timeout.isNegative() ? 0 : Long.MAX_VALUE / 2;
+        }
+        long deadline = System.nanoTime() + nanos;
+        return deadline == 0 ? 1 : deadline;
     }
 
     /** The distinct non-nil channels, sorted by id: the order in which to lock them. */

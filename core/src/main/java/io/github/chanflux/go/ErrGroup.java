@@ -1,6 +1,5 @@
 package io.github.chanflux.go;
 
-import io.github.chanflux.chan.Chan;
 import io.github.chanflux.context.CancelCauseContext;
 import io.github.chanflux.context.Context;
 import java.util.Objects;
@@ -32,14 +31,19 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class ErrGroup {
 
-    private static final Boolean TOKEN = Boolean.TRUE;
-
     private final CancelCauseContext ctx;
     private final AtomicReference<Throwable> err = new AtomicReference<>();
     private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when {@code active} drops to 0. */
     private final Condition idle = lock.newCondition();
+    /** Signalled when a task holding a slot ends. */
+    private final Condition slotFreed = lock.newCondition();
+    /** Tasks running; under {@code lock}. */
     private int active;
-    private volatile Chan<Boolean> sem;
+    /** The limit, or -1 for none; under {@code lock}. */
+    private int limit = -1;
+    /** Tasks started under the limit and still running (Go's {@code len(g.sem)}); under {@code lock}. */
+    private int slots;
 
     /** A group with no limit and no context: Go's zero {@code errgroup.Group}. */
     public ErrGroup() {
@@ -82,11 +86,17 @@ public final class ErrGroup {
      */
     public void go(Go.Task task) throws InterruptedException {
         Objects.requireNonNull(task, "task");
-        Chan<Boolean> s = sem;
-        if (s != null) {
-            s.send(TOKEN);
+        boolean slot;
+        lock.lock();
+        try {
+            while (limit >= 0 && slots >= limit) {
+                slotFreed.await();
+            }
+            slot = take();
+        } finally {
+            lock.unlock();
         }
-        start(s, task);
+        start(slot, task);
     }
 
     /**
@@ -95,27 +105,39 @@ public final class ErrGroup {
      */
     public boolean tryGo(Go.Task task) {
         Objects.requireNonNull(task, "task");
-        Chan<Boolean> s = sem;
-        if (s != null && !s.trySend(TOKEN)) {
-            return false;
+        boolean slot;
+        lock.lock();
+        try {
+            if (limit >= 0 && slots >= limit) {
+                return false;
+            }
+            slot = take();
+        } finally {
+            lock.unlock();
         }
-        start(s, task);
+        start(slot, task);
         return true;
     }
 
     /**
      * Limits the number of active goroutines to {@code n}; negative means no limit: Go's
      * {@code Group.SetLimit}. With 0, {@code go} blocks forever and {@code tryGo} never starts.
+     * A limit is a counter: it costs the same at any {@code n}. Goroutines started while there
+     * was no limit do not count against a limit set later, as in Go.
      *
      * @throws IllegalStateException if goroutines started under a limit are still active
      */
     public void setLimit(int n) {
-        Chan<Boolean> s = sem;
-        if (s != null && s.len() != 0) {
-            throw new IllegalStateException(
-                    "errgroup: modify limit while " + s.len() + " goroutines in the group are still active");
+        lock.lock();
+        try {
+            if (slots != 0) {
+                throw new IllegalStateException(
+                        "errgroup: modify limit while " + slots + " goroutines in the group are still active");
+            }
+            limit = n < 0 ? -1 : n;
+        } finally {
+            lock.unlock();
         }
-        sem = n < 0 ? null : Chan.make(n);
     }
 
     /**
@@ -140,13 +162,17 @@ public final class ErrGroup {
         return first;
     }
 
-    private void start(Chan<Boolean> s, Go.Task task) {
-        lock.lock();
-        try {
-            active++;
-        } finally {
-            lock.unlock();
+    /** Counts a new task in, with a slot under the limit if there is one; call with {@code lock} held. */
+    private boolean take() {
+        active++;
+        if (limit < 0) {
+            return false;
         }
+        slots++;
+        return true;
+    }
+
+    private void start(boolean slot, Go.Task task) {
         try {
             Go.go(() -> {
                 try {
@@ -154,11 +180,11 @@ public final class ErrGroup {
                 } catch (Throwable e) {
                     fail(e);
                 } finally {
-                    done(s);
+                    done(slot);
                 }
             });
         } catch (RuntimeException | Error notStarted) {
-            done(s);
+            done(slot);
             throw notStarted;
         }
     }
@@ -170,12 +196,13 @@ public final class ErrGroup {
     }
 
     /** A task ended (or never started): frees its slot under the limit and counts it out. */
-    private void done(Chan<Boolean> s) {
-        if (s != null) {
-            s.tryReceive();
-        }
+    private void done(boolean slot) {
         lock.lock();
         try {
+            if (slot) {
+                slots--;
+                slotFreed.signal();
+            }
             if (--active == 0) {
                 idle.signalAll();
             }

@@ -245,4 +245,44 @@ class SelectTest {
         assertThatThrownBy(() -> Select.<String>select().recv(null, r -> "x"))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("chan");
     }
+
+    /** Go's timers saturate: a timeout of centuries is a timeout that never comes (reliability item 15). */
+    @Test
+    void aTimeoutOfCenturiesWithAReadyCaseChoosesTheCase() throws InterruptedException {
+        Chan<String> a = Chan.make(1);
+        a.send("a");
+        String got = Select.<String>select()
+                .recv(a, r -> r.value())
+                .timeout(Duration.ofDays(365L * 300), () -> "timeout")
+                .run();
+        assertThat(got).isEqualTo("a");
+    }
+
+    @Test
+    void theLongestTimeoutWaitsForTheCase() throws InterruptedException {
+        Chan<String> a = Chan.make();
+        Thread sender = Thread.ofVirtual().start(() -> {
+            try {
+                a.send("late");
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+        String got = Select.<String>select()
+                .recv(a, r -> r.value())
+                .timeout(Duration.ofSeconds(Long.MAX_VALUE, 999_999_999), () -> "timeout")
+                .run();
+        sender.join();
+        assertThat(got).isEqualTo("late");
+    }
+
+    @Test
+    void theMostNegativeTimeoutIsDueAtOnce() throws InterruptedException {
+        Chan<String> a = Chan.make();
+        String got = Select.<String>select()
+                .recv(a, r -> r.value())
+                .timeout(Duration.ofSeconds(Long.MIN_VALUE), () -> "timeout")
+                .run();
+        assertThat(got).isEqualTo("timeout");
+    }
 }

@@ -112,6 +112,20 @@ class ErrGroupTest {
         g.await();
     }
 
+    /** A limit is a counter, not a buffer of its size (reliability item 16). */
+    @Test
+    void theLargestLimitCostsNothing() throws InterruptedException {
+        ErrGroup g = new ErrGroup();
+        g.setLimit(Integer.MAX_VALUE);
+        AtomicInteger ran = new AtomicInteger();
+        for (int i = 0; i < 100; i++) {
+            assertThat(g.tryGo(ran::incrementAndGet)).isTrue();
+            g.go(ran::incrementAndGet);
+        }
+        assertThat(g.await()).isNull();
+        assertThat(ran).hasValue(200);
+    }
+
     @Test
     void goNeverExceedsLimit() throws InterruptedException {
         int limit = 10;
