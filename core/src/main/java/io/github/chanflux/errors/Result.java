@@ -57,6 +57,12 @@ public sealed interface Result<T> permits Result.Ok, Result.Err {
         T get() throws Exception;
     }
 
+    /** A step of a pipeline that may fail. */
+    @FunctionalInterface
+    interface Step<T, R> {
+        R apply(T value) throws Exception;
+    }
+
     /** A result holding {@code value}. */
     static <T> Result<T> ok(T value) {
         return new Ok<>(value);
@@ -68,20 +74,34 @@ public sealed interface Result<T> permits Result.Ok, Result.Err {
     }
 
     /**
-     * Runs {@code attempt}: Go's {@code resp, err := http.Get(url); Result{err, resp}}. An
-     * {@link InterruptedException} is not a result: it is rethrown, so a stopped goroutine
-     * stops.
-     *
-     * @throws InterruptedException if {@code attempt} was interrupted
+     * Runs {@code attempt}: Go's {@code resp, err := http.Get(url); Result{err, resp}}. Any
+     * exception becomes an {@link Err}, and so does a null value ({@link NullPointerException}).
+     * Usable where nothing may throw a checked exception, such as a Reactor {@code map}. An
+     * {@link InterruptedException} becomes an {@code Err} too, with the thread's interrupt
+     * status set again, so the goroutine's next blocking call stops it (Java's convention for
+     * code that cannot rethrow the interrupt).
      */
-    static <T> Result<T> of(Attempt<? extends T> attempt) throws InterruptedException {
+    static <T> Result<T> of(Attempt<? extends T> attempt) {
+        Objects.requireNonNull(attempt, "attempt");
         try {
             return ok(attempt.get());
         } catch (InterruptedException e) {
-            throw e;
+            Thread.currentThread().interrupt();
+            return error(e);
         } catch (Exception e) {
             return error(e);
         }
+    }
+
+    /**
+     * {@code step} made total: a function giving {@link #of Result.of(() -> step.apply(v))}.
+     * Errors then travel on the stream as values (4.5) instead of ending it, so a consumer can
+     * tell a failure from a normal end: {@code Patterns.stage(done, in, Result.lift(parse))},
+     * {@code Patterns.fanOut(done, in, n, Result.lift(fetch))}, {@code flux.map(Result.lift(f))}.
+     */
+    static <T, R> Function<T, Result<R>> lift(Step<? super T, ? extends R> step) {
+        Objects.requireNonNull(step, "step");
+        return value -> of(() -> step.apply(value));
     }
 
     /** Whether this is an {@link Err}. */

@@ -81,7 +81,8 @@ public final class Patterns {
      * {@code fn()} over and over until {@code done} closes (4.6.2, {@code repeatFn}): the
      * book's source of random numbers for the prime finder. {@code fn} runs on the goroutine,
      * one call ahead of the reader. If {@code fn} returns null or throws, the goroutine ends
-     * with that exception (reported as uncaught) and the channel closes.
+     * with that exception (reported as uncaught) and the channel closes; to deliver failures as
+     * values instead, repeat a {@code Result}: {@code repeatFn(done, () -> Result.of(fn))}.
      */
     public static <T> RecvChan<T> repeatFn(RecvChan<?> done, Supplier<? extends T> fn) {
         Objects.requireNonNull(fn, "fn");
@@ -140,7 +141,10 @@ public final class Patterns {
      * }
      * }</pre>
      * It also stops waiting on {@code in} when {@code done} closes. If {@code fn} throws or
-     * returns null, the goroutine ends with that exception and the output closes.
+     * returns null, the goroutine ends with that exception and the output closes, which a reader
+     * cannot tell from the end of the input; to deliver each failure as a value and go on
+     * (4.5), lift the function: {@code stage(done, in, Result.lift(fn))} gives a
+     * {@code Result} per value.
      */
     public static <T, R> RecvChan<R> stage(RecvChan<?> done, RecvChan<T> in,
                                            Function<? super T, ? extends R> fn) {
@@ -274,7 +278,8 @@ public final class Patterns {
      * Fan-out then fan-in (4.7, the prime finder's {@code finders}): {@code workers} copies of
      * {@code stage(done, in, fn)} all reading {@code in}, merged by {@link #fanIn}. Results come
      * in completion order, not input order. If {@code fn} throws or returns null, that worker
-     * ends with the exception; the others go on.
+     * ends with the exception; the others go on. {@code fanOut(done, in, n, Result.lift(fn))}
+     * delivers each failure as a value instead and keeps every worker.
      *
      * @throws IllegalArgumentException if {@code workers} is less than 1
      */
@@ -290,7 +295,7 @@ public final class Patterns {
      * channel; the output is {@link #bridge} over the queue, so results leave in input order. At
      * most {@code workers} values are in flight; a slow value holds back the ones after it. If
      * {@code fn} throws or returns null, that value's result is missing from the output and its
-     * worker ends with the exception.
+     * worker ends with the exception; with {@code Result.lift(fn)} it is an error value in its place.
      *
      * @throws IllegalArgumentException if {@code workers} is less than 1
      */

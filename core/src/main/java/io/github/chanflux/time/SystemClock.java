@@ -3,6 +3,8 @@ package io.github.chanflux.time;
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.go.Go;
+import java.lang.ref.Cleaner;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -17,11 +19,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>The scheduler never runs user code: a fired {@code afterFunc} starts a goroutine
  * ({@link Go#go(String, Go.Task)}) and an {@code after} channel gets its value by a non-blocking
  * send into its one-slot buffer. Cancelled timers leave the queue at once
- * ({@code removeOnCancelPolicy}), so stopped timers do not pile up.
+ * ({@code removeOnCancelPolicy}), so stopped timers do not pile up. An {@code after} timer whose
+ * channel nobody can read any more is cancelled once the garbage collector finds the channel
+ * unreachable, as Go 1.23 collects unreferenced timers: a for-select loop over
+ * {@code after(d)} leaves nothing queued for {@code d} per iteration.
  */
 final class SystemClock implements Clock {
 
     static final SystemClock INSTANCE = new SystemClock();
+
+    /** Stops the timers of unreachable {@code after} channels. */
+    private static final Cleaner UNREACHABLE_AFTER = Cleaner.create(r -> {
+        Thread t = new Thread(r, "chanflux-timer-cleaner");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final ScheduledThreadPoolExecutor scheduler;
 
@@ -48,8 +60,20 @@ final class SystemClock implements Clock {
     @Override
     public RecvChan<Instant> after(Duration delay) {
         Chan<Instant> c = Chan.make(1);
-        schedule(delay, () -> c.trySend(Instant.now()));
+        WeakReference<Chan<Instant>> reader = new WeakReference<>(c);
+        Timer timer = schedule(delay, () -> {
+            Chan<Instant> ch = reader.get();
+            if (ch != null) {
+                ch.trySend(Instant.now());
+            }
+        });
+        UNREACHABLE_AFTER.register(c, timer::stop);
         return c;
+    }
+
+    /** Timers queued and not yet fired or stopped; for the package's tests. */
+    int pendingTimers() {
+        return scheduler.getQueue().size();
     }
 
     private Timer schedule(Duration delay, Runnable fire) {

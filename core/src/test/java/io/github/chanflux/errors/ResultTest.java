@@ -3,6 +3,7 @@ package io.github.chanflux.errors;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,12 +11,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ResultTest {
 
     @Test
-    void ofHoldsTheValueOfASuccessfulAttempt() throws InterruptedException {
+    void ofHoldsTheValueOfASuccessfulAttempt() {
         assertThat(Result.of(() -> 42)).isEqualTo(Result.ok(42));
     }
 
     @Test
-    void ofHoldsTheExceptionOfAFailedAttempt() throws InterruptedException {
+    void ofHoldsTheExceptionOfAFailedAttempt() {
         IOException boom = new IOException("boom");
         Result<Integer> r = Result.of(() -> {
             throw boom;
@@ -25,10 +26,32 @@ class ResultTest {
     }
 
     @Test
-    void ofRethrowsInterruptionInsteadOfHoldingIt() {
-        assertThatThrownBy(() -> Result.of(() -> {
-            throw new InterruptedException("stop");
-        })).isInstanceOf(InterruptedException.class);
+    void ofHoldsAnInterruptionAndKeepsTheInterruptStatus() {
+        InterruptedException stop = new InterruptedException("stop");
+        Result<Integer> r = Result.of(() -> {
+            throw stop;
+        });
+        assertThat(r).isEqualTo(Result.error(stop));
+        assertThat(Thread.interrupted()).isTrue();
+    }
+
+    @Test
+    void ofHoldsANullValueAsAnError() {
+        assertThat(Result.of(() -> null)).isInstanceOfSatisfying(Result.Err.class,
+                err -> assertThat(err.error()).isInstanceOf(NullPointerException.class));
+    }
+
+    @Test
+    void liftTurnsEachFailureIntoAnErrorValue() {
+        IOException boom = new IOException("boom");
+        Function<Integer, Result<Integer>> half = Result.lift(i -> {
+            if (i % 2 != 0) {
+                throw boom;
+            }
+            return i / 2;
+        });
+        assertThat(half.apply(4)).isEqualTo(Result.ok(2));
+        assertThat(half.apply(3)).isEqualTo(Result.error(boom));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.github.chanflux.pattern;
 
 import io.github.chanflux.chan.RecvChan;
+import io.github.chanflux.errors.Result;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static io.github.chanflux.pattern.Goroutines.drain;
@@ -48,5 +50,49 @@ class StageTest extends DoneScope {
         done.close();
         drain(pipeline);
         Goroutines.assertAllEnded();
+    }
+
+    @Test
+    void aLiftedStageDeliversEachFailureAsAValueAndGoesOn() {
+        IllegalArgumentException odd = new IllegalArgumentException("odd");
+        RecvChan<Result<Integer>> halves = stage(done, generator(done, 2, 3, 4), Result.lift(i -> {
+            if (i % 2 != 0) {
+                throw odd;
+            }
+            return i / 2;
+        }));
+        assertThat(drain(halves)).containsExactly(Result.ok(1), Result.error(odd), Result.ok(2));
+    }
+
+    @Test
+    void aLiftedFanOutKeepsEveryWorkerAndEveryFailure() {
+        RecvChan<Result<Integer>> out = Patterns.fanOut(done, generator(done, 1, 2, 3, 4, 5, 6), 2,
+                Result.lift(i -> {
+                    if (i % 3 == 0) {
+                        throw new IllegalStateException("multiple of 3: " + i);
+                    }
+                    return i;
+                }));
+        List<Result<Integer>> results = drain(out);
+        assertThat(results).hasSize(6);
+        assertThat(results).filteredOn(Result::isError).hasSize(2);
+        assertThat(results).filteredOn(r -> !r.isError()).extracting(Result::orElseThrow)
+                .containsExactlyInAnyOrder(1, 2, 4, 5);
+    }
+
+    @Test
+    void repeatingAResultDeliversFailuresOfTheFunction() {
+        int[] calls = {0};
+        RecvChan<Result<Integer>> values = take(done, Patterns.repeatFn(done, () -> Result.of(() -> {
+            if (++calls[0] == 2) {
+                throw new IllegalStateException("second call");
+            }
+            return calls[0];
+        })), 3);
+        List<Result<Integer>> got = drain(values);
+        assertThat(got).hasSize(3);
+        assertThat(got.get(0)).isEqualTo(Result.ok(1));
+        assertThat(got.get(1).isError()).isTrue();
+        assertThat(got.get(2)).isEqualTo(Result.ok(3));
     }
 }
