@@ -8,6 +8,7 @@ import io.github.chanflux.go.Go;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -154,6 +155,33 @@ public final class Patterns {
             for (Received<T> r = Steps.receive(done, in); r.ok(); r = Steps.receive(done, in)) {
                 R v = Objects.requireNonNull(fn.apply(r.value()), "stage value");
                 if (!Steps.send(done, out, v)) {
+                    return;
+                }
+            }
+        });
+    }
+
+    /**
+     * A filtering stage: the values of {@code in} for which {@code keep} is true, in order (the
+     * prime finder of 4.7 keeps the primes of a stream of random numbers this way):
+     * <pre>{@code
+     * for i := range intStream {
+     *     if !keep(i) { continue }
+     *     select {
+     *     case <-done: return
+     *     case filtered <- i:
+     *     }
+     * }
+     * }</pre>
+     * It also stops waiting on {@code in} when {@code done} closes. If {@code keep} throws, the
+     * goroutine ends with that exception and the output closes.
+     */
+    public static <T> RecvChan<T> filter(RecvChan<?> done, RecvChan<T> in, Predicate<? super T> keep) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(keep, "keep");
+        return start(done, out -> {
+            for (Received<T> r = Steps.receive(done, in); r.ok(); r = Steps.receive(done, in)) {
+                if (keep.test(r.value()) && !Steps.send(done, out, r.value())) {
                     return;
                 }
             }

@@ -1,8 +1,10 @@
 package io.github.chanflux.time;
 
+import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * The source of time and timers: Go's {@code time.Now}, {@code time.AfterFunc} and
@@ -35,6 +37,40 @@ public interface Clock {
      * @throws NullPointerException if {@code delay} is null
      */
     RecvChan<Instant> after(Duration delay);
+
+    /**
+     * A new {@link Ticker} ticking every {@code period} on this clock: Go's
+     * {@code time.NewTicker}. Stop it when done.
+     *
+     * @throws IllegalArgumentException if {@code period} is zero or negative (Go panics)
+     */
+    default Ticker newTicker(Duration period) {
+        return new Ticker(this, period);
+    }
+
+    /**
+     * The channel of a new ticker that is never stopped: Go's {@code time.Tick}, for programs
+     * that tick for as long as they run. A zero or negative period gives the
+     * {@linkplain Chan#nil() nil channel}, as in Go.
+     */
+    default RecvChan<Instant> tick(Duration period) {
+        Objects.requireNonNull(period, "period");
+        return period.isPositive() ? newTicker(period).c() : Chan.nil();
+    }
+
+    /**
+     * Blocks for {@code d} of this clock's time: Go's {@code time.Sleep}. A zero or negative
+     * duration returns at once. On a {@link FakeClock} it returns when the test advances the
+     * clock past {@code d}.
+     *
+     * @throws InterruptedException if interrupted while sleeping
+     */
+    default void sleep(Duration d) throws InterruptedException {
+        Objects.requireNonNull(d, "d");
+        if (d.isPositive()) {
+            after(d).receive();
+        }
+    }
 
     /**
      * The real clock. All its timers share one scheduler, a single daemon platform thread that

@@ -71,6 +71,15 @@ final class SystemClock implements Clock {
         return c;
     }
 
+    /** Sleeps the virtual or platform thread itself: no timer, no channel. */
+    @Override
+    public void sleep(Duration d) throws InterruptedException {
+        Objects.requireNonNull(d, "d");
+        if (d.isPositive()) {
+            Thread.sleep(d);
+        }
+    }
+
     /** Timers queued and not yet fired or stopped; for the package's tests. */
     int pendingTimers() {
         return scheduler.getQueue().size();

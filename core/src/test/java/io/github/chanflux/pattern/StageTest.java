@@ -95,4 +95,18 @@ class StageTest extends DoneScope {
         assertThat(got.get(1).isError()).isTrue();
         assertThat(got.get(2)).isEqualTo(Result.ok(3));
     }
+
+    @Test
+    void filterKeepsTheMatchingValuesInOrder() {
+        RecvChan<Integer> evens = Patterns.filter(done, generator(done, 1, 2, 3, 4, 5, 6), i -> i % 2 == 0);
+        assertThat(drain(evens)).containsExactly(2, 4, 6);
+    }
+
+    @Test
+    void closingDoneStopsAFilterThatFindsNothing() throws InterruptedException {
+        RecvChan<Integer> none = Patterns.filter(done, repeat(done, 1), i -> false);
+        done.close();
+        assertThat(none.receive().ok()).isFalse();
+        Goroutines.assertAllEnded();
+    }
 }
