@@ -39,6 +39,28 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Chan<T> implements RecvChan<T>, SendChan<T> {
 
+    // Invariants, as runtime/chan.go states them (all under the channel lock):
+    //
+    //  - At least one of senders and receivers holds no live waiter, except for a select
+    //    that waits to send and to receive on this same channel (it cannot meet itself).
+    //  - For a buffered channel: count > 0 implies receivers holds no live waiter;
+    //    count < capacity implies senders holds no live waiter.
+    //  - For an unbuffered channel, count == 0 always; a value passes from one waiter to the
+    //    other under the lock.
+    //  - closed only goes from false to true; once it is true, both queues are empty.
+    //
+    // The queues may hold stale nodes: a select queues one node per case, and when one case is
+    // completed, or the select times out or is interrupted, the nodes of its other cases stay
+    // queued until the select locks its channels again to dequeue them. A counterpart that
+    // meets such a node fails to claim its Waiter (a single compare-and-set) and drops it
+    // (claimFirst). "Live" above means a node whose waiter is still waiting.
+    //
+    // Lock rules: the methods ending in Locked, enqueue/dequeue, claimFirst, failAll and
+    // notifyReadyLocked require the lock; unlockAndWake releases it and then wakes the waiter
+    // the operation completed; block is entered with the lock held and returns without it.
+    // Select takes the locks of several channels in the order of their ids. No lock is held
+    // while a thread parks in a wait for a counterpart, and no user code runs under a lock.
+
     private static final AtomicLong IDS = new AtomicLong();
     private static final Chan<?> NIL = new Chan<>(0, true);
     private static final int LOCK_SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 64 : 0;
