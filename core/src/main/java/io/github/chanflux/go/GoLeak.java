@@ -15,7 +15,7 @@ import java.util.Set;
  * <p>Goroutines that are about to end are not leaks, so both methods first wait, up to a
  * bounded time, for each suspect to end (by joining it, never by sleeping); only those still
  * running then are reported. Goroutines started by other means (plain threads, executors) are
- * not seen. {@link GoLeakExtension} runs this after every JUnit test.
+ * not seen. The JUnit extension of {@code chanflux-test} runs this after every test.
  */
 public final class GoLeak {
 
@@ -32,7 +32,7 @@ public final class GoLeak {
     public static List<Thread> find(Set<Thread> ignore, Duration timeout) throws InterruptedException {
         Objects.requireNonNull(ignore, "ignore");
         Objects.requireNonNull(timeout, "timeout");
-        long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+        long deadline = System.nanoTime() + saturatedNanos(timeout);
         List<Thread> suspects = running(ignore);
         while (!suspects.isEmpty()) {
             for (Thread t : suspects) {
@@ -71,6 +71,15 @@ public final class GoLeak {
             }
         }
         return b.toString();
+    }
+
+    /** {@code d} in nanoseconds, at least 0 and at most 2^62 (146 years): never an overflow. */
+    private static long saturatedNanos(Duration d) {
+        try {
+            return Math.min(Math.max(0, d.toNanos()), Long.MAX_VALUE / 2);
+        } catch (ArithmeticException tooLong) {
+            return d.isNegative() ? 0 : Long.MAX_VALUE / 2;
+        }
     }
 
     private static List<Thread> running(Set<Thread> ignore) {

@@ -5,6 +5,7 @@ import io.github.chanflux.chan.RecvChan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -114,6 +115,17 @@ public final class FakeClock implements Clock {
         lock.lock();
         try {
             return pending.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** When the first pending timer is due; empty if none is pending. */
+    public Optional<Instant> nextTimer() {
+        lock.lock();
+        try {
+            FakeTimer first = pending.peek();
+            return first == null ? Optional.empty() : Optional.of(first.when);
         } finally {
             lock.unlock();
         }

@@ -1,5 +1,7 @@
-package io.github.chanflux.go;
+package io.github.chanflux.test;
 
+import io.github.chanflux.go.Go;
+import io.github.chanflux.go.GoLeak;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -20,8 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * JUnit's extension auto-detection: list this class in
  * {@code src/test/resources/META-INF/services/org.junit.jupiter.api.extension.Extension} and set
  * {@code junit.jupiter.extensions.autodetection.enabled=true} in
- * {@code src/test/resources/junit-platform.properties}. chanflux-core depends on
- * {@code junit-jupiter-api} only optionally: it is needed where this class is used, in tests.
+ * {@code src/test/resources/junit-platform.properties}.
  */
 public final class GoLeakExtension implements BeforeEachCallback, AfterEachCallback {
 

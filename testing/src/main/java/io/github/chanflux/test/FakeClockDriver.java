@@ -1,0 +1,164 @@
+package io.github.chanflux.test;
+
+import io.github.chanflux.chan.Chan;
+import io.github.chanflux.go.Go;
+import io.github.chanflux.time.FakeClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Drives a {@link FakeClock} the way Go 1.24's {@code testing/synctest} drives its bubble's
+ * clock: time moves only when every goroutine the test started is blocked, and then straight to
+ * the next timer. A test that would otherwise write "wait until the 20 callers have armed their
+ * timers, then advance a little, repeat" writes {@code driver.runUntil(() -> done.len() == 20)}.
+ *
+ * <pre>{@code
+ * FakeClock clock = new FakeClock();
+ * FakeClockDriver driver = new FakeClockDriver(clock);   // before starting the goroutines
+ * ... start goroutines that sleep, tick, wait on limiters or deadlines on clock ...
+ * driver.awaitIdle();                  // synctest.Wait()
+ * driver.advanceToNextTimer();         // time jumps to the next timer, which fires
+ * driver.runUntil(() -> results.len() == 3);
+ * }</pre>
+ *
+ * <p>"The goroutines the test started" are those started through {@link Go} after the driver
+ * was made (goroutines started with plain {@code Thread} calls are not seen). A goroutine counts
+ * as blocked when it is parked waiting: in a channel operation or select, on a lock condition,
+ * a latch, or a sleep on the fake clock. One that is runnable, or spinning for a channel's
+ * internal lock, is not. Timers of a {@code FakeClock} fire on the thread that moves it, so the
+ * callbacks run on the test thread inside {@link #advanceToNextTimer}.
+ */
+public final class FakeClockDriver {
+
+    private final FakeClock clock;
+    private final Set<Thread> baseline;
+
+    /** A driver for {@code clock}; goroutines started after this call are the test's. */
+    public FakeClockDriver(FakeClock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.baseline = Go.running();
+    }
+
+    /**
+     * Blocks until every goroutine started since this driver was made is blocked or has ended:
+     * Go's {@code synctest.Wait}. Waits by yielding and re-checking, never by sleeping.
+     *
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public void awaitIdle() throws InterruptedException {
+        int stable = 0;
+        while (stable < 2) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            stable = busy().isEmpty() ? stable + 1 : 0;
+            Thread.yield();
+        }
+    }
+
+    /**
+     * Once every goroutine is blocked, moves the clock to the next pending timer and fires it
+     * (with every other timer due at that instant). Returns false, moving nothing, if no timer
+     * is pending.
+     *
+     * @throws InterruptedException if interrupted while waiting for the goroutines
+     */
+    public boolean advanceToNextTimer() throws InterruptedException {
+        awaitIdle();
+        Optional<Instant> next = clock.nextTimer();
+        next.ifPresent(clock::set);
+        return next.isPresent();
+    }
+
+    /**
+     * Advances from timer to timer until {@code condition} holds, checking it whenever every
+     * goroutine is blocked.
+     *
+     * @throws IllegalStateException if every goroutine is blocked, no timer is pending and
+     *     {@code condition} is still false: a deadlock (Go's "all goroutines are asleep"), named
+     *     with the blocked goroutines' stacks
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public void runUntil(BooleanSupplier condition) throws InterruptedException {
+        Objects.requireNonNull(condition, "condition");
+        while (true) {
+            awaitIdle();
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            if (!advanceToNextTimer()) {
+                throw new IllegalStateException("all goroutines are asleep and no timer is pending at "
+                        + clock.now() + "; the condition never held:" + describe(started()));
+            }
+        }
+    }
+
+    /**
+     * Advances from timer to timer for {@code d} of fake time, then moves the clock to exactly
+     * {@code d} after the start; every goroutine is blocked between steps.
+     *
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public void advance(Duration d) throws InterruptedException {
+        Objects.requireNonNull(d, "d");
+        Instant end = clock.now().plus(d);
+        while (true) {
+            awaitIdle();
+            Optional<Instant> next = clock.nextTimer();
+            if (next.isEmpty() || next.get().isAfter(end)) {
+                break;
+            }
+            clock.set(next.get());
+        }
+        clock.set(end);
+        awaitIdle();
+    }
+
+    /** The goroutines started since the driver was made that are still alive. */
+    private List<Thread> started() {
+        List<Thread> out = new ArrayList<>();
+        for (Thread t : Go.running()) {
+            if (!baseline.contains(t) && t.isAlive()) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private List<Thread> busy() {
+        List<Thread> out = new ArrayList<>();
+        for (Thread t : started()) {
+            if (!isBlocked(t)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** Parked, and not merely waiting for a channel's internal lock (whose blocker is the channel). */
+    private static boolean isBlocked(Thread t) {
+        Thread.State state = t.getState();
+        if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) {
+            return state == Thread.State.TERMINATED;
+        }
+        return !(LockSupport.getBlocker(t) instanceof Chan<?>);
+    }
+
+    private static String describe(List<Thread> threads) {
+        StringBuilder b = new StringBuilder();
+        for (Thread t : threads) {
+            b.append("\n\n[goroutine ").append(t.getName()).append(" ").append(t.getState()).append(']');
+            for (StackTraceElement e : t.getStackTrace()) {
+                b.append("\n\tat ").append(e);
+            }
+        }
+        return b.toString();
+    }
+}
