@@ -9,9 +9,13 @@ import java.util.Objects;
  *
  * <p>{@link #INF} allows every event, whatever the burst. A zero limit allows no events beyond
  * the burst the limiter starts with. Unlike Go, a negative or NaN limit is rejected (Go treats a
- * negative limit as zero).
+ * negative limit as zero, and a NaN one corrupts the bucket), and {@code +Infinity} is
+ * {@link #INF} (in Go it is not {@code Inf}, and the limiter's tokens become NaN).
  *
- * @param perSecond events per second, at least 0
+ * <p>Durations longer than Go's longest ({@code Long.MAX_VALUE} nanoseconds, about 292 years)
+ * count as that longest one, as Go's saturating time arithmetic would have made them.
+ *
+ * @param perSecond events per second, at least 0; {@code +Infinity} is {@link #INF}
  */
 public record Limit(double perSecond) {
 
@@ -25,7 +29,10 @@ public record Limit(double perSecond) {
      */
     public Limit {
         if (!(perSecond >= 0)) {
-            throw new IllegalArgumentException("negative or NaN rate limit: " + perSecond);
+            throw new IllegalArgumentException("perSecond must be a number >= 0: " + perSecond);
+        }
+        if (perSecond == Double.POSITIVE_INFINITY) {
+            perSecond = Double.MAX_VALUE;
         }
     }
 
@@ -43,7 +50,7 @@ public record Limit(double perSecond) {
         if (!interval.isPositive()) {
             return INF;
         }
-        return new Limit(1 / seconds(interval.toNanos()));
+        return new Limit(1 / seconds(Limiter.nanos(interval)));
     }
 
     /**
@@ -57,7 +64,7 @@ public record Limit(double perSecond) {
         if (events <= 0) {
             throw new IllegalArgumentException("events per duration must be positive: " + events);
         }
-        return every(duration.dividedBy(events));
+        return every(Duration.ofNanos(Limiter.nanos(duration)).dividedBy(events));
     }
 
     /** Whether this is {@link #INF}. */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * A token bucket: Go's {@code rate.Limiter} ({@code golang.org/x/time/rate}; "Concurrency in
@@ -30,6 +31,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * another.
  */
 public final class Limiter implements RateLimiter {
+
+    /**
+     * The limit a reservation made under {@link Limit#INF} carries: Go leaves that field at its
+     * zero value, so cancelling it later restores its tokens as if none had been reserved since.
+     */
+    private static final Limit UNSET_LIMIT = Limit.of(0);
 
     private final Clock clock;
     /** The bucket; every change replaces it with one compare-and-set, so no call ever blocks. */
@@ -117,6 +124,14 @@ public final class Limiter implements RateLimiter {
      * @throws InterruptedException if interrupted while waiting; the reservation is cancelled
      */
     public Exception awaitN(Context ctx, int n) throws InterruptedException {
+        return awaitN(ctx, n, granted -> { });
+    }
+
+    /**
+     * {@link #awaitN(Context, int)}, handing the reservation to {@code granted} when the caller
+     * may act, so that {@link MultiLimiter} can cancel it if a later limiter fails.
+     */
+    Exception awaitN(Context ctx, int n, Consumer<Reservation> granted) throws InterruptedException {
         Objects.requireNonNull(ctx, "ctx");
         Instant now = clock.now();
         Bucket b = bucket.get();
@@ -135,13 +150,17 @@ public final class Limiter implements RateLimiter {
         }
         Duration delay = r.delayFrom(now);
         if (delay.isZero()) {
+            granted.accept(r);
             return null;
         }
         Chan<Boolean> fired = Chan.make(1);
         Timer timer = clock.afterFunc(delay, () -> fired.trySend(true));
         try {
             return Select.<Exception>select()
-                    .recv(fired, timeToAct -> null)
+                    .recv(fired, timeToAct -> {
+                        granted.accept(r);
+                        return null;
+                    })
                     .recv(ctx.done(), done -> {
                         r.cancel();
                         return ctx.err();
@@ -182,13 +201,18 @@ public final class Limiter implements RateLimiter {
         bucket.updateAndGet(b -> b.withBurst(at, newBurst));
     }
 
-    Clock clock() {
+    /**
+     * The clock this limiter reads. Code that reserves with explicit times for this limiter
+     * ({@code reserveN(limiter.clock().now(), n)}), such as a Reactor operator, reads it too, so
+     * that every caller of one limiter sees one time base.
+     */
+    public Clock clock() {
         return clock;
     }
 
     /** Go's unexported {@code reserveN(t, n, maxFutureReserve)}, for the ported tests. */
     Reservation reserveN(Instant t, int n, Duration maxFutureReserve) {
-        return reserveN(nanos(t), n, maxFutureReserve.toNanos());
+        return reserveN(nanos(t), n, nanos(maxFutureReserve));
     }
 
     // ---- Go's reserveN, advance and CancelAt, with time in nanoseconds since the epoch. ----
@@ -201,7 +225,7 @@ public final class Limiter implements RateLimiter {
         while (true) {
             Bucket b = bucket.get();
             if (b.limit().isInf()) {
-                return new Reservation(this, true, n, t, b.limit());
+                return new Reservation(this, true, n, t, UNSET_LIMIT);
             }
             if (n > b.burst() || b.waitFor(t, n) > maxFutureReserve) {
                 return new Reservation(this, false, 0, 0, b.limit());
@@ -228,11 +252,21 @@ public final class Limiter implements RateLimiter {
     /** Nanoseconds since the epoch; Instants beyond the years 1677 to 2262 saturate. */
     static long nanos(Instant t) {
         Objects.requireNonNull(t, "t");
-        long seconds = t.getEpochSecond();
+        return nanos(t.getEpochSecond(), t.getNano());
+    }
+
+    /** Nanoseconds in {@code d}, saturating beyond Go's longest Duration (about 292 years). */
+    static long nanos(Duration d) {
+        Objects.requireNonNull(d, "d");
+        return nanos(d.getSeconds(), d.getNano());
+    }
+
+    /** {@code seconds} and {@code nano} in nanoseconds, saturating from about 292 years. */
+    private static long nanos(long seconds, int nano) {
         if (Math.abs(seconds) >= Long.MAX_VALUE / 1_000_000_000L) {
             return seconds < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
-        return seconds * 1_000_000_000L + t.getNano();
+        return seconds * 1_000_000_000L + nano;
     }
 
     /** {@code a - b}, saturating as Go's {@code Time.Sub}. */

@@ -1,6 +1,7 @@
 package io.github.chanflux.rate;
 
 import io.github.chanflux.context.Context;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -36,11 +37,43 @@ public final class MultiLimiter implements RateLimiter {
         return new MultiLimiter(List.of(sorted));
     }
 
-    /** Waits on every limiter, most restrictive first; stops at the first error and returns it. */
+    /**
+     * Waits on every limiter, most restrictive first; stops at the first error and returns it.
+     * On an error or an interrupt, the reservations the earlier limiters granted are cancelled,
+     * latest first, with Go's {@code Reservation.Cancel}: each limiter takes back what it can
+     * without letting later reservations act earlier. Go's {@code Cancel} restores nothing once
+     * the reservation's time to act has passed on its limiter's clock, so the tokens come back
+     * when the later limiter fails at the instant the earlier ones granted them (its burst is too
+     * small, the wait would outlast the deadline, the context is done), which on a real clock
+     * means within the clock's resolution; after time has passed they stay spent, as the book's
+     * {@code MultiLimiter} leaves them. A {@link RateLimiter} other than {@link Limiter} and
+     * {@code MultiLimiter} has only {@code await}, so what it took is not given back.
+     *
+     * @throws InterruptedException if interrupted while waiting
+     */
     @Override
     public Exception await(Context ctx) throws InterruptedException {
+        List<Reservation> granted = new ArrayList<>();
+        boolean mayAct = false;
+        try {
+            Exception err = await(ctx, granted);
+            mayAct = err == null;
+            return err;
+        } finally {
+            if (!mayAct) {
+                granted.reversed().forEach(Reservation::cancel);
+            }
+        }
+    }
+
+    /** Waits on every limiter, adding the reservations granted to {@code granted}. */
+    private Exception await(Context ctx, List<Reservation> granted) throws InterruptedException {
         for (RateLimiter limiter : limiters) {
-            Exception err = limiter.await(ctx);
+            Exception err = switch (limiter) {
+                case Limiter l -> l.awaitN(ctx, 1, granted::add);
+                case MultiLimiter m -> m.await(ctx, granted);
+                default -> limiter.await(ctx);
+            };
             if (err != null) {
                 return err;
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.chanflux.chan.Chan;
+import io.github.chanflux.context.CancelableContext;
 import io.github.chanflux.context.Context;
 import io.github.chanflux.go.Go;
 import io.github.chanflux.time.FakeClock;
@@ -11,6 +12,7 @@ import io.github.chanflux.time.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 /** The book's MultiLimiter and APIConnection (5.5), on a fake clock. */
@@ -31,6 +33,57 @@ class MultiLimiterTest {
     @Test
     void needsAtLeastOneLimiter() {
         assertThatThrownBy(MultiLimiter::of).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aLaterLimitersBurstErrorGivesTheEarlierTokensBack() throws InterruptedException {
+        Limiter first = new Limiter(Limit.of(1), 1, clock);
+        Limiter noBurst = new Limiter(Limit.of(10), 0, clock);
+        assertThat(MultiLimiter.of(first, noBurst).await(ctx)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(first.tokens()).isEqualTo(1);
+    }
+
+    @Test
+    void aLaterLimitersDeadlineErrorGivesTheEarlierTokensBack() throws InterruptedException {
+        Limiter first = new Limiter(Limit.of(1), 1, clock);
+        Limiter spent = new Limiter(Limit.of(10), 1, clock);
+        assertThat(spent.allow()).isTrue();
+        try (CancelableContext soon = Context.withTimeout(ctx, Duration.ofMillis(10))) {
+            assertThat(MultiLimiter.of(first, spent).await(soon)).isInstanceOf(TimeoutException.class);
+        }
+        assertThat(first.tokens()).isEqualTo(1);
+        assertThat(spent.tokens()).isZero();
+    }
+
+    @Test
+    void anInterruptWhileWaitingOnALaterLimiterGivesTheEarlierTokensBack() throws InterruptedException {
+        Limiter first = new Limiter(Limit.of(1), 1, clock);
+        Limiter spent = new Limiter(Limit.of(10), 1, clock);
+        assertThat(spent.allow()).isTrue();
+        Chan<Object> result = Chan.make(1);
+        Thread waiter = Thread.ofVirtual().start(() -> {
+            try {
+                Exception err = MultiLimiter.of(first, spent).await(ctx);
+                result.trySend(err == null ? "proceed" : err);
+            } catch (InterruptedException e) {
+                result.trySend(e);
+            }
+        });
+        clock.awaitTimers(1);
+        waiter.interrupt();
+        assertThat(result.receive().value()).isInstanceOf(InterruptedException.class);
+        assertThat(first.tokens()).isEqualTo(1);
+    }
+
+    @Test
+    void aNestedLimitersErrorGivesTheOuterAndInnerTokensBack() throws InterruptedException {
+        Limiter first = new Limiter(Limit.of(1), 1, clock);
+        Limiter second = new Limiter(Limit.of(2), 1, clock);
+        Limiter noBurst = new Limiter(Limit.of(10), 0, clock);
+        RateLimiter nested = MultiLimiter.of(first, MultiLimiter.of(second, noBurst));
+        assertThat(nested.await(ctx)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(first.tokens()).isEqualTo(1);
+        assertThat(second.tokens()).isEqualTo(1);
     }
 
     /**

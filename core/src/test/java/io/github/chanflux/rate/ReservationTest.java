@@ -165,6 +165,22 @@ class ReservationTest {
         reserve(lim, t(2), 2, t(3), true);
     }
 
+    /**
+     * A reservation made under Inf carries Go's zero limit, not Inf: cancelled after the limit is
+     * finite again, it gives back its one token, no more.
+     */
+    @Test
+    void cancelOfReservationMadeUnderInfGivesBackItsTokensOnly() {
+        Limiter lim = new Limiter(Limit.of(1), 100);
+        assertThat(lim.allowN(T0, 100)).isTrue();
+        Instant later = T0.plusSeconds(1);
+        lim.setLimitAt(later, Limit.INF);
+        Reservation r = lim.reserveN(later, 1);
+        lim.setLimitAt(later, Limit.of(1));
+        r.cancelAt(later);
+        assertThat(lim.tokensAt(later)).isEqualTo(2);
+    }
+
     @Test
     void reserveMax() {
         Limiter lim = new Limiter(Limit.of(10), 2);

@@ -6,7 +6,6 @@ import io.github.chanflux.rate.Reservation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
@@ -21,9 +20,15 @@ import reactor.core.scheduler.Schedulers;
  *
  * <p>{@link #rateLimit(Limiter)} limits <em>elements</em>: each one reserves its tokens when it
  * arrives and is emitted once the reservation's time to act has come, so the stream conforms to
- * the limiter. No thread blocks: the delay is a {@link Scheduler} timer, and the time the
- * limiter sees is the scheduler's ({@code StepVerifier.withVirtualTime} works). One limiter may
- * be shared by many streams (per-user limits in a service): together they conform.
+ * the limiter. No thread blocks: the delay is a {@link Scheduler} timer. One limiter may be
+ * shared by many streams (per-user limits in a service), and used directly ({@code allow()},
+ * {@code await}) at the same time: together they conform.
+ *
+ * <p>Time is the limiter's: every operator here reads the limiter's {@link Limiter#clock() clock}
+ * (also to compare a wait with a context's deadline), and only times its delays on the
+ * scheduler. With {@code StepVerifier.withVirtualTime}, give the limiter (and a context with a
+ * deadline) a {@link io.github.chanflux.time.Clock Clock} that reads the virtual scheduler's
+ * {@code now()}.
  *
  * <p>{@link #acquire(Limiter, Context)} is Go's {@code limiter.Wait(ctx)} before a call;
  * {@link #acquire(Limiter)} takes the Go context from the subscriber context ({@link GoContexts}).
@@ -43,19 +48,20 @@ public final class RateLimit {
      * {@code weigher.applyAsInt(element)} tokens per element.
      *
      * <p>Emits every element, in order, each no earlier than its reservation allows. Requests
-     * one element at a time from upstream, and only while downstream has demand, so tokens are
-     * reserved only for elements about to be emitted. On cancellation, the reservation of the
-     * element being delayed is cancelled and its tokens go back to the limiter (as far as later
-     * reservations allow). Errors with {@link IllegalArgumentException} if an element needs
-     * more tokens than the burst, or a negative number; upstream errors pass through.
+     * one element at a time from upstream, and only when downstream has demand that no element
+     * in hand will meet, so tokens are reserved only for elements about to be emitted. Completes
+     * after the last element is emitted. On cancellation or an upstream error, the element being
+     * delayed is dropped, its reservation cancelled and its tokens go back to the limiter (as far
+     * as later reservations allow), and the error passes through at once. Errors with
+     * {@link IllegalArgumentException} if an element needs more tokens than the burst, or a
+     * negative number.
      */
     public static <T> Function<Flux<T>, Flux<T>> rateLimit(Limiter limiter, ToIntFunction<? super T> weigher,
                                                           Scheduler scheduler) {
         Objects.requireNonNull(limiter, "limiter");
         Objects.requireNonNull(weigher, "weigher");
         Objects.requireNonNull(scheduler, "scheduler");
-        return flux -> flux.concatMap(element -> admit(limiter, weigher.applyAsInt(element), scheduler)
-                .thenReturn(element), 0);
+        return flux -> new FluxRateLimit<>(flux, limiter, weigher, scheduler);
     }
 
     /**
@@ -88,7 +94,7 @@ public final class RateLimit {
             if (err != null) {
                 return Mono.error(err);
             }
-            Instant now = now(scheduler);
+            Instant now = limiter.clock().now();
             Reservation r = limiter.reserveN(now, 1);
             Duration delay = r.delayFrom(now);
             boolean beyondDeadline = ctx.deadline().map(d -> delay.compareTo(Duration.between(now, d)) > 0)
@@ -100,30 +106,8 @@ public final class RateLimit {
             Mono<Void> wait = delay.isZero() ? Mono.empty() : Mono.delay(delay, scheduler).then();
             Mono<Void> canceled = GoContexts.whenDone(ctx).then(Mono.error(ctx::err));
             return Mono.firstWithSignal(wait, canceled)
-                    .doOnCancel(() -> r.cancelAt(now(scheduler)))
-                    .doOnError(e -> r.cancelAt(now(scheduler)));
+                    .doOnCancel(r::cancel)
+                    .doOnError(e -> r.cancel());
         });
-    }
-
-    /** Delays for the reservation of {@code n} tokens; errors if it can never be granted. */
-    private static Mono<Void> admit(Limiter limiter, int n, Scheduler scheduler) {
-        if (n < 0) {
-            return Mono.error(new IllegalArgumentException("negative token count: " + n));
-        }
-        Instant now = now(scheduler);
-        Reservation r = limiter.reserveN(now, n);
-        if (!r.ok()) {
-            return Mono.error(new IllegalArgumentException(
-                    "rate: n=" + n + " exceeds limiter's burst " + limiter.burst()));
-        }
-        Duration delay = r.delayFrom(now);
-        if (delay.isZero()) {
-            return Mono.empty();
-        }
-        return Mono.delay(delay, scheduler).then().doOnCancel(() -> r.cancelAt(now(scheduler)));
-    }
-
-    private static Instant now(Scheduler scheduler) {
-        return Instant.EPOCH.plusNanos(scheduler.now(TimeUnit.NANOSECONDS));
     }
 }
