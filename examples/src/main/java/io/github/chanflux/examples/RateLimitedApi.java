@@ -1,7 +1,7 @@
 package io.github.chanflux.examples;
 
 import io.github.chanflux.context.Context;
-import io.github.chanflux.go.ErrGroup;
+import io.github.chanflux.errgroup.ErrGroup;
 import io.github.chanflux.rate.Limit;
 import io.github.chanflux.rate.Limiter;
 import io.github.chanflux.rate.MultiLimiter;

@@ -1,10 +1,11 @@
-package io.github.chanflux.go;
+package io.github.chanflux.errgroup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.context.Context;
+import io.github.chanflux.go.Go;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,8 @@
-package io.github.chanflux.go;
+package io.github.chanflux.errgroup;
 
 import io.github.chanflux.context.CancelCauseContext;
 import io.github.chanflux.context.Context;
+import io.github.chanflux.go.Go;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
