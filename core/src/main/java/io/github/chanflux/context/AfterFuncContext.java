@@ -28,11 +28,7 @@ final class AfterFuncContext extends CancelContext {
     }
 
     @Override
-    void cancel(boolean removeFromParent, Exception err, Throwable cause) {
-        super.cancel(false, err, cause);
-        if (removeFromParent) {
-            removeChild(parent, this);
-        }
+    void onCancel() {
         if (once.compareAndSet(false, true)) {
             Go.go("context.AfterFunc", f::run);
         }

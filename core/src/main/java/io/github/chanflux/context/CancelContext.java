@@ -4,34 +4,79 @@ import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.chan.Select;
 import io.github.chanflux.go.Go;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link Context#withCancel} and {@link Context#withCancelCause}: Go's {@code cancelCtx}, the
  * node of the cancellation tree that the timer and after-func contexts extend.
  *
- * <p>Design, as Go's: one lock per context guards its error, cause and set of cancelable
- * children. Cancelling sets the error, closes {@code done}, cancels the children while holding
- * the lock (so locks are always taken parent before child), then, outside the lock, removes
- * itself from its parent's set, so a long-lived parent does not keep finished children.
+ * <p><b>Design.</b> Go guards a context's error, cause and children with one mutex and cancels
+ * the children while holding it. Here no lock is taken at all, so a Reactor thread never parks
+ * on a context (reads, links and cancels are a few compare-and-sets):
+ * <ul>
+ * <li>{@code state}, the error and cause together, is set once by the compare-and-set that
+ *     wins the cancellation ({@link #claim}); it decides what this context and its descendants
+ *     report. Whoever finds it set and {@code done} possibly open closes {@code done} before
+ *     answering ({@link #settled}), so {@code err() != null} exactly when {@code done} is closed,
+ *     and a losing {@code cancel()} returns with this context done, as in Go.
+ * <li>{@code children} is a concurrent set. A child links by adding itself, then re-reading the
+ *     parent's {@code state}; a cancellation sets {@code state}, then reads the set. By the order
+ *     of volatile accesses one of them sees the other: either the walk finds the child or the
+ *     child sees the cancellation and cancels itself with the parent's error and cause
+ *     ({@link #link}). The set's own bin locks are held for a few instructions, never across a
+ *     wait.
+ * <li>A cancellation walks the subtree in a loop with an explicit stack, depth first, so trees
+ *     of any depth work: each child whose {@code state} it claims gets the same error and cause,
+ *     has its {@code done} closed and its children walked; a child claimed by a racing cancel is
+ *     left to that cancel, whose walk finishes it. Each walked set is emptied (Go sets
+ *     {@code children = nil}); a root of a walk leaves its parent's set itself.
+ * </ul>
  * A parent of a foreign class is watched by a goroutine instead ({@link #propagateCancel}).
+ *
+ * <p>One difference from Go remains, visible only when cancels of one branch race: a
+ * {@code cancel()} returns once its own context and the descendants it claimed are done; those
+ * claimed by the racing cancel are done when that cancel's walk ends (Go's cancels wait for each
+ * other on the locks instead). Without a race every descendant is done when {@code cancel()}
+ * returns, as in Go.
  */
-class CancelContext implements CancelCauseContext {
+class CancelContext implements CancelCauseContext, Ancestors.Layer {
 
     /** Finds the nearest cancel context up a tree: Go's {@code &cancelCtxKey}. */
     static final Key<CancelContext> KEY = Key.of("cancelCtxKey");
 
+    private static final VarHandle STATE;
+    private static final VarHandle CHILDREN;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATE = lookup.findVarHandle(CancelContext.class, "state", Cancellation.class);
+            CHILDREN = lookup.findVarHandle(CancelContext.class, "children", Set.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Why a context was canceled: Go's {@code err} and {@code cause}, shared down a walk. */
+    private record Cancellation(Exception err, Throwable cause) {
+    }
+
     final Context parent;
-    final ReentrantLock lock = new ReentrantLock();
+    /** Closed once, after {@code state} is set; closing is idempotent ({@link #closeDone}). */
     private final Chan<Void> done = Chan.make();
-    private Set<CancelContext> children;
-    private Exception err;
-    private Throwable cause;
+    /** Null until the first cancel's compare-and-set; never changes after. */
+    private volatile Cancellation state;
+    /** Whether {@code done} is known closed: spares readers the channel once it is. */
+    private volatile boolean closed;
+    /** Children to cancel with this one: created by the first link, emptied by the walk. */
+    private volatile Set<CancelContext> children;
 
     CancelContext(Context parent) {
         this.parent = Objects.requireNonNull(parent, "parent");
@@ -45,7 +90,7 @@ class CancelContext implements CancelCauseContext {
 
     @Override
     public Optional<Instant> deadline() {
-        return parent.deadline();
+        return Ancestors.deadline(parent);
     }
 
     @Override
@@ -53,24 +98,17 @@ class CancelContext implements CancelCauseContext {
         return done;
     }
 
+    /** Never blocks: one volatile read while not canceled. */
     @Override
     public Exception err() {
-        lock.lock();
-        try {
-            return err;
-        } finally {
-            lock.unlock();
-        }
+        Cancellation s = settled();
+        return s == null ? null : s.err;
     }
 
-    /** The recorded cause, for {@link Context#cause}; null while not canceled. */
+    /** The recorded cause, for {@link Context#cause}; null while not canceled. Never blocks. */
     Throwable cause() {
-        lock.lock();
-        try {
-            return cause;
-        } finally {
-            lock.unlock();
-        }
+        Cancellation s = settled();
+        return s == null ? null : s.cause;
     }
 
     @Override
@@ -84,67 +122,52 @@ class CancelContext implements CancelCauseContext {
     }
 
     /**
-     * Go's {@code cancelCtx.cancel}: the first call closes {@code done}, records {@code err}
-     * and {@code cause} (the error if null) and cancels the children; later calls do nothing.
+     * Go's {@code cancelCtx.cancel}: the first call records {@code err} and {@code cause} (the
+     * error if null), closes {@code done} and cancels the descendants; a later call only makes
+     * sure {@code done} is closed before it returns.
      */
     void cancel(boolean removeFromParent, Exception err, Throwable cause) {
-        lock.lock();
-        try {
-            if (this.err != null) {
-                return;
-            }
-            this.err = err;
-            this.cause = cause != null ? cause : err;
-            done.close();
-            if (children != null) {
-                for (CancelContext child : children) {
-                    child.cancel(false, err, this.cause);
-                }
-                children = null;
-            }
-        } finally {
-            lock.unlock();
+        Cancellation s = new Cancellation(err, cause != null ? cause : err);
+        if (!claim(s)) {
+            settled();
+            return;
         }
+        cancelTree(s);
         if (removeFromParent) {
             removeChild(parent, this);
         }
     }
 
-    /** Whether this context has been canceled; call with {@link #lock} held. */
-    boolean canceledLocked() {
-        return err != null;
+    /**
+     * What a subclass does once, when this context is canceled: stop a timer, start a function.
+     * Runs on the canceling thread after {@code done} is closed; must not block.
+     */
+    void onCancel() {
+    }
+
+    /** Whether this context has been canceled; {@code done} may be about to close. */
+    final boolean isCanceled() {
+        return state != null;
     }
 
     /**
      * Links this new context to its parent so the parent's cancellation reaches it: Go's
-     * {@code propagateCancel}. A parent that is never canceled needs no link; one already done
-     * cancels this at once; a package context adds this to its children; any other parent is
-     * watched by a goroutine that ends when either is done.
+     * {@code propagateCancel}. A parent that is never canceled needs no link; a package context
+     * adds this to its children ({@link #link}); any other parent already done cancels this at
+     * once, else is watched by a goroutine that ends when either is done.
      */
     final void propagateCancel() {
         RecvChan<Void> parentDone = parent.done();
         if (parentDone == Chan.<Void>nil()) {
             return;
         }
-        if (parentDone.tryReceive() != null) {
-            cancel(false, parentErr(), Context.cause(parent));
+        CancelContext p = parentCancelContext(parent, parentDone);
+        if (p != null) {
+            p.link(this);
             return;
         }
-        CancelContext p = parentCancelContext(parent);
-        if (p != null) {
-            p.lock.lock();
-            try {
-                if (p.err != null) {
-                    cancel(false, p.err, p.cause);
-                } else {
-                    if (p.children == null) {
-                        p.children = new HashSet<>();
-                    }
-                    p.children.add(this);
-                }
-            } finally {
-                p.lock.unlock();
-            }
+        if (parentDone.tryReceive() != null) {
+            cancel(false, parentErr(), Context.cause(parent));
             return;
         }
         Go.go("context.propagateCancel", () -> Select.<Void>select()
@@ -158,33 +181,104 @@ class CancelContext implements CancelCauseContext {
 
     /** Removes {@code child} from the children of the context that links it: Go's {@code removeChild}. */
     static void removeChild(Context parent, CancelContext child) {
-        CancelContext p = parentCancelContext(parent);
-        if (p == null) {
-            return;
-        }
-        p.lock.lock();
-        try {
-            if (p.children != null) {
-                p.children.remove(child);
-            }
-        } finally {
-            p.lock.unlock();
+        CancelContext p = parentCancelContext(parent, parent.done());
+        Set<CancelContext> kids = p == null ? null : p.children;
+        if (kids != null) {
+            kids.remove(child);
         }
     }
 
     /** How many canceled-with-me children are linked here; for the package's tests. */
     int childCount() {
-        lock.lock();
-        try {
-            return children == null ? 0 : children.size();
-        } finally {
-            lock.unlock();
-        }
+        Set<CancelContext> kids = children;
+        return kids == null ? 0 : kids.size();
     }
 
     @Override
-    public String toString() {
-        return parent + ".WithCancel";
+    public Context parent() {
+        return parent;
+    }
+
+    @Override
+    public String layer() {
+        return ".WithCancel";
+    }
+
+    @Override
+    public final String toString() {
+        return Ancestors.describe(this);
+    }
+
+    private boolean claim(Cancellation s) {
+        return STATE.compareAndSet(this, null, s);
+    }
+
+    /** The cancellation, once {@code done} is closed (closing it if the canceler has not yet). */
+    private Cancellation settled() {
+        Cancellation s = state;
+        if (s != null) {
+            closeDone();
+        }
+        return s;
+    }
+
+    private void closeDone() {
+        if (closed) {
+            return;
+        }
+        try {
+            done.close();
+        } catch (IllegalStateException alreadyClosed) {
+            // a racing reader or canceler closed it first; closed is all that matters
+        }
+        closed = true;
+    }
+
+    /**
+     * Finishes this claimed context and every descendant it claims with {@code s}, depth first
+     * with an explicit stack instead of recursion.
+     */
+    private void cancelTree(Cancellation s) {
+        ArrayDeque<CancelContext> claimed = null;
+        for (CancelContext n = this; n != null; n = claimed == null ? null : claimed.poll()) {
+            n.closeDone();
+            n.onCancel();
+            Set<CancelContext> kids = n.children;
+            if (kids == null || kids.isEmpty()) {
+                continue;
+            }
+            for (CancelContext child : kids) {
+                if (child.claim(s)) {
+                    claimed = claimed == null ? new ArrayDeque<>() : claimed;
+                    claimed.push(child);
+                }
+            }
+            kids.clear();
+        }
+    }
+
+    /** Adds {@code child} to this context's children; if this one is canceled, cancels it too. */
+    private void link(CancelContext child) {
+        Cancellation s = state;
+        if (s == null) {
+            Set<CancelContext> kids = children();
+            kids.add(child);
+            s = state; // re-checked after adding: a cancel that missed the child is seen here
+            if (s == null) {
+                return;
+            }
+            kids.remove(child);
+        }
+        child.cancel(false, s.err, s.cause);
+    }
+
+    private Set<CancelContext> children() {
+        Set<CancelContext> kids = children;
+        if (kids == null) {
+            Set<CancelContext> fresh = ConcurrentHashMap.newKeySet();
+            kids = CHILDREN.compareAndSet(this, null, fresh) ? fresh : children;
+        }
+        return kids;
     }
 
     /** A foreign parent that broke the contract (done but no error) still cancels its children. */
@@ -193,12 +287,11 @@ class CancelContext implements CancelCauseContext {
     }
 
     /**
-     * The package context whose {@code done} is {@code parent.done()}, if any: Go's
+     * The package context whose {@code done} is {@code parentDone}, the parent's: Go's
      * {@code parentCancelCtx}. A foreign context wrapping a package context but replacing its
      * done channel does not count, as its cancellation is its own.
      */
-    private static CancelContext parentCancelContext(Context parent) {
-        RecvChan<Void> parentDone = parent.done();
+    private static CancelContext parentCancelContext(Context parent, RecvChan<Void> parentDone) {
         if (parentDone == Chan.<Void>nil()) {
             return null;
         }

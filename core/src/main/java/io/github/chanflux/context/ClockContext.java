@@ -13,7 +13,7 @@ final class ClockContext extends ValueContext<Clock> {
     }
 
     @Override
-    public String toString() {
-        return parent + ".WithClock(" + value + ")";
+    public String layer() {
+        return ".WithClock(" + value + ")";
     }
 }

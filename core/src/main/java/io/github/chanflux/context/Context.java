@@ -154,7 +154,9 @@ public interface Context {
 
     /**
      * {@code withDeadline(parent, now + timeout)}, reading now from the context's clock: Go's
-     * {@code WithTimeout}.
+     * {@code WithTimeout}. A sum beyond the range of {@code Instant} saturates, as Go's time
+     * arithmetic does: a huge timeout is a deadline of {@link Instant#MAX} (effectively none), a
+     * huge negative one {@link Instant#MIN} (done at once).
      *
      * @throws NullPointerException if {@code parent} or {@code timeout} is null
      */
@@ -164,13 +166,14 @@ public interface Context {
 
     /**
      * {@code withDeadlineCause(parent, now + timeout, cause)}: Go's {@code WithTimeoutCause}.
+     * Saturates as {@link #withTimeout} does.
      *
      * @throws NullPointerException if {@code parent} or {@code timeout} is null
      */
     static CancelableContext withTimeoutCause(Context parent, Duration timeout, Throwable cause) {
         Objects.requireNonNull(parent, "parent");
         Objects.requireNonNull(timeout, "timeout");
-        return TimerContext.create(parent, clock(parent).now().plus(timeout), cause);
+        return TimerContext.create(parent, TimerContext.deadlineAfter(clock(parent).now(), timeout), cause);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.chanflux.context;
 
 import io.github.chanflux.time.Clock;
 import io.github.chanflux.time.Timer;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -17,7 +18,8 @@ final class TimerContext extends CancelContext {
 
     private final Instant deadline;
     private final Clock clock;
-    private Timer timer;
+    /** Set once, after the link; {@link #onCancel} and {@link #create} both check, so one stops it. */
+    private volatile Timer timer;
 
     private TimerContext(Context parent, Instant deadline, Clock clock) {
         super(parent);
@@ -39,17 +41,26 @@ final class TimerContext extends CancelContext {
         Duration left = Duration.between(clock.now(), deadline);
         if (!left.isPositive()) {
             c.cancel(true, Context.DEADLINE_EXCEEDED, cause);
-            return c;
-        }
-        c.lock.lock();
-        try {
-            if (!c.canceledLocked()) {
-                c.timer = clock.afterFunc(left, () -> c.cancel(true, Context.DEADLINE_EXCEEDED, cause));
+        } else if (!c.isCanceled()) {
+            Timer t = clock.afterFunc(left, () -> c.cancel(true, Context.DEADLINE_EXCEEDED, cause));
+            c.timer = t;
+            if (c.isCanceled()) {
+                t.stop(); // canceled while arming: onCancel may have missed the timer
             }
-        } finally {
-            c.lock.unlock();
         }
         return c;
+    }
+
+    /**
+     * {@code now + timeout}, saturated at {@link Instant#MIN} and {@link Instant#MAX} as Go's
+     * durations saturate: a huge timeout is effectively no deadline, a huge negative one has passed.
+     */
+    static Instant deadlineAfter(Instant now, Duration timeout) {
+        try {
+            return now.plus(timeout);
+        } catch (DateTimeException | ArithmeticException beyondInstantRange) {
+            return timeout.isNegative() ? Instant.MIN : Instant.MAX;
+        }
     }
 
     @Override
@@ -58,24 +69,15 @@ final class TimerContext extends CancelContext {
     }
 
     @Override
-    void cancel(boolean removeFromParent, Exception err, Throwable cause) {
-        super.cancel(false, err, cause);
-        if (removeFromParent) {
-            removeChild(parent, this);
-        }
-        lock.lock();
-        try {
-            if (timer != null) {
-                timer.stop();
-                timer = null;
-            }
-        } finally {
-            lock.unlock();
+    void onCancel() {
+        Timer t = timer;
+        if (t != null) {
+            t.stop();
         }
     }
 
     @Override
-    public String toString() {
-        return parent + ".WithDeadline(" + deadline + " [" + Duration.between(clock.now(), deadline) + "])";
+    public String layer() {
+        return ".WithDeadline(" + deadline + " [" + Duration.between(clock.now(), deadline) + "])";
     }
 }

@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** {@link Context#withValue}: Go's {@code valueCtx}, one key-value pair over its parent. */
-class ValueContext<T> implements Context {
+/**
+ * {@link Context#withValue}: Go's {@code valueCtx}, one key-value pair over its parent. Every
+ * query walks up past the value layers in a loop ({@link Ancestors}), so chains of any depth work.
+ */
+class ValueContext<T> implements Context, Ancestors.Layer {
 
     final Context parent;
     final Key<T> key;
@@ -20,17 +23,17 @@ class ValueContext<T> implements Context {
 
     @Override
     public Optional<Instant> deadline() {
-        return parent.deadline();
+        return Ancestors.deadline(parent);
     }
 
     @Override
     public RecvChan<Void> done() {
-        return parent.done();
+        return Ancestors.skipValues(parent).done();
     }
 
     @Override
     public Exception err() {
-        return parent.err();
+        return Ancestors.skipValues(parent).err();
     }
 
     @Override
@@ -39,7 +42,17 @@ class ValueContext<T> implements Context {
     }
 
     @Override
-    public String toString() {
-        return parent + ".WithValue(" + key + ", " + value + ")";
+    public Context parent() {
+        return parent;
+    }
+
+    @Override
+    public String layer() {
+        return ".WithValue(" + key + ", " + value + ")";
+    }
+
+    @Override
+    public final String toString() {
+        return Ancestors.describe(this);
     }
 }

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** {@link Context#withoutCancel}: Go's {@code withoutCancelCtx}, the parent's values only. */
-final class WithoutCancelContext extends NeverCanceled {
+final class WithoutCancelContext extends NeverCanceled implements Ancestors.Layer {
 
     final Context parent;
 
@@ -18,7 +18,17 @@ final class WithoutCancelContext extends NeverCanceled {
     }
 
     @Override
+    public Context parent() {
+        return parent;
+    }
+
+    @Override
+    public String layer() {
+        return ".WithoutCancel";
+    }
+
+    @Override
     public String toString() {
-        return parent + ".WithoutCancel";
+        return Ancestors.describe(this);
     }
 }

@@ -2,6 +2,7 @@ package io.github.chanflux.time;
 
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -64,7 +65,7 @@ public final class FakeClock implements Clock {
         FakeTimer timer;
         lock.lock();
         try {
-            timer = new FakeTimer(now.plus(delay), seq++, f);
+            timer = new FakeTimer(plusSaturated(now, delay), seq++, f);
             if (delay.isPositive()) {
                 pending.add(timer);
                 timersChanged.signalAll();
@@ -85,7 +86,8 @@ public final class FakeClock implements Clock {
     }
 
     /**
-     * Moves the clock forward by {@code d}, firing the timers due by then.
+     * Moves the clock forward by {@code d}, firing the timers due by then. Past the range of
+     * {@code Instant} the clock stops at {@link Instant#MAX}.
      *
      * @throws IllegalArgumentException if {@code d} is negative
      */
@@ -94,7 +96,7 @@ public final class FakeClock implements Clock {
         if (d.isNegative()) {
             throw new IllegalArgumentException("negative advance: " + d);
         }
-        set(now().plus(d));
+        set(plusSaturated(now(), d));
     }
 
     /**
@@ -150,6 +152,18 @@ public final class FakeClock implements Clock {
     @Override
     public String toString() {
         return "FakeClock[" + now() + ", pending=" + pendingTimers() + "]";
+    }
+
+    /**
+     * {@code t + d}, saturated at {@link Instant#MIN} and {@link Instant#MAX} as the system clock
+     * saturates its delays: a timer beyond the range is due at the end of time.
+     */
+    private static Instant plusSaturated(Instant t, Duration d) {
+        try {
+            return t.plus(d);
+        } catch (DateTimeException | ArithmeticException beyondInstantRange) {
+            return d.isNegative() ? Instant.MIN : Instant.MAX;
+        }
     }
 
     /** Removes the first timer due by {@code t} and moves now to its due time; else moves to t. */

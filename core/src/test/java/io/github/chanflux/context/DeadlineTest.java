@@ -134,4 +134,37 @@ class DeadlineTest {
         c.done().receive();
         assertThat(c.err()).isSameAs(Context.DEADLINE_EXCEEDED);
     }
+
+    @Test
+    void hugeTimeoutSaturatesToEffectivelyNoDeadline() {
+        for (Context parent : new Context[] {root, Context.background()}) {
+            try (CancelableContext c = Context.withTimeout(parent, Duration.ofSeconds(Long.MAX_VALUE))) {
+                assertThat(c.deadline()).contains(Instant.MAX);
+                assertThat(isDone(c)).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void hugeNegativeTimeoutSaturatesToDoneAtOnce() {
+        for (Context parent : new Context[] {root, Context.background()}) {
+            CancelableContext c = Context.withTimeout(parent, Duration.ofSeconds(Long.MIN_VALUE / 2));
+            assertThat(c.deadline()).contains(Instant.MIN);
+            assertThat(c.err()).isSameAs(Context.DEADLINE_EXCEEDED);
+        }
+        assertThat(clock.pendingTimers()).isZero();
+    }
+
+    @Test
+    void deadlinesAtTheEndsOfTimeWork() {
+        CancelableContext never = Context.withDeadline(root, Instant.MAX);
+        CancelableContext past = Context.withDeadline(root, Instant.MIN);
+        clock.advance(VERY_LONG);
+        assertThat(isDone(never)).isFalse();
+        assertThat(never.toString()).startsWith(root + ".WithDeadline(" + Instant.MAX);
+        assertThat(past.err()).isSameAs(Context.DEADLINE_EXCEEDED);
+        assertThat(past.toString()).startsWith(root + ".WithDeadline(" + Instant.MIN);
+        never.cancel();
+        assertThat(clock.pendingTimers()).isZero();
+    }
 }

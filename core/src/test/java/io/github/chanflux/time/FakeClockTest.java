@@ -166,4 +166,26 @@ class FakeClockTest {
         assertThatThrownBy(() -> clock.afterFunc(Duration.ZERO, null)).hasMessage("f");
         assertThatThrownBy(() -> new FakeClock(null)).hasMessage("start");
     }
+
+    @Test
+    void hugeDelaySaturatesToTheEndOfTime() {
+        List<String> fired = new ArrayList<>();
+        Timer t = clock.afterFunc(Duration.ofSeconds(Long.MAX_VALUE), () -> fired.add("t"));
+        clock.advance(Duration.ofDays(365 * 1000));
+        assertThat(fired).isEmpty();
+        assertThat(clock.pendingTimers()).isEqualTo(1);
+        assertThat(t.stop()).isTrue();
+    }
+
+    @Test
+    void hugeAdvanceSaturatesAtInstantMaxAndFiresEveryTimer() {
+        List<String> fired = new ArrayList<>();
+        clock.afterFunc(Duration.ofSeconds(Long.MAX_VALUE), () -> fired.add("end"));
+        clock.afterFunc(Duration.ofDays(1), () -> fired.add("day"));
+        clock.advance(Duration.ofSeconds(Long.MAX_VALUE));
+        assertThat(clock.now()).isEqualTo(Instant.MAX);
+        assertThat(fired).containsExactly("day", "end");
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(clock.now()).isEqualTo(Instant.MAX);
+    }
 }

@@ -3,10 +3,14 @@ package io.github.chanflux.reactor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.chanflux.chan.Chan;
+import io.github.chanflux.context.CancelableContext;
+import io.github.chanflux.context.Context;
 import io.github.chanflux.go.Go;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import reactor.blockhound.BlockingOperationError;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Hooks;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
@@ -53,6 +57,7 @@ class BlockHoundTest {
         assertThat(sum).isEqualTo(999L * 1_000 / 2);
         assertThat(published.err()).isEmpty();
     }
+
     @Test
     void contendedTrySendsFromParallelThreadsAreAllowedButAWaitingSendIsNot() throws InterruptedException {
         Chan<Integer> ch = Chan.make(64);
@@ -72,5 +77,31 @@ class BlockHoundTest {
             full.send(1);
             return true;
         }).subscribeOn(Schedulers.parallel())).expectError(BlockingOperationError.class).verify();
+    }
+
+    @Test
+    void contendedContextSubscriptionsOnASharedParentNeverBlockParallelThreads() {
+        CancelableContext shared = Context.withCancel(Context.background());
+        AtomicLong dropped = new AtomicLong();
+        Hooks.onErrorDropped(e -> dropped.addAndGet(e instanceof BlockingOperationError ? 1 : 0));
+        try {
+            long blocked = Flux.range(0, 200_000).parallel().runOn(Schedulers.parallel())
+                    .flatMap(i -> blockingErrors(shared, i))
+                    .sequential()
+                    .reduce(0L, Long::sum)
+                    .block();
+            assertThat(blocked + dropped.get()).isZero();
+        } finally {
+            Hooks.resetOnErrorDropped();
+            shared.cancel();
+        }
+    }
+
+    /** One subscription linked to {@code shared}: 1 if it failed with a blocking call, else 0. */
+    private static Mono<Long> blockingErrors(Context shared, int i) {
+        Flux<Integer> linked = i % 2 == 0
+                ? Flux.just(i).transform(GoContexts.within(shared))
+                : GoContexts.withCancel(shared, ctx -> Flux.just(i).transform(GoContexts.within(ctx)));
+        return linked.then(Mono.just(0L)).onErrorResume(BlockingOperationError.class, e -> Mono.just(1L));
     }
 }

@@ -1,0 +1,135 @@
+package io.github.chanflux.context;
+
+import static io.github.chanflux.context.Done.isDone;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.chanflux.chan.Chan;
+import io.github.chanflux.go.Go;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The races of a lock-free cancellation tree, each run over many trials and counted (0 of N):
+ * a child linking while its parent cancels, readers racing the canceler, and cancels racing
+ * down the same branch. Go closes them with the parent's lock; these check they stay closed.
+ */
+class ConcurrentCancelTest {
+
+    private static final int TRIALS = 2_000;
+
+    private final Context root = Context.background();
+
+    @Test
+    void aChildLinkingWhileItsParentCancelsIsCanceledWithTheParentsCause() throws InterruptedException {
+        int failures = 0;
+        for (int i = 0; i < TRIALS; i++) {
+            CancelCauseContext parent = Context.withCancelCause(root);
+            RuntimeException why = new RuntimeException("why");
+            Chan<Void> gate = Chan.make();
+            Chan<Boolean> ran = Chan.make(1);
+            CancelableContext[] child = new CancelableContext[1];
+            Thread canceler = Go.go(() -> {
+                gate.receive();
+                parent.cancel(why);
+            });
+            Thread linker = Go.go(() -> {
+                gate.receive();
+                child[0] = Context.withCancel(Context.withValue(parent, Key.of("k"), "v"));
+                Context.afterFunc(parent, () -> ran.trySend(true));
+            });
+            gate.close();
+            canceler.join();
+            linker.join();
+            ran.receive();
+            boolean ok = isDone(child[0]) && child[0].err() == Context.CANCELED
+                    && Context.cause(child[0]) == why && ((CancelContext) parent).childCount() == 0;
+            failures += ok ? 0 : 1;
+        }
+        assertThat(failures).isZero();
+    }
+
+    @Test
+    void errAndDoneAgreeWhileACancelIsInFlight() throws InterruptedException {
+        int failures = 0;
+        for (int i = 0; i < TRIALS; i++) {
+            CancelableContext parent = Context.withCancel(root);
+            CancelableContext c = Context.withCancel(parent);
+            Thread canceler = Go.go(parent::cancel);
+            boolean done = false;
+            while (!done) {
+                Exception err = c.err();
+                boolean closed = isDone(c);
+                failures += err != null && !closed ? 1 : 0;   // err implies done
+                done = isDone(c);
+                failures += done && c.err() == null ? 1 : 0;  // done implies err
+            }
+            canceler.join();
+        }
+        assertThat(failures).isZero();
+    }
+
+    @Test
+    void racingCancelsGiveEveryDescendantTheCauseOfItsCanceledAncestor() throws InterruptedException {
+        int failures = 0;
+        for (int i = 0; i < TRIALS; i++) {
+            CancelCauseContext top = Context.withCancelCause(root);
+            CancelCauseContext mid = Context.withCancelCause(top);
+            CancelableContext leaf = Context.withCancel(mid);
+            CancelableContext leaf2 = Context.withCancel(Context.withValue(leaf, Key.of("k"), "v"));
+            RuntimeException topWhy = new RuntimeException("top");
+            RuntimeException midWhy = new RuntimeException("mid");
+            Chan<Void> gate = Chan.make();
+            Thread a = Go.go(() -> {
+                gate.receive();
+                top.cancel(topWhy);
+            });
+            Thread b = Go.go(() -> {
+                gate.receive();
+                mid.cancel(midWhy);
+            });
+            gate.close();
+            a.join();
+            b.join();
+            Throwable midCause = Context.cause(mid);
+            boolean ok = Context.cause(top) == topWhy && (midCause == topWhy || midCause == midWhy)
+                    && Context.cause(leaf) == midCause && Context.cause(leaf2) == midCause
+                    && isDone(leaf2) && ((CancelContext) top).childCount() == 0;
+            failures += ok ? 0 : 1;
+        }
+        assertThat(failures).isZero();
+    }
+
+    @Test
+    void aCancelThatLosesARaceStillReturnsWithItsContextDone() throws InterruptedException {
+        int failures = 0;
+        for (int i = 0; i < TRIALS / 10; i++) {
+            CancelableContext parent = Context.withCancel(root);
+            List<CancelableContext> children = new ArrayList<>();
+            for (int k = 0; k < 1_000; k++) {
+                children.add(Context.withCancel(parent));
+            }
+            Chan<Void> gate = Chan.make();
+            int[] notDone = new int[1];
+            Thread canceler = Go.go(() -> {
+                gate.receive();
+                parent.cancel();
+            });
+            Thread childCanceler = Go.go(() -> {
+                gate.receive();
+                while (!((CancelContext) parent).isCanceled()) {
+                    Thread.yield(); // until the walk has begun: then most children are claimed, few closed
+                }
+                for (CancelableContext c : children) {
+                    c.cancel();
+                    notDone[0] += isDone(c) && c.err() != null ? 0 : 1;
+                }
+            });
+            gate.close();
+            canceler.join();
+            childCanceler.join();
+            failures += notDone[0];
+        }
+        assertThat(failures).isZero();
+    }
+}
