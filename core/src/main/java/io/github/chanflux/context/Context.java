@@ -1,6 +1,7 @@
 package io.github.chanflux.context;
 
 import io.github.chanflux.chan.RecvChan;
+import io.github.chanflux.go.Go;
 import io.github.chanflux.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -233,5 +234,45 @@ public interface Context {
     static Clock clock(Context ctx) {
         Objects.requireNonNull(ctx, "ctx");
         return ctx.value(ClockContext.KEY).orElseGet(Clock::system);
+    }
+
+    /**
+     * Starts {@code task} as a goroutine bound to {@code ctx}: Go's {@code go f(ctx)} where every
+     * blocking point also selects on {@code <-ctx.Done()}. The task is given {@code ctx}, and its
+     * thread is interrupted when {@code ctx} is done, so any blocking call it makes (a channel
+     * operation, a select, a sleep) ends with {@link InterruptedException} and the goroutine
+     * stops quietly. If {@code ctx} is already done, the interrupt comes at once. The goroutine
+     * is named {@code name} and tracked as every goroutine started through {@link Go} is.
+     *
+     * @return the goroutine's thread
+     */
+    static Thread go(String name, Context ctx, Task task) {
+        Objects.requireNonNull(name, "name");
+        return Go.go(name, bound(ctx, task));
+    }
+
+    /** As {@link #go(String, Context, Task)}, named {@code goroutine-N}. */
+    static Thread go(Context ctx, Task task) {
+        return Go.go(bound(ctx, task));
+    }
+
+    private static Go.Task bound(Context ctx, Task task) {
+        Objects.requireNonNull(ctx, "ctx");
+        Objects.requireNonNull(task, "task");
+        return () -> {
+            Stop stop = afterFunc(ctx, Thread.currentThread()::interrupt);
+            try {
+                task.run(ctx);
+            } finally {
+                stop.stop();
+            }
+        };
+    }
+
+    /** The body of a goroutine bound to a context: it receives that context. */
+    @FunctionalInterface
+    interface Task {
+        /** Runs the goroutine's work under {@code ctx}. */
+        void run(Context ctx) throws Exception;
     }
 }

@@ -1,8 +1,6 @@
 package io.github.chanflux.go;
 
 import io.github.chanflux.chan.UncheckedInterruptedException;
-import io.github.chanflux.context.Context;
-import io.github.chanflux.context.Stop;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * left running ({@link #running()}; "Concurrency in Go" 4.3, preventing goroutine leaks: whoever
  * starts a goroutine is responsible for being able to stop it).
  *
- * <p>A goroutine may be bound to a {@link Context} ({@link #go(Context, ContextTask)}): the book's
- * rule that whoever starts a goroutine must be able to stop it, with the context as the means.
+ * <p>A goroutine bound to a context, stopped when the context is done, is started with
+ * {@code Context.go(ctx, task)} (the context layer sits above this one).
  *
  * <p>A task that ends with {@link InterruptedException} (or {@link UncheckedInterruptedException},
  * its form out of a {@code for} loop over a channel) was stopped and ends quietly. Any other
@@ -29,12 +27,6 @@ public final class Go {
     @FunctionalInterface
     public interface Task {
         void run() throws Exception;
-    }
-
-    /** The body of a goroutine bound to a context; it receives that context. */
-    @FunctionalInterface
-    public interface ContextTask {
-        void run(Context ctx) throws Exception;
     }
 
     private static final AtomicLong IDS = new AtomicLong();
@@ -61,31 +53,6 @@ public final class Go {
             throw e;
         }
         return thread;
-    }
-
-    /**
-     * Starts {@code task} as a goroutine bound to {@code ctx}, named {@code goroutine-N}: it is
-     * given {@code ctx}, and interrupted when {@code ctx} is done, so any blocking call it makes
-     * (a channel operation, a select, a sleep) ends with {@link InterruptedException} and the
-     * goroutine stops quietly. This is Go's {@code go f(ctx)} where every blocking point also
-     * selects on {@code <-ctx.Done()}. If {@code ctx} is already done, the interrupt comes at once.
-     */
-    public static Thread go(Context ctx, ContextTask task) {
-        return go("goroutine-" + IDS.incrementAndGet(), ctx, task);
-    }
-
-    /** As {@link #go(Context, ContextTask)}, with the given thread name. */
-    public static Thread go(String name, Context ctx, ContextTask task) {
-        Objects.requireNonNull(ctx, "ctx");
-        Objects.requireNonNull(task, "task");
-        return go(name, () -> {
-            Stop stop = Context.afterFunc(ctx, Thread.currentThread()::interrupt);
-            try {
-                task.run(ctx);
-            } finally {
-                stop.stop();
-            }
-        });
     }
 
     /** The goroutines started here that have not ended yet: a snapshot. */

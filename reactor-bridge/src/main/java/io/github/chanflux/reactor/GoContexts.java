@@ -3,7 +3,6 @@ package io.github.chanflux.reactor;
 import io.github.chanflux.context.CancelableContext;
 import io.github.chanflux.context.Context;
 import io.github.chanflux.context.Stop;
-import io.github.chanflux.go.Go;
 import java.util.Objects;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
@@ -115,7 +114,7 @@ public final class GoContexts {
                 stop.stop();
                 derived.cancel();
             });
-            Go.go(derived, c -> {
+            Context.go(derived, c -> {
                 try {
                     sink.success(work.call(c));
                 } catch (InterruptedException stopped) {

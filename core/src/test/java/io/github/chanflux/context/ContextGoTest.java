@@ -1,21 +1,20 @@
-package io.github.chanflux.go;
+package io.github.chanflux.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.chanflux.chan.Chan;
-import io.github.chanflux.context.CancelableContext;
-import io.github.chanflux.context.Context;
+import io.github.chanflux.go.Go;
 import org.junit.jupiter.api.Test;
 
 /** Goroutines bound to a context: stopped by its cancellation. */
-class GoContextTest {
+class ContextGoTest {
 
     @Test
     void boundGoroutineReceivesItsContext() throws InterruptedException {
         Chan<Context> seen = Chan.make(1);
         try (CancelableContext ctx = Context.withCancel(Context.background())) {
-            Thread g = Go.go(ctx, seen::send);
+            Thread g = Context.go(ctx, seen::send);
             assertThat(seen.receive().value()).isSameAs(ctx);
             g.join();
         }
@@ -25,7 +24,7 @@ class GoContextTest {
     void cancelStopsBoundGoroutineBlockedOnAChannel() throws InterruptedException {
         Chan<Boolean> interrupted = Chan.make(1);
         CancelableContext ctx = Context.withCancel(Context.background());
-        Thread g = Go.go(ctx, c -> {
+        Thread g = Context.go(ctx, c -> {
             try {
                 Chan.<String>nil().receive();
             } catch (InterruptedException e) {
@@ -41,7 +40,7 @@ class GoContextTest {
     void cancelEndsBoundGoroutineRangingOverAChannel() throws InterruptedException {
         Chan<String> never = Chan.make();
         CancelableContext ctx = Context.withCancel(Context.background());
-        Thread g = Go.go(ctx, c -> {
+        Thread g = Context.go(ctx, c -> {
             for (String s : never) {
                 throw new AssertionError("received " + s);
             }
@@ -55,7 +54,7 @@ class GoContextTest {
     void alreadyDoneContextStopsGoroutineAtItsFirstBlockingCall() throws InterruptedException {
         CancelableContext ctx = Context.withCancel(Context.background());
         ctx.cancel();
-        Thread g = Go.go("bound", ctx, c -> Chan.<String>nil().receive());
+        Thread g = Context.go("bound", ctx, c -> Chan.<String>nil().receive());
         g.join();
         assertThat(g.getName()).isEqualTo("bound");
     }
@@ -63,7 +62,7 @@ class GoContextTest {
     @Test
     void finishedGoroutineUnbindsFromContext() throws InterruptedException {
         try (CancelableContext ctx = Context.withCancel(Context.background())) {
-            Thread g = Go.go(ctx, c -> { });
+            Thread g = Context.go(ctx, c -> { });
             g.join();
             assertThat(ctx.err()).isNull();
         }
@@ -72,7 +71,7 @@ class GoContextTest {
 
     @Test
     void nullArgumentsAreNamed() {
-        assertThatThrownBy(() -> Go.go((Context) null, c -> { })).hasMessage("ctx");
-        assertThatThrownBy(() -> Go.go(Context.background(), (Go.ContextTask) null)).hasMessage("task");
+        assertThatThrownBy(() -> Context.go((Context) null, c -> { })).hasMessage("ctx");
+        assertThatThrownBy(() -> Context.go(Context.background(), (Context.Task) null)).hasMessage("task");
     }
 }
