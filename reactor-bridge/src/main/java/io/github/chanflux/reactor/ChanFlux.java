@@ -23,8 +23,12 @@ public final class ChanFlux {
      * <p>Receives only as fast as the subscriber requests (no buffering at all: each value is
      * received for a unit of demand already there), draining ready values in a batch without
      * blocking when demand allows. Completes when the channel is closed and drained. Cancelling
-     * stops receiving at once: a receive blocked for the subscriber is interrupted and takes no
-     * value. The channel is never closed by the flux (in Go, receivers never close). Waiting
+     * stops receiving at once: once {@code cancel} returns, no receive of the flux completes, so
+     * every value not yet received stays in the channel for its other receivers; the thread
+     * running {@code onNext} is never interrupted. A request of zero or less (§3.9) stops
+     * receiving the same way and fails the flux with {@link IllegalArgumentException}, after an
+     * {@code onNext} in progress and unless the flux has already ended. The channel is never
+     * closed by the flux (in Go, receivers never close). Waiting
      * happens on a virtual thread, never on the subscriber's thread, so it is safe on Reactor's
      * non-blocking schedulers; signals are emitted from that virtual thread. Each subscriber
      * receives from the same channel, so two subscribers share its values, as two Go receivers
