@@ -17,11 +17,16 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * never blocks. Go's runtime lock behaves the same (spin, then futex sleep) and Go counts a
  * select with a default as non-blocking. Only that lock's wait is allowed; a channel operation
  * that waits for a counterpart on a non-blocking thread is still reported.
+ *
+ * <p>Likewise a cancel of {@link ChanFlux#fromChan} that meets the flux's goroutine between
+ * starting a receive and parking in it waits, spinning, for it to park or return: a few lock
+ * acquisitions that never wait for a counterpart ({@code ChanPublisher.Drain#awaitReceiveStopped}).
  */
 public final class ChanBlockHoundIntegration implements BlockHoundIntegration {
 
     @Override
     public void applyTo(BlockHound.Builder builder) {
         builder.allowBlockingCallsInside(Chan.class.getName(), "lockContended");
+        builder.allowBlockingCallsInside(ChanPublisher.Drain.class.getName(), "awaitReceiveStopped");
     }
 }

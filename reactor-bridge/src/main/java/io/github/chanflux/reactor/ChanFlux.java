@@ -13,6 +13,12 @@ import reactor.core.publisher.Flux;
  */
 public final class ChanFlux {
 
+    /**
+     * The largest channel capacity {@link #toChan} accepts: the largest array a JVM allocates
+     * (the channel's buffer is one). The memory for the buffer is taken when the channel is made.
+     */
+    public static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
+
     private ChanFlux() {
     }
 
@@ -23,8 +29,12 @@ public final class ChanFlux {
      * <p>Receives only as fast as the subscriber requests (no buffering at all: each value is
      * received for a unit of demand already there), draining ready values in a batch without
      * blocking when demand allows. Completes when the channel is closed and drained. Cancelling
-     * stops receiving at once: a receive blocked for the subscriber is interrupted and takes no
-     * value. The channel is never closed by the flux (in Go, receivers never close). Waiting
+     * stops receiving at once: once {@code cancel} returns, no receive of the flux completes, so
+     * every value not yet received stays in the channel for its other receivers; the thread
+     * running {@code onNext} is never interrupted. A request of zero or less (§3.9) stops
+     * receiving the same way and fails the flux with {@link IllegalArgumentException}, after an
+     * {@code onNext} in progress and unless the flux has already ended. The channel is never
+     * closed by the flux (in Go, receivers never close). Waiting
      * happens on a virtual thread, never on the subscriber's thread, so it is safe on Reactor's
      * non-blocking schedulers; signals are emitted from that virtual thread. Each subscriber
      * receives from the same channel, so two subscribers share its values, as two Go receivers
@@ -39,7 +49,7 @@ public final class ChanFlux {
      * (0: unbuffered), closed after the last value; see {@link PublishedChan} for the credit
      * rule and for how an error is told ({@link PublishedChan#err()} once the channel is drained).
      *
-     * @throws IllegalArgumentException if {@code capacity} is negative
+     * @throws IllegalArgumentException if {@code capacity} is negative or above {@link #MAX_CAPACITY}
      */
     public static <T> PublishedChan<T> toChan(Publisher<? extends T> source, int capacity) {
         Objects.requireNonNull(source, "source");
@@ -50,7 +60,10 @@ public final class ChanFlux {
     /**
      * {@link #toChan(Publisher, int)} bound to {@code ctx}: when the context is done, the
      * subscription is cancelled and the channel closed after the values already sent on it
-     * ({@link PublishedChan#err()} stays empty: the context's end is the caller's to read).
+     * ({@link PublishedChan#err()} stays empty: the context's end is the caller's to read). A
+     * context already done closes the channel at once, without requesting anything.
+     *
+     * @throws IllegalArgumentException if {@code capacity} is negative or above {@link #MAX_CAPACITY}
      */
     public static <T> PublishedChan<T> toChan(Publisher<? extends T> source, int capacity, Context ctx) {
         Objects.requireNonNull(source, "source");
@@ -63,6 +76,8 @@ public final class ChanFlux {
      * Like {@link #toChan(Publisher, int)}, but every value arrives as {@code Result.ok(v)} and an
      * error as a final {@code Result.error(e)} before the channel closes: the book's way of
      * sending errors on the normal path (4.5).
+     *
+     * @throws IllegalArgumentException if {@code capacity} is negative or above {@link #MAX_CAPACITY}
      */
     public static <T> PublishedChan<Result<T>> toResultChan(Publisher<? extends T> source, int capacity) {
         Objects.requireNonNull(source, "source");
@@ -72,8 +87,8 @@ public final class ChanFlux {
     }
 
     private static void requireCapacity(int capacity) {
-        if (capacity < 0) {
-            throw new IllegalArgumentException("negative channel capacity: " + capacity);
+        if (capacity < 0 || capacity > MAX_CAPACITY) {
+            throw new IllegalArgumentException("capacity must be between 0 and " + MAX_CAPACITY + ", got " + capacity);
         }
     }
 }

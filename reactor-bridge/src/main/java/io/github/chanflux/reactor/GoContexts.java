@@ -1,13 +1,17 @@
 package io.github.chanflux.reactor;
 
+import io.github.chanflux.chan.UncheckedInterruptedException;
 import io.github.chanflux.context.CancelableContext;
 import io.github.chanflux.context.Context;
 import io.github.chanflux.context.Stop;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
 import reactor.util.context.ContextView;
 
 /**
@@ -34,6 +38,11 @@ import reactor.util.context.ContextView;
  * {@code httpDo}: work on a goroutine, abandoned and interrupted when the context ends first.
  */
 public final class GoContexts {
+
+    /** How a {@link #within} stream ended first: not yet, its source completed, its context was done. */
+    private static final int RUNNING = 0;
+    private static final int COMPLETED = 1;
+    private static final int CTX_DONE = 2;
 
     private static final Object KEY = new Object() {
         @Override
@@ -71,19 +80,30 @@ public final class GoContexts {
      * Ends the stream when {@code ctx} is done: the source is cancelled and the stream fails with
      * {@code Context.cause(ctx)} ({@link Context#CANCELED}, {@link Context#DEADLINE_EXCEEDED}, or
      * the cause given to {@code cancel}). So a context's deadline bounds the stream, failing with
-     * {@code DeadlineExceeded}. Values and completion before that pass through unchanged.
+     * {@code DeadlineExceeded}. Values and completion before that pass through unchanged; a
+     * source that completed before the context's end was seen stays completed. A context
+     * already done when the stream is subscribed lets no value through, even of a synchronous
+     * source. No prefetch: it requests what its subscriber requests.
      */
     public static <T> Function<Flux<T>, Flux<T>> within(Context ctx) {
         Objects.requireNonNull(ctx, "ctx");
-        return flux -> flux.takeUntilOther(whenDone(ctx))
-                .concatWith(Mono.defer(() -> ctx.err() == null ? Mono.empty() : Mono.error(Context.cause(ctx))));
+        return flux -> Flux.defer(() -> {
+            AtomicInteger end = new AtomicInteger(RUNNING);
+            Mono<Boolean> ctxEndedFirst = Mono.defer(() -> ctx.err() != null ? Mono.just(true) : whenDone(ctx))
+                    .filter(done -> end.compareAndSet(RUNNING, CTX_DONE))
+                    .switchIfEmpty(Mono.never());
+            return flux.doOnComplete(() -> end.compareAndSet(RUNNING, COMPLETED))
+                    .takeUntilOther(ctxEndedFirst)
+                    .concatWith(Mono.defer(() -> end.get() == CTX_DONE ? Mono.error(Context.cause(ctx)) : Mono.empty()));
+        });
     }
 
     /**
      * Runs {@code body} under a context derived from {@code parent} with {@link Context#withCancel}
-     * and put in the subscriber context: the stream ends with the parent (see {@link #within}),
-     * and when the subscription ends — completion, error, or a client going away — the derived
-     * context is cancelled, so goroutines started under it stop (Go's {@code defer cancel()}).
+     * and put in the subscriber context: the stream ends with the parent (see {@link #within}; a
+     * parent already done lets no value through), and when the subscription ends — completion,
+     * error, or a client going away — the derived context is cancelled, so goroutines started
+     * under it stop (Go's {@code defer cancel()}).
      */
     public static <T> Flux<T> withCancel(Context parent, Function<Context, ? extends Publisher<T>> body) {
         Objects.requireNonNull(parent, "parent");
@@ -101,29 +121,53 @@ public final class GoContexts {
      * The Go blog's {@code httpDo(ctx, req, f)} as a {@code Mono}: runs {@code work} on a
      * goroutine under a context derived from {@code ctx}, and emits its result. If {@code ctx}
      * ends first, the Mono fails with {@code Context.cause(ctx)}; then, or when the subscriber
-     * cancels, the derived context is cancelled and the goroutine interrupted. A null result
-     * completes empty; an exception from {@code work} is the error.
+     * cancels, the derived context is cancelled and the goroutine interrupted. A {@code ctx}
+     * already done fails the Mono at once, without starting {@code work}. A null result
+     * completes empty; anything {@code work} throws (an {@link Error}, or an
+     * {@link InterruptedException} neither {@code ctx} nor a cancel caused, included) is the
+     * error; a JVM-fatal error is also rethrown on the goroutine, as a Go panic would be.
      */
     public static <T> Mono<T> run(Context ctx, ContextCallable<T> work) {
         Objects.requireNonNull(ctx, "ctx");
         Objects.requireNonNull(work, "work");
         return Mono.create(sink -> {
+            if (ctx.err() != null) {
+                sink.error(Context.cause(ctx));
+                return;
+            }
             CancelableContext derived = Context.withCancel(ctx);
             Stop stop = Context.afterFunc(ctx, () -> sink.error(Context.cause(ctx)));
             sink.onDispose(() -> {
                 stop.stop();
                 derived.cancel();
             });
-            Context.go(derived, c -> {
-                try {
-                    sink.success(work.call(c));
-                } catch (InterruptedException stopped) {
-                    throw stopped;
-                } catch (Exception e) {
-                    sink.error(e);
-                }
-            });
+            Context.go(derived, c -> call(work, c, ctx, sink));
         });
+    }
+
+    /**
+     * Runs {@code work} and tells {@code sink} how it ended; if {@code ctx} is done by then, its
+     * cause is told instead. An interrupt the derived context caused while {@code ctx} lives came
+     * from a cancel of the subscriber, who no longer listens.
+     */
+    private static <T> void call(ContextCallable<T> work, Context derived, Context ctx, MonoSink<T> sink) {
+        try {
+            T value = work.call(derived);
+            if (ctx.err() != null) {
+                sink.error(Context.cause(ctx));
+            } else {
+                sink.success(value);
+            }
+        } catch (InterruptedException | UncheckedInterruptedException interrupted) {
+            if (ctx.err() != null) {
+                sink.error(Context.cause(ctx));
+            } else if (derived.err() == null) {
+                sink.error(interrupted);
+            }
+        } catch (Throwable e) {
+            sink.error(ctx.err() != null ? Context.cause(ctx) : e);
+            Exceptions.throwIfJvmFatal(e);
+        }
     }
 
     /** Work done under a Go context, for {@link #run}. */

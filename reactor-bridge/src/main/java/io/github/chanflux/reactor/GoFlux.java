@@ -115,14 +115,17 @@ public final class GoFlux {
      * <pre>{@code
      * <-or(sig(2*time.Hour), sig(5*time.Minute), sig(1*time.Second), sig(1*time.Hour), sig(1*time.Minute))
      * }</pre>
+     *
+     * @throws NullPointerException if {@code dones} or one of them is null
      */
     public static Mono<Void> or(Publisher<?>... dones) {
+        requireNoNull("or", "dones", dones);
         if (dones.length == 0) {
             return Mono.never();
         }
         Mono<?>[] signals = new Mono<?>[dones.length];
         for (int i = 0; i < dones.length; i++) {
-            signals[i] = fired(Objects.requireNonNull(dones[i], "or: a done publisher is null"));
+            signals[i] = fired(dones[i]);
         }
         return Mono.firstWithSignal(signals).then();
     }
@@ -196,11 +199,15 @@ public final class GoFlux {
      * Fan-in (4.7): the values of all {@code sources}, subscribed together, in the order they
      * arrive. Built on {@link Flux#merge(int, Publisher[])} with prefetch 1 per source (close to
      * Go's unbuffered hand-off). Cancelling cancels every source; an error of one cancels the
-     * others and ends the flux with it. Go: {@code fanIn(done, finders...)}.
+     * others and ends the flux with it. The sources are read at the call, as Go's variadic slice
+     * is. Go: {@code fanIn(done, finders...)}.
+     *
+     * @throws NullPointerException if {@code sources} or one of them is null
      */
     @SafeVarargs
     public static <T> Flux<T> fanIn(Publisher<? extends T>... sources) {
-        return Flux.merge(1, sources);
+        requireNoNull("fanIn", "sources", sources);
+        return Flux.merge(1, sources.clone());
     }
 
     /** {@link #fanOut(int, Function, Scheduler)} on {@link Schedulers#boundedElastic()}. */
@@ -288,6 +295,15 @@ public final class GoFlux {
         Objects.requireNonNull(fn, "fn");
         Objects.requireNonNull(scheduler, "scheduler");
         return v -> Mono.<R>fromCallable(() -> Objects.requireNonNull(fn.apply(v), "fan-out value")).subscribeOn(scheduler);
+    }
+
+    /** Rejects a null array or element, naming the operator and the element's index. */
+    private static void requireNoNull(String operator, String name, Object[] array) {
+        Objects.requireNonNull(array, () -> operator + ": " + name + " is null");
+        for (int i = 0; i < array.length; i++) {
+            int at = i;
+            Objects.requireNonNull(array[i], () -> operator + ": " + name + "[" + at + "] is null");
+        }
     }
 
     private static void checkWorkers(int workers) {

@@ -9,21 +9,24 @@ import io.github.chanflux.go.Go;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
+import reactor.core.publisher.Operators;
 
 /**
  * A {@link Publisher} consumed into a channel: {@link ChanFlux#toChan(Publisher, int)}.
  *
- * <p>Credit is the channel's free capacity. A pump goroutine requests as many values as the
- * channel has free slots, counting the values already requested and not yet sent on it; so
- * at most {@code capacity} values are out of the publisher at any time, and {@code onNext} never
- * blocks the publisher's thread: it puts the value into an inbox that always has room for what
- * was requested. An unbuffered channel requests one value only when a receiver is waiting for
+ * <p>Credit is the channel's free capacity, at most {@value #MAX_AHEAD} values at a time. A
+ * pump goroutine requests as many values as the channel has free slots, counting the values
+ * already requested and not yet sent on it; so at most {@code capacity} values are out of the
+ * publisher at any time, and {@code onNext} never blocks the publisher's thread: it puts the
+ * value into an inbox that always has room for what was requested. An unbuffered channel
+ * requests one value only when a receiver is waiting for
  * it ({@link Chan#awaitSendReady()}); if that receiver gives up before the value arrives (an
  * interrupt, a select that took another case), the value waits in the pump for the next
  * receiver, so there is still at most one out. A source that ignores backpressure (e.g. {@code
@@ -39,18 +42,24 @@ import org.reactivestreams.Subscription;
  */
 public final class PublishedChan<T> {
 
+    /** The most values requested and not yet sent on the channel, whatever its capacity: the inbox's room. */
+    static final int MAX_AHEAD = 256;
+
     private final Chan<T> out;
     private final AtomicReference<Throwable> error = new AtomicReference<>();
     private final Inbox<T> inbox;
-    /** The pump goroutine; null until started (a context already done may cancel before). */
+    /**
+     * The pump goroutine, set by the pump itself before it first looks at {@code inbox.cancelled};
+     * a cancel sets that flag before it reads this, so one of the two sees the other.
+     */
     private volatile Thread pump;
 
     /** Starts the pump; {@link #subscriber()} still has to be subscribed to the publisher. */
     PublishedChan(int capacity, Function<Throwable, T> lastWord, Context ctx) {
         this.out = Chan.make(capacity);
-        this.inbox = new Inbox<>(Math.max(1, capacity));
+        this.inbox = new Inbox<>(Math.min(Math.max(1, capacity), MAX_AHEAD), this::stopPump);
         Stop unbind = Context.afterFunc(ctx, this::cancel);
-        this.pump = Go.go("published-chan", () -> {
+        Go.go("published-chan", () -> {
             try {
                 pump(lastWord);
             } finally {
@@ -82,12 +91,21 @@ public final class PublishedChan<T> {
 
     /**
      * Stops consuming: cancels the subscription and closes the channel after the values already
-     * sent on it (a value the pump holds, or is blocked sending, is dropped).
+     * sent on it (a value the pump holds, or is blocked sending, is dropped). Never blocks: if a
+     * {@code request} to the publisher is in progress, the thread making it cancels once it
+     * returns, so the publisher never sees the two at once (§2.7). Idempotent.
      */
     public void cancel() {
         inbox.cancel();
+    }
+
+    /**
+     * Wakes the pump from a wait for a receiver or for room, after the inbox was cancelled; the
+     * pump needs no interrupt when it runs this itself (it is then between two waits).
+     */
+    private void stopPump() {
         Thread p = pump;
-        if (p != null) {
+        if (p != null && p != Thread.currentThread()) {
             p.interrupt();
         }
     }
@@ -99,16 +117,19 @@ public final class PublishedChan<T> {
      * buffered channel never blocks.
      */
     private void pump(Function<Throwable, T> lastWord) throws InterruptedException {
+        pump = Thread.currentThread();
         try (out) {
             long outstanding = 0;
-            // Requests in batches of at least half the capacity while values are still coming:
+            long room = inbox.values.cap();
+            // Requests in batches of at least half the credit while values are still coming:
             // one request per value would cost the publisher a wake-up per value.
-            long batch = Math.max(1, out.cap() / 2);
-            while (true) {
+            long batch = Math.max(1, Math.min(out.cap(), room) / 2);
+            while (!inbox.cancelled) {
                 if (outstanding == 0) {
                     out.awaitSendReady();
                 }
-                long credit = out.cap() == 0 ? 1 - outstanding : out.cap() - out.len() - outstanding;
+                long free = out.cap() == 0 ? 1 : out.cap() - out.len();
+                long credit = Math.min(free, room) - outstanding;
                 if (credit > 0 && (credit >= batch || outstanding == 0) && !inbox.cancelled) {
                     outstanding += credit;
                     inbox.request(credit);
@@ -133,20 +154,32 @@ public final class PublishedChan<T> {
 
     /**
      * The Reactive Streams subscriber: puts each value into a channel with room for all the
-     * values the pump may have requested; requests nothing itself.
+     * values the pump may have requested; requests nothing itself. Calls on the subscription
+     * ({@code request}, {@code cancel}) are made one at a time (§2.7), from whichever thread
+     * finds none in progress: the pump, a cancelling thread, or the publisher's in
+     * {@code onSubscribe}; a call that finds another in progress leaves its work to that thread.
      */
     static final class Inbox<T> implements Subscriber<T> {
 
         final Chan<T> values;
         volatile Throwable error;
+        /** The subscription is cancelled (or there was none to cancel yet), the inbox closed: the pump stops. */
         volatile boolean cancelled;
+        private final Runnable onCancelled;
+        private volatile boolean cancelRequested;
         private final AtomicReference<Subscription> subscription = new AtomicReference<>();
         private final AtomicBoolean ended = new AtomicBoolean();
-        /** Requests made by the pump before {@code onSubscribe}, passed on there; then -1. */
-        private final AtomicLong early = new AtomicLong();
+        /** Requested and not yet passed on to the subscription. */
+        private final AtomicLong requested = new AtomicLong();
+        /** Calls on the subscription asked for and not yet looked at; the one that finds 0 makes them. */
+        private final AtomicInteger wip = new AtomicInteger();
+        /** Whether {@code cancel} was called on the subscription; under {@code wip}. */
+        private boolean cancelSent;
 
-        Inbox(int room) {
+        /** {@code onCancelled} runs once, after the cancel, on the thread that made it. */
+        Inbox(int room, Runnable onCancelled) {
             this.values = Chan.make(room);
+            this.onCancelled = onCancelled;
         }
 
         @Override
@@ -156,14 +189,7 @@ public final class PublishedChan<T> {
                 s.cancel();
                 return;
             }
-            if (cancelled) {
-                s.cancel();
-                return;
-            }
-            long n = early.getAndSet(-1);
-            if (n > 0) {
-                s.request(n);
-            }
+            callSubscription();
         }
 
         @Override
@@ -207,29 +233,45 @@ public final class PublishedChan<T> {
 
         /** Requests {@code n} more; before {@code onSubscribe}, keeps them for it. */
         void request(long n) {
-            for (long e = early.get(); e >= 0; e = early.get()) {
-                if (early.compareAndSet(e, e + n)) {
-                    return;
-                }
-            }
-            subscription.get().request(n);
+            requested.getAndUpdate(r -> Operators.addCap(r, n));
+            callSubscription();
         }
 
         /**
-         * Cancels the subscription, then marks the inbox cancelled (so the pump stops only once
-         * the publisher was told); if there was no subscription yet, looks again after marking,
-         * since {@code onSubscribe} may have missed the mark. Then closes the inbox.
+         * Cancels the subscription (once it is there), then marks the inbox cancelled and closes
+         * it, so the pump stops only once the publisher was told.
          */
         void cancel() {
-            Subscription s = subscription.get();
-            if (s != null) {
-                s.cancel();
+            cancelRequested = true;
+            callSubscription();
+        }
+
+        /** Makes the calls asked for on the subscription, unless another thread is making them. */
+        private void callSubscription() {
+            if (wip.getAndIncrement() != 0) {
+                return;
             }
-            cancelled = true;
-            if (s == null && (s = subscription.get()) != null) {
-                s.cancel();
-            }
-            end();
+            int missed = 1;
+            do {
+                Subscription s = subscription.get();
+                if (cancelRequested) {
+                    if (s != null && !cancelSent) {
+                        cancelSent = true;
+                        s.cancel();
+                    }
+                    if (!cancelled) {
+                        cancelled = true;
+                        end();
+                        onCancelled.run();
+                    }
+                } else if (s != null) {
+                    long n = requested.getAndSet(0);
+                    if (n > 0) {
+                        s.request(n);
+                    }
+                }
+                missed = wip.addAndGet(-missed);
+            } while (missed != 0);
         }
     }
 }

@@ -6,7 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.go.Go;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
@@ -94,5 +103,147 @@ class ChanFluxTest {
         }
         ch.close();
         StepVerifier.create(fromChan(ch)).expectNextCount(1_000).verifyComplete();
+    }
+
+    /**
+     * A {@link CoreSubscriber}, so Reactor hands it the channel's own subscription unwrapped; it
+     * records its signals, and notes a signal that arrives while {@code onNext} is still running.
+     */
+    private static final class Recorder implements CoreSubscriber<Integer> {
+
+        final List<String> signals = new CopyOnWriteArrayList<>();
+        final AtomicReference<Subscription> subscription = new AtomicReference<>();
+        final CountDownLatch terminated = new CountDownLatch(1);
+        private final Consumer<Subscription> onSubscribe;
+        private final Consumer<Subscription> whileInOnNext;
+        private final Consumer<Subscription> afterComplete;
+        private volatile boolean inOnNext;
+
+        Recorder(Consumer<Subscription> onSubscribe, Consumer<Subscription> whileInOnNext,
+                 Consumer<Subscription> afterComplete) {
+            this.onSubscribe = onSubscribe;
+            this.whileInOnNext = whileInOnNext;
+            this.afterComplete = afterComplete;
+        }
+
+        @Override
+        public void onSubscribe(Subscription s) {
+            subscription.set(s);
+            onSubscribe.accept(s);
+        }
+
+        @Override
+        public void onNext(Integer value) {
+            inOnNext = true;
+            whileInOnNext.accept(subscription.get());
+            signals.add("next " + value);
+            inOnNext = false;
+        }
+
+        @Override
+        public void onError(Throwable e) {
+            signals.add(inOnNext ? "error during onNext" : "error");
+            terminated.countDown();
+        }
+
+        @Override
+        public void onComplete() {
+            signals.add("complete");
+            afterComplete.accept(subscription.get());
+            terminated.countDown();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).as("awaited within the bound").isTrue();
+        } catch (InterruptedException e) {
+            throw new AssertionError("interrupted while waiting", e);
+        }
+    }
+
+    @Test
+    void aBadRequestAfterCompletionSignalsNothing() throws InterruptedException {
+        Recorder recorder = new Recorder(s -> s.request(2), s -> { }, s -> {
+            s.request(0);
+            s.request(-1);
+        });
+        fromChan(closedWith(1)).subscribe(recorder);
+        await(recorder.terminated);
+        awaitGoroutines();
+        assertThat(recorder.signals).containsExactly("next 1", "complete");
+    }
+
+    @Test
+    void aBadRequestDuringOnNextFailsTheStreamOnceAfterOnNextReturns() throws InterruptedException {
+        CountDownLatch inOnNext = new CountDownLatch(1);
+        CountDownLatch requested = new CountDownLatch(1);
+        Recorder recorder = new Recorder(s -> s.request(1), s -> {
+            inOnNext.countDown();
+            await(requested);
+        }, s -> { });
+        fromChan(closedWith(1, 2)).subscribe(recorder);
+        await(inOnNext);
+        recorder.subscription.get().request(0);
+        recorder.subscription.get().request(0);
+        requested.countDown();
+        await(recorder.terminated);
+        awaitGoroutines();
+        assertThat(recorder.signals).containsExactly("next 1", "error");
+    }
+
+    @Test
+    void cancelDoesNotInterruptTheSubscriberInsideOnNext() throws InterruptedException {
+        CountDownLatch inOnNext = new CountDownLatch(1);
+        CountDownLatch cancelled = new CountDownLatch(1);
+        AtomicReference<String> wait = new AtomicReference<>();
+        Recorder recorder = new Recorder(s -> s.request(1), s -> {
+            inOnNext.countDown();
+            try {
+                wait.set(cancelled.await(10, TimeUnit.SECONDS) ? "ended" : "timed out");
+            } catch (InterruptedException e) {
+                wait.set("interrupted");
+            }
+        }, s -> { });
+        fromChan(closedWith(1)).subscribe(recorder);
+        await(inOnNext);
+        recorder.subscription.get().cancel();
+        cancelled.countDown();
+        awaitGoroutines();
+        assertThat(wait.get()).isEqualTo("ended");
+    }
+
+    /**
+     * Once cancel has returned, no receive of the flux can complete: a value sent right after it
+     * finds no receiver, rather than going to a cancelled subscriber.
+     */
+    @Test
+    void noReceiveCompletesAfterCancelReturns() throws InterruptedException {
+        int failures = 0;
+        for (int trial = 0; trial < 100; trial++) {
+            Chan<Integer> ch = Chan.make();
+            BaseSubscriber<Integer> subscriber = new BaseSubscriber<>() {
+                @Override
+                protected void hookOnSubscribe(Subscription s) {
+                    s.request(1);
+                }
+            };
+            fromChan(ch).subscribe(subscriber);
+            awaitDrainerParked();
+            subscriber.cancel();
+            if (ch.trySend(trial)) {
+                failures++;
+            }
+            awaitGoroutines();
+        }
+        assertThat(failures).as("trials in which a value was received after cancel returned, of 100").isZero();
+    }
+
+    /** Waits until the flux's goroutine parks: it is waiting in a receive. */
+    private static void awaitDrainerParked() {
+        Thread drainer = Go.running().stream().filter(t -> t.getName().equals("chan-publisher")).findFirst().orElseThrow();
+        while (drainer.getState() != Thread.State.WAITING) {
+            Thread.onSpinWait();
+        }
     }
 }

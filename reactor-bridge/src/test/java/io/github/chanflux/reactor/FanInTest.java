@@ -1,6 +1,7 @@
 package io.github.chanflux.reactor;
 
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
@@ -53,6 +54,16 @@ class FanInTest {
         StepVerifier.create(fanIn(other.flux(), Flux.error(new IllegalStateException("failed"))))
                 .verifyErrorMessage("failed");
         other.assertWasCancelled();
+    }
+
+    @Test
+    void fanInRejectsANullSourceAtTheCall() {
+        assertThatThrownBy(() -> fanIn(generator(1), null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("fanIn: sources[1] is null");
+        assertThatThrownBy(() -> fanIn((Publisher<Integer>[]) null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("fanIn: sources is null");
     }
 
     @Test

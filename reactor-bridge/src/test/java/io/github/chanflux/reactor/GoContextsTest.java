@@ -9,11 +9,13 @@ import io.github.chanflux.context.Key;
 import io.github.chanflux.go.Go;
 import io.github.chanflux.time.FakeClock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Signal;
 import reactor.test.StepVerifier;
 
 class GoContextsTest {
@@ -132,5 +134,92 @@ class GoContextsTest {
                 .expectErrorSatisfies(e -> assertThat(e).isSameAs(Context.CANCELED))
                 .verify();
         assertThat(ended.receive().value()).isEqualTo("interrupted");
+    }
+
+    /** Bounds every wait for a signal, so that a regression fails instead of hanging. */
+    private static final Duration BOUND = Duration.ofSeconds(10);
+
+    /** The signals {@code flux} emits, waiting (bounded) for its end. */
+    private static <T> List<Signal<T>> signals(Flux<T> flux) {
+        return flux.materialize().collectList().block(BOUND);
+    }
+
+    @Test
+    void withinADoneContextLetsNoValueOfASynchronousSourceThrough() {
+        CancelableContext ctx = Context.withCancel(Context.background());
+        ctx.cancel();
+        int failures = 0;
+        for (int trial = 0; trial < 50; trial++) {
+            List<Signal<Integer>> got = signals(Flux.range(1, 1_000).transform(GoContexts.within(ctx)));
+            if (got.size() != 1 || got.get(0).getThrowable() != Context.CANCELED) {
+                failures++;
+            }
+        }
+        assertThat(failures).as("trials with a value or without Canceled, of 50").isZero();
+    }
+
+    @Test
+    void withCancelUnderADoneParentLetsNoValueOfASynchronousSourceThrough() {
+        CancelableContext parent = Context.withCancel(Context.background());
+        parent.cancel();
+        int failures = 0;
+        for (int trial = 0; trial < 50; trial++) {
+            List<Signal<Integer>> got = signals(GoContexts.withCancel(parent, ctx -> Flux.range(1, 1_000)));
+            if (got.size() != 1 || got.get(0).getThrowable() != Context.CANCELED) {
+                failures++;
+            }
+        }
+        assertThat(failures).as("trials with a value or without Canceled, of 50").isZero();
+    }
+
+    /**
+     * The source completes, then cancels the context before its {@code subscribe} returns: inside
+     * {@code concatWith}'s trampoline, so after the completion reached {@code within} and before
+     * {@code within} decides how the stream ends.
+     */
+    @Test
+    void withinKeepsAStreamCompletedWhenItsContextEndsAfterTheSourceCompleted() {
+        CancelableContext ctx = Context.withCancel(Context.background());
+        Flux<Integer> source = Flux.create(sink -> {
+            sink.next(1).next(2).complete();
+            ctx.cancel();
+        });
+        StepVerifier.create(source.transform(GoContexts.within(ctx)))
+                .expectNext(1, 2)
+                .expectComplete()
+                .verify(BOUND);
+    }
+
+    @Test
+    void runFailsWithAnErrorTheWorkThrows() {
+        StepVerifier.create(GoContexts.run(Context.background(), ctx -> {
+                    throw new AssertionError("broken invariant");
+                }))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(AssertionError.class).hasMessage("broken invariant"))
+                .verify(BOUND);
+    }
+
+    @Test
+    void runFailsWithAnInterruptNeitherTheContextNorTheSubscriberCaused() {
+        StepVerifier.create(GoContexts.run(Context.background(), ctx -> {
+                    throw new InterruptedException("someone else's interrupt");
+                }))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InterruptedException.class)
+                        .hasMessage("someone else's interrupt"))
+                .verify(BOUND);
+    }
+
+    @Test
+    void runOnADoneContextFailsWithItsCauseAndNeverEmitsTheWorksValue() {
+        CancelableContext ctx = Context.withCancel(Context.background());
+        ctx.cancel();
+        int failures = 0;
+        for (int trial = 0; trial < 5_000; trial++) {
+            List<Signal<String>> got = signals(GoContexts.run(ctx, c -> "value").flux());
+            if (got.size() != 1 || got.get(0).getThrowable() != Context.CANCELED) {
+                failures++;
+            }
+        }
+        assertThat(failures).as("trials that emitted the value, of 5000").isZero();
     }
 }

@@ -9,6 +9,7 @@ import reactor.test.publisher.PublisherProbe;
 import java.time.Duration;
 
 import static io.github.chanflux.reactor.GoFlux.or;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OrTest {
 
@@ -55,5 +56,12 @@ class OrTest {
     void anErrorAsFirstSignalIsPassedOn() {
         StepVerifier.create(or(Mono.never(), Mono.error(new IllegalStateException("boom"))))
                 .verifyErrorMessage("boom");
+    }
+
+    @Test
+    void aNullDoneIsRejectedAtTheCallByItsPosition() {
+        assertThatThrownBy(() -> or(Mono.never(), null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("or: dones[1] is null");
     }
 }

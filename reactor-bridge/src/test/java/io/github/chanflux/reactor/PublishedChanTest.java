@@ -16,11 +16,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscription;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
@@ -183,5 +188,91 @@ class PublishedChanTest {
         });
         PublishedChan<Integer> p = toChan(fromChan(source), random.nextInt(0, 5));
         assertThat(drain(p)).containsExactlyElementsOf(java.util.stream.IntStream.range(0, n).boxed().toList());
+    }
+
+    @Test
+    void anAlreadyDoneContextStopsEveryPumpWithoutAReceiver() throws InterruptedException {
+        CancelableContext ctx = Context.withCancel(Context.background());
+        ctx.cancel();
+        List<PublishedChan<Integer>> published = new ArrayList<>();
+        for (int i = 0; i < 4_000; i++) {
+            published.add(ChanFlux.toChan(Flux.range(0, 10), 0, ctx));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        int stuck = 0;
+        for (Thread pump : Go.running()) {
+            if (pump.getName().equals("published-chan")
+                    && !pump.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
+                stuck++;
+            }
+        }
+        published.forEach(PublishedChan::cancel);
+        assertThat(stuck).as("pumps still running, of 4000").isZero();
+        for (PublishedChan<Integer> p : published) {
+            assertThat(drain(p)).isEmpty();
+        }
+    }
+
+    /** §2.7: the pump's {@code request} and a concurrent {@code cancel} reach the publisher one after the other. */
+    @Test
+    void requestAndCancelAreNeverCalledConcurrently() throws InterruptedException {
+        CountDownLatch inRequest = new CountDownLatch(1);
+        CountDownLatch cancelCalled = new CountDownLatch(1);
+        CountDownLatch cancelled = new CountDownLatch(1);
+        AtomicInteger inside = new AtomicInteger();
+        List<String> calls = new CopyOnWriteArrayList<>();
+        Subscription subscription = new Subscription() {
+            @Override
+            public void request(long n) {
+                calls.add(inside.getAndIncrement() == 0 ? "request" : "request during another call");
+                inRequest.countDown();
+                awaitUninterruptibly(cancelCalled);
+                inside.decrementAndGet();
+            }
+
+            @Override
+            public void cancel() {
+                calls.add(inside.getAndIncrement() == 0 ? "cancel" : "cancel during another call");
+                inside.decrementAndGet();
+                cancelled.countDown();
+            }
+        };
+        // onSubscribe on a goroutine of its own, so whichever thread requests first may block in request.
+        Publisher<Integer> source = subscriber -> Go.go(() -> subscriber.onSubscribe(subscription));
+        PublishedChan<Integer> p = toChan(source, 1);
+        assertThat(inRequest.await(10, TimeUnit.SECONDS)).isTrue();
+        p.cancel();
+        cancelCalled.countDown();
+        assertThat(cancelled.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(drain(p)).isEmpty();
+        assertThat(calls).containsExactly("request", "cancel");
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (!latch.await(10, TimeUnit.SECONDS)) {
+                    throw new AssertionError("not released within the bound");
+                }
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void aCapacityNoChannelCanHaveIsRejectedAtTheCall() {
+        assertThatThrownBy(() -> toChan(Flux.just(1), Integer.MAX_VALUE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("capacity")
+                .hasMessageContaining(String.valueOf(Integer.MAX_VALUE));
+        assertThatThrownBy(() -> toResultChan(Flux.just(1), Integer.MAX_VALUE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(String.valueOf(Integer.MAX_VALUE));
     }
 }
