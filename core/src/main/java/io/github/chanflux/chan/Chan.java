@@ -204,7 +204,7 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
             }
             readyWatchers.add(w);
             unlock();
-            int state = w.await(0, 0);
+            int state = w.await(0);
             lock();
             if (state == Waiter.INTERRUPTED) {
                 if (readyWatchers != null) {
@@ -510,7 +510,7 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
             notifyReadyLocked();
         }
         unlock();
-        if (node.waiter.await(0, spins()) == Waiter.INTERRUPTED) {
+        if (node.waiter.await(spins()) == Waiter.INTERRUPTED) {
             lock();
             queue.remove(node);
             unlock();

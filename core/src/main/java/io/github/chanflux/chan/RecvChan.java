@@ -32,6 +32,20 @@ public sealed interface RecvChan<T> extends Iterable<T> permits Chan {
     Received<T> receive() throws InterruptedException;
 
     /**
+     * Receives unless {@code done} closes first: Go's
+     * {@code select { case <-done: …; case v, ok := <-ch: … }}, the step of every stage that
+     * must stop when its pipeline is torn down (4.3). When both are ready, one is chosen at
+     * random, as in Go.
+     *
+     * @return the value with {@code ok == true}; {@link Received#closed()} if this channel is
+     *     closed and drained or {@code done} closed first
+     * @throws InterruptedException if interrupted while waiting; then no value was taken
+     */
+    default Received<T> receive(RecvChan<?> done) throws InterruptedException {
+        return Select.select(Select.recv(done, r -> Received.<T>closed()), Select.recv(this, r -> r));
+    }
+
+    /**
      * Receives without blocking: Go's {@code select} with one receive case and a {@code default}.
      *
      * @return the value with {@code ok == true}; {@link Received#closed()} if the channel is

@@ -1,7 +1,5 @@
 package io.github.chanflux.chan;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -9,141 +7,282 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Go's {@code select} statement: waits until one of several channel operations can proceed,
- * performs exactly that one, and runs its clause.
+ * performs exactly that one, and runs its clause. A static import gives the vocabulary.
  *
  * <pre>{@code
- * String what = Select.<String>select()
- *     .recv(values, r -> r.ok() ? "got " + r.value() : "values closed")
- *     .send(out, 42, () -> "sent")
- *     .recv(ctx.done(), r -> "canceled")
- *     .timeout(Duration.ofSeconds(1), () -> "timed out")   // case <-time.After(time.Second)
- *     .run();
+ * String what = select(                                         // select {
+ *     recv(values, r -> r.ok() ? "got " + r.value() : "closed"), // case v, ok := <-values: ...
+ *     send(out, 42, () -> "sent"),                               // case out <- 42: ...
+ *     recv(ctx.done(), r -> "canceled"),                         // case <-ctx.Done(): ...
+ *     recv(clock.after(Duration.ofSeconds(1)), r -> "timed out"));// case <-time.After(time.Second): ...
+ * }</pre>
+ * The result type comes from the clauses; no type witness is needed. Clauses may throw any
+ * exception, which {@code select} passes on unchanged.
+ *
+ * <p><b>Statement form</b>, for loops whose clauses {@code return}, {@code break} or
+ * {@code continue}: cases without clauses make {@code select} return a {@link Selected} that
+ * says which case was chosen, and the clause bodies follow as plain code, as in Go:
+ * <pre>{@code
+ * for (;;) {                                                 // for {
+ *     Selected s = select(recv(done), recv(in));             //     select {
+ *     if (s.is(done)) return;                                //     case <-done: return
+ *     Received<T> r = s.received(in);                        //     case v, ok := <-in:
+ *     if (!r.ok()) return;                                   //         if !ok { return }
+ *     handle(r.value());                                     //         ...
+ * }
  * }</pre>
  *
  * <p>As in Go: when several cases are ready, one is chosen uniformly at random; with an
- * {@link #orElse default} clause the select never blocks; a case on a {@linkplain Chan#nil() nil
- * channel} is never chosen; a receive case on a closed channel is ready and sees
- * {@code ok == false}; a send case on a closed channel throws {@link IllegalStateException} if
- * chosen ("send on closed channel"). The same channel may appear in several cases. A select with
- * no case that can ever proceed blocks until interrupted (Go's {@code select {}}). Java cannot
- * infer {@code R} through the chain, so name it: {@code Select.<String>select()}.
+ * {@link #orElse(Clause) default} case the select never blocks; a case on a
+ * {@linkplain Chan#nil() nil channel} is never chosen; a receive case on a closed channel is
+ * ready and sees {@code ok == false}; a send case on a closed channel throws
+ * {@link IllegalStateException} if chosen ("send on closed channel"). The same channel may
+ * appear in several cases. A select with no case that can ever proceed blocks until
+ * interrupted (Go's {@code select {}}). Timeouts are receive cases on a clock's
+ * {@code after(d)} channel, exactly as Go's {@code case <-time.After(d)}, so a
+ * {@code FakeClock} drives them in tests.
  *
- * <p>How: Go's {@code selectgo}. The select polls the cases in a random order, one channel lock at
- * a time; if none is ready it locks all its channels in a global order, polls once more, and if
- * still none is ready queues a node on every channel, unlocks and parks. The first counterpart to claim the shared {@link Waiter} completes that one case; the
- * others are then dequeued. A select is built for one run; build a new one each time.
- *
- * @param <R> what the chosen clause returns
+ * <p>How: Go's {@code selectgo}. The select polls the cases in a random order, one channel lock
+ * at a time; if none is ready it locks all its channels in a global order, polls once more, and
+ * if still none is ready queues a node on every channel, unlocks and parks. The first
+ * counterpart to claim the shared {@link Waiter} completes that one case; the others are then
+ * dequeued.
  */
-public final class Select<R> {
+public final class Select {
 
-    /** A receive clause: gets the value with {@code ok}, as {@code case v, ok := <-ch}. */
+    /**
+     * A receive clause: gets the value with {@code ok}, as {@code case v, ok := <-ch}.
+     *
+     * @param <T> the element type
+     * @param <R> what the clause returns
+     * @param <X> what the clause may throw
+     */
     @FunctionalInterface
-    public interface RecvClause<T, R> {
-        R apply(Received<T> received) throws InterruptedException;
+    public interface RecvClause<T, R, X extends Exception> {
+        /** Runs the clause with what was received. */
+        R apply(Received<T> received) throws X;
     }
 
-    /** A send, default or timeout clause. */
+    /**
+     * A send or default clause.
+     *
+     * @param <R> what the clause returns
+     * @param <X> what the clause may throw
+     */
     @FunctionalInterface
-    public interface Clause<R> {
-        R run() throws InterruptedException;
+    public interface Clause<R, X extends Exception> {
+        /** Runs the clause. */
+        R run() throws X;
     }
 
-    private record Case<R>(Chan<?> chan, Object value, RecvClause<Object, R> onRecv, Clause<R> onSend) {
-        boolean isSend() {
-            return onSend != null;
+    /**
+     * One case of a select, made by {@link #recv}, {@link #send} or {@link #orElse}.
+     *
+     * @param <R> what its clause returns
+     * @param <X> what its clause may throw
+     */
+    public static final class Case<R, X extends Exception> {
+        private final Chan<?> chan;
+        private final Object value;
+        private final RecvClause<Object, ? extends R, ? extends X> onRecv;
+        private final Clause<? extends R, ? extends X> onOther;
+
+        private Case(Chan<?> chan, Object value, RecvClause<Object, ? extends R, ? extends X> onRecv,
+                     Clause<? extends R, ? extends X> onOther) {
+            this.chan = chan;
+            this.value = value;
+            this.onRecv = onRecv;
+            this.onOther = onOther;
+        }
+
+        private boolean isSend() {
+            return value != null;
+        }
+
+        private boolean isDefault() {
+            return chan == null;
+        }
+
+        private R complete(Received<?> received) throws X {
+            @SuppressWarnings("unchecked")
+            Received<Object> r = (Received<Object>) received;
+            return onRecv != null ? onRecv.apply(r) : onOther.run();
+        }
+    }
+
+    /**
+     * Which case a select of clause-less cases chose, and what it received: the statement form,
+     * whose clause bodies are the code that follows.
+     */
+    public static final class Selected {
+        private final Case<?, ?> chosen;
+        private final Received<?> received;
+
+        private Selected(Case<?, ?> chosen, Received<?> received) {
+            this.chosen = chosen;
+            this.received = received;
+        }
+
+        /**
+         * Whether the chosen case is on {@code chan} (or, for a select with several cases on one
+         * channel, is the case object {@code chan}).
+         */
+        public boolean is(Object chan) {
+            return chosen == chan || (chosen.chan != null && chosen.chan == chan);
+        }
+
+        /** Whether the {@link #orElse() default} case was chosen. */
+        public boolean isDefault() {
+            return chosen.isDefault();
+        }
+
+        /**
+         * What the chosen receive case got from {@code chan}: the value with {@code ok}, as
+         * {@code case v, ok := <-chan}.
+         *
+         * @throws IllegalStateException if the chosen case is not a receive on {@code chan}
+         */
+        @SuppressWarnings("unchecked")
+        public <T> Received<T> received(RecvChan<T> chan) {
+            if (chosen.chan != chan || chosen.isSend()) {
+                throw new IllegalStateException("select chose " + this + ", not a receive on " + chan);
+            }
+            return (Received<T>) received;
+        }
+
+        @Override
+        public String toString() {
+            if (chosen.isDefault()) {
+                return "default";
+            }
+            return (chosen.isSend() ? "send on " : "receive on ") + chosen.chan;
         }
     }
 
     /** What {@link #attempt} returns for a send that was performed. */
     private static final Received<?> SENT = Received.of(Boolean.TRUE);
 
-    private final List<Case<R>> cases = new ArrayList<>(4);
-    private Clause<R> orElse;
-    private Duration timeout;
-    private Clause<R> onTimeout;
-
     private Select() {
     }
 
-    /** Starts a select; add cases, then {@link #run()}. */
-    public static <R> Select<R> select() {
-        return new Select<>();
+    /**
+     * Runs a select over {@code cases}: performs one ready case (or waits for one) and returns
+     * what its clause returns.
+     *
+     * @throws X what the chosen clause threw
+     * @throws InterruptedException if interrupted while waiting; then no case was performed
+     * @throws IllegalStateException if a send case on a closed channel is chosen, or if there
+     *     is more than one default case
+     */
+    @SafeVarargs
+    public static <R, X extends Exception> R select(Case<? extends R, ? extends X>... cases)
+            throws X, InterruptedException {
+        return select(Arrays.asList(Objects.requireNonNull(cases, "cases")));
     }
 
-    /** Adds {@code case v, ok := <-chan: clause}. */
+    /**
+     * {@link #select(Case[])} over a list of cases built at run time: Go's {@code reflect.Select},
+     * for a select whose number of cases is known only when it runs.
+     */
+    public static <R, X extends Exception> R select(List<? extends Case<? extends R, ? extends X>> cases)
+            throws X, InterruptedException {
+        Objects.requireNonNull(cases, "cases");
+        Case<? extends R, ? extends X> orElse = null;
+        int n = 0;
+        @SuppressWarnings("unchecked")
+        Case<? extends R, ? extends X>[] channelCases = (Case<? extends R, ? extends X>[]) new Case<?, ?>[cases.size()];
+        for (Case<? extends R, ? extends X> c : cases) {
+            Objects.requireNonNull(c, "case");
+            if (!c.isDefault()) {
+                channelCases[n++] = c;
+            } else if (orElse != null) {
+                throw new IllegalStateException("select has two default cases");
+            } else {
+                orElse = c;
+            }
+        }
+        return run(Arrays.copyOf(channelCases, n), orElse);
+    }
+
+    /** {@code case v, ok := <-chan: clause}. */
     @SuppressWarnings("unchecked")
-    public <T> Select<R> recv(RecvChan<T> chan, RecvClause<? super T, ? extends R> clause) {
+    public static <T, R, X extends Exception> Case<R, X> recv(
+            RecvChan<T> chan, RecvClause<? super T, ? extends R, ? extends X> clause) {
         Objects.requireNonNull(chan, "chan");
         Objects.requireNonNull(clause, "clause");
-        cases.add(new Case<>((Chan<?>) chan, null, (RecvClause<Object, R>) clause, null));
-        return this;
+        return new Case<>((Chan<?>) chan, null, (RecvClause<Object, ? extends R, ? extends X>) clause, null);
     }
 
-    /** Adds {@code case chan <- value: clause}. */
-    @SuppressWarnings("unchecked")
-    public <T> Select<R> send(SendChan<T> chan, T value, Clause<? extends R> clause) {
+    /** {@code case v, ok := <-chan:} in the statement form: the select returns a {@link Selected}. */
+    public static Case<Selected, RuntimeException> recv(RecvChan<?> chan) {
+        Objects.requireNonNull(chan, "chan");
+        return statement((Chan<?>) chan, null);
+    }
+
+    /** {@code case chan <- value: clause}. */
+    public static <T, R, X extends Exception> Case<R, X> send(
+            SendChan<T> chan, T value, Clause<? extends R, ? extends X> clause) {
         Objects.requireNonNull(chan, "chan");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(clause, "clause");
-        cases.add(new Case<>((Chan<?>) chan, value, null, (Clause<R>) clause));
-        return this;
+        return new Case<>((Chan<?>) chan, value, null, clause);
     }
 
-    /** Adds {@code default: clause}, run at once if no case is ready. */
-    @SuppressWarnings("unchecked")
-    public Select<R> orElse(Clause<? extends R> clause) {
+    /** {@code case chan <- value:} in the statement form: the select returns a {@link Selected}. */
+    public static <T> Case<Selected, RuntimeException> send(SendChan<T> chan, T value) {
+        Objects.requireNonNull(chan, "chan");
+        Objects.requireNonNull(value, "value");
+        return statement((Chan<?>) chan, value);
+    }
+
+    /** {@code default: clause}, run at once if no other case is ready. */
+    public static <R, X extends Exception> Case<R, X> orElse(Clause<? extends R, ? extends X> clause) {
         Objects.requireNonNull(clause, "clause");
-        if (orElse != null) {
-            throw new IllegalStateException("select has two default clauses");
-        }
-        orElse = (Clause<R>) clause;
-        return this;
+        return new Case<>(null, null, null, clause);
     }
 
-    /**
-     * Adds {@code case <-time.After(after): clause}, chosen if no other case proceeds within
-     * {@code after}. A zero or negative duration is ready at once.
-     */
+    /** {@code default:} in the statement form: the select returns a {@link Selected}. */
+    public static Case<Selected, RuntimeException> orElse() {
+        return statement(null, null);
+    }
+
+    /** A clause-less case, whose "clause" reports itself as the chosen one. */
+    private static Case<Selected, RuntimeException> statement(Chan<?> chan, Object value) {
+        Case<Selected, RuntimeException>[] self = newCaseArray();
+        RecvClause<Object, Selected, RuntimeException> onRecv = r -> new Selected(self[0], r);
+        Clause<Selected, RuntimeException> onOther = () -> new Selected(self[0], null);
+        self[0] = value == null && chan != null
+                ? new Case<>(chan, null, onRecv, null)
+                : new Case<>(chan, value, null, onOther);
+        return self[0];
+    }
+
     @SuppressWarnings("unchecked")
-    public Select<R> timeout(Duration after, Clause<? extends R> clause) {
-        Objects.requireNonNull(after, "after");
-        Objects.requireNonNull(clause, "clause");
-        if (onTimeout != null) {
-            throw new IllegalStateException("select has two timeout clauses");
-        }
-        timeout = after;
-        onTimeout = (Clause<R>) clause;
-        return this;
+    private static Case<Selected, RuntimeException>[] newCaseArray() {
+        return (Case<Selected, RuntimeException>[]) new Case<?, ?>[1];
     }
 
-    /**
-     * Runs the select: performs one ready case (or waits for one) and returns what its clause
-     * returns.
-     *
-     * @throws InterruptedException if interrupted while waiting; then no case was performed
-     * @throws IllegalStateException if a send case on a closed channel is chosen
-     */
-    public R run() throws InterruptedException {
-        long deadline = onTimeout == null ? 0 : deadlineAfter(timeout);
-        int[] order = pollOrder();
+    private static <R, X extends Exception> R run(Case<? extends R, ? extends X>[] cases,
+                                                  Case<? extends R, ? extends X> orElse)
+            throws X, InterruptedException {
+        int[] order = pollOrder(cases.length);
         for (int i : order) {
-            Case<R> c = cases.get(i);
-            if (c.chan().isNil()) {
+            Case<? extends R, ? extends X> c = cases[i];
+            if (c.chan.isNil()) {
                 continue;
             }
-            c.chan().lock();
+            c.chan.lock();
             Received<?> done;
             try {
                 done = attempt(c);
             } finally {
-                c.chan().unlockAndWake();
+                c.chan.unlockAndWake();
             }
             if (done != null) {
-                return complete(c, done);
+                return c.complete(done);
             }
         }
-        return runLocked(order, deadline);
+        return runLocked(cases, order, orElse);
     }
 
     /**
@@ -152,15 +291,17 @@ public final class Select<R> {
      * blocks. (The fast path above tries the cases one channel at a time, which suffices when
      * one of them can proceed.)
      */
-    private R runLocked(int[] order, long deadline) throws InterruptedException {
-        Chan<?>[] locks = lockOrder();
-        if (locks.length == 0 && orElse == null && onTimeout == null) {
+    private static <R, X extends Exception> R runLocked(Case<? extends R, ? extends X>[] cases, int[] order,
+                                                        Case<? extends R, ? extends X> orElse)
+            throws X, InterruptedException {
+        Chan<?>[] locks = lockOrder(cases);
+        if (locks.length == 0 && orElse == null) {
             Chan.blockForever();
         }
         lockAll(locks);
         for (int i : order) {
-            Case<R> c = cases.get(i);
-            if (c.chan().isNil()) {
+            Case<? extends R, ? extends X> c = cases[i];
+            if (c.chan.isNil()) {
                 continue;
             }
             Received<?> done;
@@ -172,31 +313,27 @@ public final class Select<R> {
             }
             if (done != null) {
                 unlockAll(locks);
-                return complete(c, done);
+                return c.complete(done);
             }
         }
         if (orElse != null) {
             unlockAll(locks);
-            return orElse.run();
+            return orElse.complete(null);
         }
-        if (onTimeout != null && !timeout.isPositive()) {
-            unlockAll(locks);
-            return onTimeout.run();
-        }
-        return block(locks, deadline);
+        return block(cases, locks);
     }
 
     /**
      * Performs case {@code c} if it can proceed now; its channel is locked by the caller.
      * Returns what a receive got ({@link #SENT} for a send), or null if the case is not ready.
      */
-    private Received<?> attempt(Case<R> c) {
-        Chan<?> ch = c.chan();
+    private static Received<?> attempt(Case<?, ?> c) {
+        Chan<?> ch = c.chan;
         if (c.isSend()) {
             if (ch.isClosedLocked()) {
                 throw Chan.sendOnClosed();
             }
-            return ch.offerLocked(c.value()) ? SENT : null;
+            return ch.offerLocked(c.value) ? SENT : null;
         }
         Object value = ch.pollLocked();
         if (value != null) {
@@ -205,81 +342,56 @@ public final class Select<R> {
         return ch.isClosedLocked() ? Received.closed() : null;
     }
 
-    /** Runs the clause of the case that was performed. */
-    @SuppressWarnings("unchecked")
-    private R complete(Case<R> c, Received<?> received) throws InterruptedException {
-        return c.isSend() ? c.onSend().run() : c.onRecv().apply((Received<Object>) received);
-    }
-
     /** Queues a node on every channel, waits for one to be completed, dequeues the others. */
-    private R block(Chan<?>[] locks, long deadline) throws InterruptedException {
+    private static <R, X extends Exception> R block(Case<? extends R, ? extends X>[] cases, Chan<?>[] locks)
+            throws X, InterruptedException {
         if (Thread.interrupted()) {
             unlockAll(locks);
             throw new InterruptedException();
         }
         Waiter waiter = new Waiter();
-        Node[] nodes = new Node[cases.size()];
+        Node[] nodes = new Node[cases.length];
         for (int i = 0; i < nodes.length; i++) {
-            Case<R> c = cases.get(i);
-            if (c.chan().isNil()) {
+            Case<?, ?> c = cases[i];
+            if (c.chan.isNil()) {
                 continue;
             }
-            nodes[i] = new Node(waiter, i, c.value());
+            nodes[i] = new Node(waiter, i, c.value);
             if (c.isSend()) {
-                c.chan().enqueueSender(nodes[i]);
+                c.chan.enqueueSender(nodes[i]);
             } else {
-                c.chan().enqueueReceiver(nodes[i]);
+                c.chan.enqueueReceiver(nodes[i]);
             }
         }
         unlockAll(locks);
-        int chosen = waiter.await(deadline, spins(locks));
+        int chosen = waiter.await(spins(locks));
         lockAll(locks);
         for (int i = 0; i < nodes.length; i++) {
             if (nodes[i] != null) {
-                cases.get(i).chan().dequeue(nodes[i]);
+                cases[i].chan.dequeue(nodes[i]);
             }
         }
         unlockAll(locks);
         if (chosen == Waiter.INTERRUPTED) {
             throw new InterruptedException();
         }
-        if (chosen == Waiter.TIMED_OUT) {
-            return onTimeout.run();
-        }
         Node node = nodes[chosen];
-        Case<R> c = cases.get(chosen);
+        Case<? extends R, ? extends X> c = cases[chosen];
         if (c.isSend()) {
             if (!node.ok) {
                 throw Chan.sendOnClosed();
             }
-            return c.onSend().run();
+            return c.complete(SENT);
         }
-        return c.onRecv().apply(node.ok ? Received.of(node.item) : Received.closed());
-    }
-
-    /**
-     * The {@link System#nanoTime()} instant {@code timeout} from now, for {@link Waiter#await}.
-     * Saturates as Go's timers do: a timeout of centuries waits at most 2^62 ns (146 years), a
-     * negative one of any size is due now. The sum may wrap around; {@code Waiter} compares by
-     * difference, which stays right. Never 0, which means "no deadline".
-     */
-    private static long deadlineAfter(Duration timeout) {
-        long nanos;
-        try {
-            nanos = Math.min(Math.max(0, timeout.toNanos()), Long.MAX_VALUE / 2);
-        } catch (ArithmeticException tooLong) {
-            nanos = timeout.isNegative() ? 0 : Long.MAX_VALUE / 2;
-        }
-        long deadline = System.nanoTime() + nanos;
-        return deadline == 0 ? 1 : deadline;
+        return c.complete(node.ok ? Received.of(node.item) : Received.closed());
     }
 
     /** The distinct non-nil channels, sorted by id: the order in which to lock them. */
-    private Chan<?>[] lockOrder() {
-        Chan<?>[] order = new Chan<?>[cases.size()];
+    private static Chan<?>[] lockOrder(Case<?, ?>[] cases) {
+        Chan<?>[] order = new Chan<?>[cases.length];
         int n = 0;
-        for (Case<R> c : cases) {
-            Chan<?> ch = c.chan();
+        for (Case<?, ?> c : cases) {
+            Chan<?> ch = c.chan;
             if (ch.isNil()) {
                 continue;
             }
@@ -307,10 +419,10 @@ public final class Select<R> {
     }
 
     /** A uniformly random permutation of the case indices (Fisher-Yates). */
-    private int[] pollOrder() {
-        int[] order = new int[cases.size()];
+    private static int[] pollOrder(int n) {
+        int[] order = new int[n];
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int i = 0; i < order.length; i++) {
+        for (int i = 0; i < n; i++) {
             int j = random.nextInt(i + 1);
             order[i] = order[j];
             order[j] = i;

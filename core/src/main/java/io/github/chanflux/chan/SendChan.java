@@ -23,6 +23,21 @@ public sealed interface SendChan<T> extends AutoCloseable permits Chan {
     void send(T value) throws InterruptedException;
 
     /**
+     * Sends unless {@code done} closes first: Go's
+     * {@code select { case <-done: …; case ch <- v: … }}, the step of every stage that must stop
+     * when its pipeline is torn down (4.3). When both are ready, one is chosen at random, as in
+     * Go.
+     *
+     * @return true if the value was sent, false if {@code done} closed first (it was not sent)
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalStateException if this channel is closed (Go panics)
+     * @throws InterruptedException if interrupted while waiting; the value was not delivered
+     */
+    default boolean send(T value, RecvChan<?> done) throws InterruptedException {
+        return Select.select(Select.recv(done, r -> false), Select.send(this, value, () -> true));
+    }
+
+    /**
      * Sends without blocking: Go's {@code select} with one send case and a {@code default}.
      *
      * @return true if a waiting receiver took the value or it was buffered; false if the send

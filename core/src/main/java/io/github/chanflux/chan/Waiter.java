@@ -9,16 +9,16 @@ import java.util.concurrent.locks.LockSupport;
  * {@code selectDone} flag. Its {@link Node}s wait in channel queues, one per case.
  *
  * <p>The state moves once, from {@link #WAITING} to a final value: the index of the case a
- * counterpart completed ({@link #claim}), or {@link #INTERRUPTED} / {@link #TIMED_OUT} when the
- * waiter gives up ({@link #giveUp}). The single compare-and-set decides every race between a
- * counterpart and an interrupt or timeout, so an operation either happened or did not.
+ * counterpart completed ({@link #claim}), or {@link #INTERRUPTED} when the waiter gives up
+ * ({@link #giveUp}). The single compare-and-set decides every race between a counterpart and
+ * an interrupt, so an operation either happened or did not. (Timeouts are receive cases on a
+ * timer's channel, as in Go, so they need nothing here.)
  * A counterpart writes the node's fields before its claim, which publishes them.
  */
 final class Waiter {
 
     static final int WAITING = -1;
     static final int INTERRUPTED = -2;
-    static final int TIMED_OUT = -3;
 
     /**
      * How long a rendezvous spins before parking: on an unbuffered channel the counterpart is
@@ -61,12 +61,11 @@ final class Waiter {
     /**
      * Blocks until the state is final and returns it.
      *
-     * @param deadline a {@link System#nanoTime()} instant, or 0 for none
      * @param spins how many times to check the state before parking
-     * @return the claimed case index, {@link #INTERRUPTED} or {@link #TIMED_OUT}; when an
-     *     interrupt lost the race to a claim, the interrupt status is set again
+     * @return the claimed case index, or {@link #INTERRUPTED}; when an interrupt lost the race
+     *     to a claim, the interrupt status is set again
      */
-    int await(long deadline, int spins) {
+    int await(int spins) {
         for (int i = 0; i < spins; i++) {
             int s = state;
             if (s != WAITING) {
@@ -80,15 +79,8 @@ final class Waiter {
             if (Thread.interrupted()) {
                 interrupted = true;
                 giveUp(INTERRUPTED);
-            } else if (deadline == 0) {
-                LockSupport.park(this);
             } else {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    giveUp(TIMED_OUT);
-                } else {
-                    LockSupport.parkNanos(this, left);
-                }
+                LockSupport.park(this);
             }
         }
         if (interrupted && s != INTERRUPTED) {

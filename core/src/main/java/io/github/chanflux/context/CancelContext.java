@@ -1,8 +1,10 @@
 package io.github.chanflux.context;
 
+import static io.github.chanflux.chan.Select.recv;
+import static io.github.chanflux.chan.Select.select;
+
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
-import io.github.chanflux.chan.Select;
 import io.github.chanflux.go.Go;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -170,13 +172,12 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
             cancel(false, parentErr(), Context.cause(parent));
             return;
         }
-        Go.go("context.propagateCancel", () -> Select.<Void>select()
-                .recv(parentDone, r -> {
+        Go.go("context.propagateCancel", () -> select(
+                recv(parentDone, r -> {
                     cancel(false, parentErr(), Context.cause(parent));
                     return null;
-                })
-                .recv(done, r -> null)
-                .run());
+                }),
+                recv(done, r -> null)));
     }
 
     /** Removes {@code child} from the children of the context that links it: Go's {@code removeChild}. */

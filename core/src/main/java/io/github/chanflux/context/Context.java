@@ -21,10 +21,9 @@ import java.util.Optional;
  *
  * <pre>{@code
  * try (CancelableContext ctx = Context.withTimeout(parent, Duration.ofSeconds(1))) {
- *     return Select.<String>select()
- *         .recv(ctx.done(), r -> { throw new RuntimeException(ctx.err()); })
- *         .recv(results, r -> r.value())
- *         .run();
+ *     return select(
+ *         recv(ctx.done(), r -> { throw ctx.err(); }),
+ *         recv(results, r -> r.value()));
  * }                                              // defer cancel()
  * }</pre>
  *

@@ -21,8 +21,8 @@ final class FanIn {
     static <T> RecvChan<T> bridge(RecvChan<?> done, RecvChan<? extends RecvChan<T>> chanStream) {
         Objects.requireNonNull(chanStream, "chanStream");
         return Patterns.start(done, out -> {
-            for (Received<? extends RecvChan<T>> s = Steps.receive(done, chanStream); s.ok();
-                    s = Steps.receive(done, chanStream)) {
+            for (Received<? extends RecvChan<T>> s = chanStream.receive(done); s.ok();
+                    s = chanStream.receive(done)) {
                 if (!forward(done, s.value(), out)) {
                     return;
                 }
@@ -76,11 +76,11 @@ final class FanIn {
      */
     private static <T> boolean forward(RecvChan<?> done, RecvChan<? extends T> in, SendChan<T> out)
             throws InterruptedException {
-        for (Received<? extends T> r = Steps.receive(done, in); r.ok(); r = Steps.receive(done, in)) {
-            if (!Steps.send(done, out, r.value())) {
+        for (Received<? extends T> r = in.receive(done); r.ok(); r = in.receive(done)) {
+            if (!out.send(r.value(), done)) {
                 return false;
             }
         }
-        return !Steps.fired(done);
+        return done.tryReceive() == null;
     }
 }

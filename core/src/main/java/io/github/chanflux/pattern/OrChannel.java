@@ -5,7 +5,9 @@ import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.chan.Select;
 import io.github.chanflux.go.Go;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /** The book's recursive or-channel (4.4); see {@link Patterns#or}. */
@@ -39,15 +41,15 @@ final class OrChannel {
      * case <-or(append(channels[3:], orDone)...): }}; only the first two for two channels.
      */
     private static void awaitAny(RecvChan<?>[] channels, RecvChan<?> orDone) throws InterruptedException {
-        Select<Void> select = Select.select();
+        List<Select.Case<Select.Selected, RuntimeException>> cases = new ArrayList<>(4);
         for (int i = 0; i < Math.min(3, channels.length); i++) {
-            select.recv(channels[i], r -> null);
+            cases.add(Select.recv(channels[i]));
         }
         if (channels.length > 2) {
             RecvChan<?>[] rest = Arrays.copyOfRange(channels, 3, channels.length + 1);
             rest[rest.length - 1] = orDone;
-            select.recv(or(rest), r -> null);
+            cases.add(Select.recv(or(rest)));
         }
-        select.run();
+        Select.select(cases);
     }
 }

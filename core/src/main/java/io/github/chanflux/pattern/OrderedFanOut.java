@@ -39,9 +39,9 @@ final class OrderedFanOut {
     private static <T, R> void dispatch(RecvChan<?> done, RecvChan<T> in, Chan<Job<T, R>> jobs,
                                         Chan<RecvChan<R>> results) throws InterruptedException {
         try (jobs; results) {
-            for (Received<T> r = Steps.receive(done, in); r.ok(); r = Steps.receive(done, in)) {
+            for (Received<T> r = in.receive(done); r.ok(); r = in.receive(done)) {
                 Chan<R> result = Chan.make(1);
-                if (!Steps.send(done, results, result) || !Steps.send(done, jobs, new Job<>(r.value(), result))) {
+                if (!results.send(result, done) || !jobs.send(new Job<>(r.value(), result), done)) {
                     return;
                 }
             }
@@ -50,7 +50,7 @@ final class OrderedFanOut {
 
     private static <T, R> void work(RecvChan<?> done, RecvChan<Job<T, R>> jobs,
                                     Function<? super T, ? extends R> fn) throws InterruptedException {
-        for (Received<Job<T, R>> j = Steps.receive(done, jobs); j.ok(); j = Steps.receive(done, jobs)) {
+        for (Received<Job<T, R>> j = jobs.receive(done); j.ok(); j = jobs.receive(done)) {
             try (Chan<R> result = j.value().result()) {
                 result.send(Objects.requireNonNull(fn.apply(j.value().value()), "fanOutOrdered value"));
             }

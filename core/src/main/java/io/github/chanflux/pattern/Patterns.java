@@ -47,7 +47,7 @@ public final class Patterns {
         List<T> copy = List.of(values);
         return start(done, out -> {
             for (T v : copy) {
-                if (!Steps.send(done, out, v)) {
+                if (!out.send(v, done)) {
                     return;
                 }
             }
@@ -70,7 +70,7 @@ public final class Patterns {
         return start(done, out -> {
             while (true) {
                 for (T v : copy) {
-                    if (!Steps.send(done, out, v)) {
+                    if (!out.send(v, done)) {
                         return;
                     }
                 }
@@ -89,7 +89,7 @@ public final class Patterns {
         Objects.requireNonNull(fn, "fn");
         return start(done, out -> {
             while (true) {
-                if (!Steps.send(done, out, Objects.requireNonNull(fn.get(), "repeatFn value"))) {
+                if (!out.send(Objects.requireNonNull(fn.get(), "repeatFn value"), done)) {
                     return;
                 }
             }
@@ -120,8 +120,8 @@ public final class Patterns {
         }
         return start(done, out -> {
             for (int i = 0; i < num; i++) {
-                Received<T> r = Steps.receive(done, in);
-                if (!r.ok() || !Steps.send(done, out, r.value())) {
+                Received<T> r = in.receive(done);
+                if (!r.ok() || !out.send(r.value(), done)) {
                     return;
                 }
             }
@@ -152,9 +152,9 @@ public final class Patterns {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(fn, "fn");
         return start(done, out -> {
-            for (Received<T> r = Steps.receive(done, in); r.ok(); r = Steps.receive(done, in)) {
+            for (Received<T> r = in.receive(done); r.ok(); r = in.receive(done)) {
                 R v = Objects.requireNonNull(fn.apply(r.value()), "stage value");
-                if (!Steps.send(done, out, v)) {
+                if (!out.send(v, done)) {
                     return;
                 }
             }
@@ -180,8 +180,8 @@ public final class Patterns {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(keep, "keep");
         return start(done, out -> {
-            for (Received<T> r = Steps.receive(done, in); r.ok(); r = Steps.receive(done, in)) {
-                if (keep.test(r.value()) && !Steps.send(done, out, r.value())) {
+            for (Received<T> r = in.receive(done); r.ok(); r = in.receive(done)) {
+                if (keep.test(r.value()) && !out.send(r.value(), done)) {
                     return;
                 }
             }
@@ -235,9 +235,9 @@ public final class Patterns {
     public static <T> RecvChan<T> orDone(RecvChan<?> done, RecvChan<T> c) {
         Objects.requireNonNull(c, "c");
         return start(done, out -> {
-            while (!Steps.fired(done)) {
-                Received<T> r = Steps.receive(done, c);
-                if (!r.ok() || !Steps.send(done, out, r.value())) {
+            while (done.tryReceive() == null) {
+                Received<T> r = c.receive(done);
+                if (!r.ok() || !out.send(r.value(), done)) {
                     return;
                 }
             }
@@ -343,8 +343,8 @@ public final class Patterns {
     public static <T> RecvChan<T> queue(RecvChan<?> done, RecvChan<T> in, int capacity) {
         Objects.requireNonNull(in, "in");
         return start(done, capacity, out -> {
-            for (Received<T> r = Steps.receive(done, in); r.ok(); r = Steps.receive(done, in)) {
-                if (!Steps.send(done, out, r.value())) {
+            for (Received<T> r = in.receive(done); r.ok(); r = in.receive(done)) {
+                if (!out.send(r.value(), done)) {
                     return;
                 }
             }

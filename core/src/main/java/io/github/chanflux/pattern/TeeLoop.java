@@ -1,9 +1,12 @@
 package io.github.chanflux.pattern;
 
+import static io.github.chanflux.chan.Select.recv;
+import static io.github.chanflux.chan.Select.select;
+import static io.github.chanflux.chan.Select.send;
+
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.Received;
 import io.github.chanflux.chan.RecvChan;
-import io.github.chanflux.chan.Select;
 import io.github.chanflux.go.Go;
 
 /**
@@ -50,11 +53,10 @@ final class TeeLoop {
         Chan<T> first = out1;
         Chan<T> second = out2;
         for (int i = 0; i < 2; i++) {
-            int chosen = Select.<Integer>select()
-                    .recv(done, r -> DONE)
-                    .send(first, val, () -> FIRST)
-                    .send(second, val, () -> SECOND)
-                    .run();
+            int chosen = select(
+                    recv(done, r -> DONE),
+                    send(first, val, () -> FIRST),
+                    send(second, val, () -> SECOND));
             if (chosen == FIRST) {
                 first = Chan.nil();
             } else if (chosen == SECOND) {

@@ -21,24 +21,19 @@
  * }
  * }</pre>
  *
- * <p><b>The for-select loop (4.2)</b> is a loop around a {@link io.github.chanflux.chan.Select}:
- * send values until {@code done} closes, or do work between checks of {@code done}:
+ * <p><b>The for-select loop (4.2)</b> is a loop around a {@link io.github.chanflux.chan.Select}
+ * (statically imported): send values until {@code done} closes, or do work between checks of
+ * {@code done}:
  * <pre>{@code
- * for (String s : List.of("a", "b", "c")) {      // for _, s := range []string{...}
- *     boolean sent = Select.<Boolean>select()   //     select {
- *             .recv(done, r -> false)           //     case <-done: return
- *             .send(stringStream, s, () -> true)//     case stringStream <- s:
- *             .run();                           //     }
- *     if (!sent) return;
- * }
- * while (true) {                                // for {
- *     boolean stop = Select.<Boolean>select()   //     select {
- *             .recv(done, r -> true)            //     case <-done: return
- *             .orElse(() -> false)              //     default:
- *             .run();                           //     }
- *     if (stop) return;
- *     doNonPreemptableWork();                   //     // work
- * }                                             // }
+ * for (String s : List.of("a", "b", "c")) {      // for _, s := range []string{...} {
+ *     if (!stringStream.send(s, done)) return;   //     select { case <-done: return; case stringStream <- s: }
+ * }                                              // }
+ * while (true) {                                 // for {
+ *     Selected s = select(recv(done), orElse()); //     select {
+ *     if (s.is(done)) return;                    //     case <-done: return
+ *                                                //     default:
+ *     doNonPreemptableWork();                    //     }
+ * }                                              // }
  * }</pre>
  *
  * <p>Errors travel as values on the same channel as results: see

@@ -1,7 +1,9 @@
 package io.github.chanflux.rate;
 
+import static io.github.chanflux.chan.Select.recv;
+import static io.github.chanflux.chan.Select.select;
+
 import io.github.chanflux.chan.Chan;
-import io.github.chanflux.chan.Select;
 import io.github.chanflux.context.Context;
 import io.github.chanflux.time.Clock;
 import io.github.chanflux.time.Timer;
@@ -156,16 +158,15 @@ public final class Limiter implements RateLimiter {
         Chan<Boolean> fired = Chan.make(1);
         Timer timer = clock.afterFunc(delay, () -> fired.trySend(true));
         try {
-            return Select.<Exception>select()
-                    .recv(fired, timeToAct -> {
+            return select(
+                    recv(fired, timeToAct -> {
                         granted.accept(r);
                         return null;
-                    })
-                    .recv(ctx.done(), done -> {
+                    }),
+                    recv(ctx.done(), done -> {
                         r.cancel();
                         return ctx.err();
-                    })
-                    .run();
+                    }));
         } catch (InterruptedException e) {
             r.cancel();
             throw e;

@@ -1,5 +1,8 @@
 package io.github.chanflux.chan;
 
+import static io.github.chanflux.chan.Select.recv;
+import static io.github.chanflux.chan.Select.select;
+import static io.github.chanflux.chan.Select.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -83,7 +86,7 @@ class ChanStressTest {
                             target.send(v);
                         }
                     }
-                    default -> Select.<Boolean>select().send(a, v, () -> true).send(b, v, () -> true).run();
+                    default -> select(send(a, v, () -> true), send(b, v, () -> true));
                 }
                 sent.add(v);
                 progress.countDown();
@@ -132,10 +135,9 @@ class ChanStressTest {
         Chan<Integer> left = a;
         Chan<Integer> right = b;
         while (!left.isNil() || !right.isNil()) {
-            int closedSide = Select.<Integer>select()
-                    .recv(left, r -> record(r, received, 1))
-                    .recv(right, r -> record(r, received, 2))
-                    .run();
+            int closedSide = select(
+                    recv(left, r -> record(r, received, 1)),
+                    recv(right, r -> record(r, received, 2)));
             if (closedSide == 1) {
                 left = Chan.nil();
             } else if (closedSide == 2) {

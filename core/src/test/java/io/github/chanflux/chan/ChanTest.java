@@ -1,5 +1,7 @@
 package io.github.chanflux.chan;
 
+import static io.github.chanflux.chan.Select.recv;
+import static io.github.chanflux.chan.Select.select;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -245,8 +247,8 @@ class ChanTest {
     void awaitSendReadyCountsASelectWaitingToReceive() throws InterruptedException {
         Chan<String> ch = Chan.make();
         Chan<String> other = Chan.make();
-        Blocking<String> select = Blocking.start(() -> Select.<String>select()
-                .recv(other, r -> "other").recv(ch, r -> r.value()).run()).awaitParked();
+        Blocking<String> select = Blocking.start(() -> select(
+                recv(other, r -> "other"),recv(ch, r -> r.value()))).awaitParked();
         ch.awaitSendReady();
         ch.send("via select");
         assertThat(select.join()).isEqualTo("via select");

@@ -1,8 +1,14 @@
 package io.github.chanflux.chan;
 
+import static io.github.chanflux.chan.Select.orElse;
+import static io.github.chanflux.chan.Select.recv;
+import static io.github.chanflux.chan.Select.select;
+import static io.github.chanflux.chan.Select.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.chanflux.time.Clock;
+import io.github.chanflux.time.FakeClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +21,9 @@ class SelectTest {
         Chan<String> a = Chan.make(1);
         Chan<String> b = Chan.make(1);
         b.send("b");
-        String got = Select.<String>select()
-                .recv(a, r -> "a:" + r.value())
-                .recv(b, r -> "b:" + r.value())
-                .run();
+        String got = select(
+                recv(a, r -> "a:" + r.value()),
+                recv(b, r -> "b:" + r.value()));
         assertThat(got).isEqualTo("b:b");
     }
 
@@ -36,12 +41,11 @@ class SelectTest {
         }
         int[] counts = new int[4];
         for (int n = 0; n < 40_000; n++) {
-            int chosen = Select.<Integer>select()
-                    .recv(chans.get(0), r -> 0)
-                    .recv(chans.get(1), r -> 1)
-                    .recv(chans.get(2), r -> 2)
-                    .recv(chans.get(3), r -> 3)
-                    .run();
+            int chosen = select(
+                    recv(chans.get(0), r -> 0),
+                    recv(chans.get(1), r -> 1),
+                    recv(chans.get(2), r -> 2),
+                    recv(chans.get(3), r -> 3));
             counts[chosen]++;
             chans.get(chosen).send(chosen);
         }
@@ -53,11 +57,10 @@ class SelectTest {
     @Test
     void defaultRunsWhenNothingIsReady() throws InterruptedException {
         Chan<String> empty = Chan.make();
-        String got = Select.<String>select()
-                .recv(empty, r -> "value")
-                .send(empty, "x", () -> "sent")
-                .orElse(() -> "default")
-                .run();
+        String got = select(
+                recv(empty, r -> "value"),
+                send(empty, "x", () -> "sent"),
+                orElse(() -> "default"));
         assertThat(got).isEqualTo("default");
     }
 
@@ -67,22 +70,20 @@ class SelectTest {
         Chan<Integer> ready = Chan.make(1);
         for (int i = 0; i < 1_000; i++) {
             ready.send(i);
-            String got = Select.<String>select()
-                    .recv(nil, r -> "nil recv")
-                    .send(nil, 1, () -> "nil send")
-                    .recv(ready, r -> "ready")
-                    .run();
+            String got = select(
+                    recv(nil, r -> "nil recv"),
+                    send(nil, 1, () -> "nil send"),
+                    recv(ready, r -> "ready"));
             assertThat(got).isEqualTo("ready");
         }
-        assertThat(Select.<String>select().recv(nil, r -> "nil").orElse(() -> "default").run())
+        assertThat(select(recv(nil, r -> "nil"), orElse(() -> "default")))
                 .isEqualTo("default");
     }
 
     @Test
     void selectOverOnlyNilChannelsBlocksUntilInterrupted() throws InterruptedException {
-        Blocking<String> select = Blocking.start(() -> Select.<String>select()
-                .recv(Chan.<Integer>nil(), r -> "never")
-                .run());
+        Blocking<String> select = Blocking.start(() -> select(
+                recv(Chan.<Integer>nil(), r -> "never")));
         assertThat(select.isBlocked()).isTrue();
         assertThat(select.interruptAndGetFailure()).isInstanceOf(InterruptedException.class);
     }
@@ -91,7 +92,7 @@ class SelectTest {
     void receiveCaseSeesClosedChannel() throws InterruptedException {
         Chan<Integer> closed = Chan.make();
         closed.close();
-        Received<Integer> got = Select.<Received<Integer>>select().recv(closed, r -> r).run();
+        Received<Integer> got = select(recv(closed, r -> r));
         assertThat(got).isEqualTo(Received.closed());
     }
 
@@ -99,7 +100,7 @@ class SelectTest {
     void chosenSendCaseOnClosedChannelPanics() {
         Chan<Integer> closed = Chan.make(1);
         closed.close();
-        assertThatThrownBy(() -> Select.<String>select().send(closed, 1, () -> "sent").run())
+        assertThatThrownBy(() -> select(send(closed, 1, () -> "sent")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("send on closed channel");
     }
@@ -108,10 +109,9 @@ class SelectTest {
     void blockedSelectIsWokenBySend() throws InterruptedException {
         Chan<String> a = Chan.make();
         Chan<String> b = Chan.make();
-        Blocking<String> select = Blocking.start(() -> Select.<String>select()
-                .recv(a, r -> "a:" + r.value())
-                .recv(b, r -> "b:" + r.value())
-                .run());
+        Blocking<String> select = Blocking.start(() -> select(
+                recv(a, r -> "a:" + r.value()),
+                recv(b, r -> "b:" + r.value())));
         select.awaitParked();
         b.send("hi");
         assertThat(select.join()).isEqualTo("b:hi");
@@ -122,10 +122,9 @@ class SelectTest {
     void blockedSelectSendIsTakenByReceiver() throws InterruptedException {
         Chan<String> out = Chan.make();
         Chan<String> other = Chan.make();
-        Blocking<String> select = Blocking.start(() -> Select.<String>select()
-                .send(out, "payload", () -> "sent")
-                .recv(other, r -> "other")
-                .run());
+        Blocking<String> select = Blocking.start(() -> select(
+                send(out, "payload", () -> "sent"),
+                recv(other, r -> "other")));
         select.awaitParked();
         assertThat(out.receive()).isEqualTo(Received.of("payload"));
         assertThat(select.join()).isEqualTo("sent");
@@ -135,10 +134,9 @@ class SelectTest {
     void blockedSelectIsWokenByClose() throws InterruptedException {
         Chan<String> done = Chan.make();
         Chan<String> values = Chan.make();
-        Blocking<String> select = Blocking.start(() -> Select.<String>select()
-                .recv(values, r -> "value")
-                .recv(done, r -> r.ok() ? "odd" : "done")
-                .run());
+        Blocking<String> select = Blocking.start(() -> select(
+                recv(values, r -> "value"),
+                recv(done, r -> r.ok() ? "odd" : "done")));
         select.awaitParked();
         done.close();
         assertThat(select.join()).isEqualTo("done");
@@ -147,7 +145,7 @@ class SelectTest {
     @Test
     void blockedSelectSendPanicsWhenChannelCloses() throws InterruptedException {
         Chan<String> out = Chan.make();
-        Blocking<String> select = Blocking.start(() -> Select.<String>select().send(out, "x", () -> "sent").run());
+        Blocking<String> select = Blocking.start(() -> select(send(out, "x", () -> "sent")));
         select.awaitParked();
         out.close();
         assertThat(select.interruptAndGetFailure())
@@ -162,10 +160,9 @@ class SelectTest {
         ch.send(2);
         List<String> got = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            got.add(Select.<String>select()
-                    .recv(ch, r -> "first " + r.value())
-                    .recv(ch, r -> "second " + r.value())
-                    .run());
+            got.add(select(
+                    recv(ch, r -> "first " + r.value()),
+                    recv(ch, r -> "second " + r.value())));
         }
         assertThat(got).hasSize(2).allMatch(s -> s.endsWith("1") || s.endsWith("2"));
         assertThat(ch.len()).isZero();
@@ -174,11 +171,10 @@ class SelectTest {
     @Test
     void selectDoesNotPairWithItself() throws InterruptedException {
         Chan<Integer> ch = Chan.make();
-        String got = Select.<String>select()
-                .send(ch, 1, () -> "sent")
-                .recv(ch, r -> "received")
-                .timeout(Duration.ofMillis(20), () -> "timed out")
-                .run();
+        String got = select(
+                send(ch, 1, () -> "sent"),
+                recv(ch, r -> "received"),
+                recv(Clock.system().after(Duration.ofMillis(20)), r -> "timed out"));
         assertThat(got).isEqualTo("timed out");
         assertThat(ch.trySend(2)).as("no stale receiver left").isFalse();
     }
@@ -186,10 +182,9 @@ class SelectTest {
     @Test
     void blockedSelectOnSameChannelPairsWithAnotherThread() throws InterruptedException {
         Chan<Integer> ch = Chan.make();
-        Blocking<String> select = Blocking.start(() -> Select.<String>select()
-                .send(ch, 1, () -> "sent")
-                .recv(ch, r -> "received " + r.value())
-                .run());
+        Blocking<String> select = Blocking.start(() -> select(
+                send(ch, 1, () -> "sent"),
+                recv(ch, r -> "received " + r.value())));
         select.awaitParked();
         ch.send(9);
         assertThat(select.join()).isEqualTo("received 9");
@@ -198,51 +193,50 @@ class SelectTest {
     @Test
     void timeoutRunsWhenNothingArrives() throws InterruptedException {
         Chan<String> never = Chan.make();
-        String got = Select.<String>select()
-                .recv(never, r -> "value")
-                .timeout(Duration.ofMillis(5), () -> "timeout")
-                .run();
+        String got = select(
+                recv(never, r -> "value"),
+                recv(Clock.system().after(Duration.ofMillis(5)), r -> "timeout"));
         assertThat(got).isEqualTo("timeout");
         assertThat(never.trySend("x")).as("the timed-out receiver left the queue").isFalse();
     }
 
     @Test
-    void zeroTimeoutActsAsDefault() throws InterruptedException {
+    void aTimeoutOnAFakeClockFiresWhenTheClockPassesIt() throws InterruptedException {
+        FakeClock clock = new FakeClock();
         Chan<String> never = Chan.make();
-        assertThat(Select.<String>select().recv(never, r -> "value").timeout(Duration.ZERO, () -> "now").run())
-                .isEqualTo("now");
+        Blocking<String> select = Blocking.start(() -> select(
+                recv(never, r -> "value"),
+                recv(clock.after(Duration.ofSeconds(1)), r -> "timeout after " + r.value())));
+        clock.awaitTimers(1);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(select.join()).isEqualTo("timeout after " + FakeClock.EPOCH.plusSeconds(1));
     }
 
     @Test
     void interruptedSelectPerformsNoCase() throws InterruptedException {
         Chan<String> in = Chan.make();
         Chan<String> out = Chan.make();
-        Blocking<String> select = Blocking.start(() -> Select.<String>select()
-                .recv(in, r -> "received")
-                .send(out, "x", () -> "sent")
-                .run());
+        Blocking<String> select = Blocking.start(() -> select(
+                recv(in, r -> "received"),
+                send(out, "x", () -> "sent")));
         assertThat(select.awaitParked().interruptAndGetFailure()).isInstanceOf(InterruptedException.class);
         assertThat(in.trySend("v")).as("no receiver left on in").isFalse();
         assertThat(out.tryReceive()).as("no sender left on out").isNull();
     }
 
     @Test
-    void duplicateDefaultOrTimeoutIsRejected() {
-        assertThatThrownBy(() -> Select.<String>select().orElse(() -> "a").orElse(() -> "b"))
+    void duplicateDefaultIsRejected() {
+        assertThatThrownBy(() -> select(orElse(() -> "a"), orElse(() -> "b")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("two default");
-        assertThatThrownBy(() -> Select.<String>select()
-                .timeout(Duration.ZERO, () -> "a").timeout(Duration.ZERO, () -> "b"))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("two timeout");
     }
 
     @Test
     void nullArgumentsAreRejected() {
         Chan<String> ch = Chan.make();
-        assertThatThrownBy(() -> Select.<String>select().send(ch, null, () -> "x"))
+        assertThatThrownBy(() -> send(ch, null, () -> "x"))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("value");
-        assertThatThrownBy(() -> Select.<String>select().recv(null, r -> "x"))
+        assertThatThrownBy(() -> recv(null, r -> "x"))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("chan");
     }
 
@@ -251,10 +245,9 @@ class SelectTest {
     void aTimeoutOfCenturiesWithAReadyCaseChoosesTheCase() throws InterruptedException {
         Chan<String> a = Chan.make(1);
         a.send("a");
-        String got = Select.<String>select()
-                .recv(a, r -> r.value())
-                .timeout(Duration.ofDays(365L * 300), () -> "timeout")
-                .run();
+        String got = select(
+                recv(a, r -> r.value()),
+                recv(Clock.system().after(Duration.ofDays(365L * 300)), r -> "timeout"));
         assertThat(got).isEqualTo("a");
     }
 
@@ -268,10 +261,9 @@ class SelectTest {
                 throw new AssertionError(e);
             }
         });
-        String got = Select.<String>select()
-                .recv(a, r -> r.value())
-                .timeout(Duration.ofSeconds(Long.MAX_VALUE, 999_999_999), () -> "timeout")
-                .run();
+        String got = select(
+                recv(a, r -> r.value()),
+                recv(Clock.system().after(Duration.ofSeconds(Long.MAX_VALUE, 999_999_999)), r -> "timeout"));
         sender.join();
         assertThat(got).isEqualTo("late");
     }
@@ -279,10 +271,9 @@ class SelectTest {
     @Test
     void theMostNegativeTimeoutIsDueAtOnce() throws InterruptedException {
         Chan<String> a = Chan.make();
-        String got = Select.<String>select()
-                .recv(a, r -> r.value())
-                .timeout(Duration.ofSeconds(Long.MIN_VALUE), () -> "timeout")
-                .run();
+        String got = select(
+                recv(a, r -> r.value()),
+                recv(Clock.system().after(Duration.ofSeconds(Long.MIN_VALUE)), r -> "timeout"));
         assertThat(got).isEqualTo("timeout");
     }
 }

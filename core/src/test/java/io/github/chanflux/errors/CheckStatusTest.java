@@ -1,8 +1,11 @@
 package io.github.chanflux.errors;
 
+import static io.github.chanflux.chan.Select.recv;
+import static io.github.chanflux.chan.Select.select;
+import static io.github.chanflux.chan.Select.send;
+
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
-import io.github.chanflux.chan.Select;
 import io.github.chanflux.go.Go;
 import io.github.chanflux.pattern.Goroutines;
 import org.junit.jupiter.api.Test;
@@ -37,10 +40,9 @@ class CheckStatusTest {
             try (results) {
                 for (String url : urls) {
                     Result<Response> result = Result.of(() -> httpGet(url));
-                    boolean sent = Select.<Boolean>select()
-                            .recv(done, r -> false)
-                            .send(results, result, () -> true)
-                            .run();
+                    boolean sent = select(
+                            recv(done, r -> false),
+                            send(results, result, () -> true));
                     if (!sent) {
                         return;
                     }

@@ -1,8 +1,11 @@
 package io.github.chanflux.examples;
 
+import static io.github.chanflux.chan.Select.recv;
+import static io.github.chanflux.chan.Select.select;
+import static io.github.chanflux.chan.Select.send;
+
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
-import io.github.chanflux.chan.Select;
 import io.github.chanflux.errors.Result;
 import io.github.chanflux.go.Go;
 
@@ -35,10 +38,9 @@ public final class CheckStatus {
             try (results) {
                 for (String url : urls) {
                     Result<Response> result = Result.of(() -> httpGet(url));
-                    boolean sent = Select.<Boolean>select()
-                            .recv(done, r -> false)
-                            .send(results, result, () -> true)
-                            .run();
+                    boolean sent = select(
+                            recv(done, r -> false),
+                            send(results, result, () -> true));
                     if (!sent) {
                         return;
                     }

@@ -1,9 +1,12 @@
 package io.github.chanflux.examples;
 
+import static io.github.chanflux.chan.Select.recv;
+import static io.github.chanflux.chan.Select.select;
+
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
-import io.github.chanflux.chan.Select;
 
+import io.github.chanflux.time.Clock;
 import java.time.Duration;
 
 /**
@@ -52,11 +55,10 @@ public final class Demo {
 
         RecvChan<String> fast = later("fast replica", Duration.ofMillis(10));
         RecvChan<String> slow = later("slow replica", Duration.ofSeconds(5));
-        String first = Select.<String>select()
-                .recv(fast, r -> "first answer: " + r.value())
-                .recv(slow, r -> "first answer: " + r.value())
-                .timeout(Duration.ofSeconds(1), () -> "timed out")
-                .run();
+        String first = select(
+                recv(fast, r -> "first answer: " + r.value()),
+                recv(slow, r -> "first answer: " + r.value()),
+                recv(Clock.system().after(Duration.ofSeconds(1)), r -> "timed out"));
         System.out.println(first);
     }
 }

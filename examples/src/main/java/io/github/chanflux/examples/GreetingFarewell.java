@@ -1,7 +1,9 @@
 package io.github.chanflux.examples;
 
+import static io.github.chanflux.chan.Select.recv;
+import static io.github.chanflux.chan.Select.select;
+
 import io.github.chanflux.chan.RecvChan;
-import io.github.chanflux.chan.Select;
 import io.github.chanflux.context.CancelableContext;
 import io.github.chanflux.context.Context;
 import io.github.chanflux.go.Go;
@@ -93,10 +95,9 @@ public final class GreetingFarewell {
             }
         }
         RecvChan<Instant> aMinute = clock.after(Duration.ofMinutes(1));
-        boolean canceled = Select.<Boolean>select()
-                .recv(ctx.done(), r -> true)
-                .recv(aMinute, r -> false)
-                .run();
+        boolean canceled = select(
+                recv(ctx.done(), r -> true),
+                recv(aMinute, r -> false));
         if (canceled) {
             throw ctx.err();
         }

@@ -1,8 +1,11 @@
 package io.github.chanflux.examples;
 
+import static io.github.chanflux.chan.Select.recv;
+import static io.github.chanflux.chan.Select.select;
+import static io.github.chanflux.chan.Select.send;
+
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
-import io.github.chanflux.chan.Select;
 import io.github.chanflux.go.Go;
 import io.github.chanflux.time.Clock;
 import java.time.Duration;
@@ -47,13 +50,12 @@ public final class PreventingLeaks {
             try (terminated) {
                 boolean running = true;
                 while (running) {
-                    running = Select.<Boolean>select()
-                            .recv(strings, r -> {
+                    running = select(
+                            recv(strings, r -> {
                                 out.accept(r.value());
                                 return true;
-                            })
-                            .recv(done, r -> false)
-                            .run();
+                            }),
+                            recv(done, r -> false));
                 }
             } finally {
                 out.accept("doWork exited.");
@@ -84,10 +86,9 @@ public final class PreventingLeaks {
             try (randStream) {
                 boolean running = true;
                 while (running) {
-                    running = Select.<Boolean>select()
-                            .send(randStream, ThreadLocalRandom.current().nextInt(), () -> true)
-                            .recv(done, r -> false)
-                            .run();
+                    running = select(
+                            send(randStream, ThreadLocalRandom.current().nextInt(), () -> true),
+                            recv(done, r -> false));
                 }
             } finally {
                 out.accept("newRandStream closure exited.");

@@ -1,9 +1,12 @@
 package io.github.chanflux.examples;
 
+import static io.github.chanflux.chan.Select.recv;
+import static io.github.chanflux.chan.Select.select;
+import static io.github.chanflux.chan.Select.send;
+
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.Received;
 import io.github.chanflux.chan.RecvChan;
-import io.github.chanflux.chan.Select;
 import io.github.chanflux.go.Go;
 import io.github.chanflux.reactor.GoFlux;
 import reactor.core.publisher.Flux;
@@ -56,8 +59,8 @@ public final class PrimeFinder {
         Go.go(() -> {
             try (primeStream) {
                 for (Received<Integer> r = intStream.receive(); r.ok(); r = intStream.receive()) {
-                    if (isPrime(r.value()) && !Select.<Boolean>select()
-                            .recv(done, x -> false).send(primeStream, r.value(), () -> true).run()) {
+                    if (isPrime(r.value()) && !select(
+                            recv(done, x -> false),send(primeStream, r.value(), () -> true))) {
                         return;
                     }
                 }

@@ -1,9 +1,11 @@
 package io.github.chanflux.reactor;
 
+import static io.github.chanflux.chan.Select.recv;
+import static io.github.chanflux.chan.Select.select;
+
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.Received;
 import io.github.chanflux.chan.RecvChan;
-import io.github.chanflux.chan.Select;
 import io.github.chanflux.go.Go;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -187,10 +189,9 @@ final class ChanPublisher<T> implements Publisher<T> {
             try {
                 Received<T> r = chan.tryReceive();
                 if (r == null) {
-                    r = Select.<Received<T>>select()
-                            .recv(chan, received -> received)
-                            .recv(stop, token -> null)
-                            .run();
+                    r = select(
+                            recv(chan, received -> received),
+                            recv(stop, token -> null));
                 }
                 return r;
             } finally {

@@ -1,9 +1,12 @@
 package io.github.chanflux.equivalence;
 
+import static io.github.chanflux.chan.Select.recv;
+import static io.github.chanflux.chan.Select.select;
+import static io.github.chanflux.chan.Select.send;
+
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.Received;
 import io.github.chanflux.chan.RecvChan;
-import io.github.chanflux.chan.Select;
 import io.github.chanflux.go.Go;
 import io.github.chanflux.pattern.Patterns;
 import io.github.chanflux.reactor.GoFlux;
@@ -71,17 +74,13 @@ class PrimeFinderTest {
         Go.go(() -> {
             try (primeStream) {
                 for (Received<Integer> r = intStream.receive(); r.ok(); r = intStream.receive()) {
-                    if (isPrime(r.value()) && !send(done, primeStream, r.value())) {
+                    if (isPrime(r.value()) && !primeStream.send(r.value(), done)) {
                         return;
                     }
                 }
             }
         });
         return primeStream;
-    }
-
-    private static boolean send(RecvChan<?> done, Chan<Integer> out, int v) throws InterruptedException {
-        return Select.<Boolean>select().recv(done, r -> false).send(out, v, () -> true).run();
     }
 
     private static List<Integer> firstTenPrimes(long seed) {

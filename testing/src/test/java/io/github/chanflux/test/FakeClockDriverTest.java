@@ -1,10 +1,11 @@
 package io.github.chanflux.test;
 
+import static io.github.chanflux.chan.Select.recv;
+import static io.github.chanflux.chan.Select.select;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.chanflux.chan.Chan;
-import io.github.chanflux.chan.Select;
 import io.github.chanflux.go.Go;
 import io.github.chanflux.go.WaitGroup;
 import io.github.chanflux.time.FakeClock;
@@ -54,10 +55,9 @@ class FakeClockDriverTest {
                 try (Ticker ticker = clock.newTicker(Duration.ofSeconds(worker))) {
                     var deadline = clock.after(Duration.ofSeconds(10));
                     int ticks = 0;
-                    while (Select.<Boolean>select()
-                            .recv(ticker.c(), r -> true)
-                            .recv(deadline, r -> false)
-                            .run()) {
+                    while (select(
+                            recv(ticker.c(), r -> true),
+                            recv(deadline, r -> false))) {
                         ticks++;
                     }
                     report.add("worker " + worker + ": " + ticks + " ticks");

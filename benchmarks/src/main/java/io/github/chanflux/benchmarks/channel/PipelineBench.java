@@ -1,5 +1,9 @@
 package io.github.chanflux.benchmarks.channel;
 
+import static io.github.chanflux.chan.Select.recv;
+import static io.github.chanflux.chan.Select.select;
+import static io.github.chanflux.chan.Select.send;
+
 import com.softwaremill.jox.Channel;
 import com.softwaremill.jox.ChannelClosed;
 import io.github.chanflux.chan.Chan;
@@ -50,7 +54,7 @@ public class PipelineBench {
         Thread.ofVirtual().start(() -> Lane.unchecked(() -> {
             try (out) {
                 for (int i = 0; i < OPS; i++) {
-                    if (!Select.<Boolean>select().recv(done, r -> false).send(out, i, () -> true).run()) {
+                    if (!select(recv(done, r -> false), send(out, i, () -> true))) {
                         return;
                     }
                 }
@@ -65,7 +69,7 @@ public class PipelineBench {
             try (out) {
                 for (Received<Integer> r = in.receive(); r.ok(); r = in.receive()) {
                     Integer v = f.applyAsInt(r.value());
-                    if (!Select.<Boolean>select().recv(done, x -> false).send(out, v, () -> true).run()) {
+                    if (!select(recv(done, x -> false), send(out, v, () -> true))) {
                         return;
                     }
                 }

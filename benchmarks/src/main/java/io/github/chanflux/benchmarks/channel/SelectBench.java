@@ -1,5 +1,9 @@
 package io.github.chanflux.benchmarks.channel;
 
+import static io.github.chanflux.chan.Select.recv;
+import static io.github.chanflux.chan.Select.select;
+import static io.github.chanflux.chan.Select.send;
+
 import com.softwaremill.jox.Channel;
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.Select;
@@ -44,18 +48,17 @@ public class SelectBench {
             producers.add(Thread.ofVirtual().start(() -> Lane.unchecked(() -> {
                 boolean more = true;
                 while (more) {
-                    more = Select.<Boolean>select().send(c, 1, () -> true).recv(done, r -> false).run();
+                    more = select(send(c, 1, () -> true), recv(done, r -> false));
                 }
             })));
         }
         Thread selector = Thread.ofVirtual().start(() -> Lane.unchecked(() -> {
             for (int i = 0; i < OPS; i++) {
-                Select.<Integer>select()
-                        .recv(cs.get(0), r -> 0)
-                        .recv(cs.get(1), r -> 1)
-                        .recv(cs.get(2), r -> 2)
-                        .recv(cs.get(3), r -> 3)
-                        .run();
+                select(
+                        recv(cs.get(0), r -> 0),
+                        recv(cs.get(1), r -> 1),
+                        recv(cs.get(2), r -> 2),
+                        recv(cs.get(3), r -> 3));
             }
         }));
         selector.join();

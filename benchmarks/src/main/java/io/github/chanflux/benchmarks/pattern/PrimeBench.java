@@ -1,9 +1,12 @@
 package io.github.chanflux.benchmarks.pattern;
 
+import static io.github.chanflux.chan.Select.recv;
+import static io.github.chanflux.chan.Select.select;
+import static io.github.chanflux.chan.Select.send;
+
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.chan.Received;
-import io.github.chanflux.chan.Select;
 import io.github.chanflux.go.Go;
 import io.github.chanflux.pattern.Patterns;
 import io.github.chanflux.reactor.GoFlux;
@@ -88,8 +91,8 @@ public class PrimeBench {
         Go.go(() -> {
             try (primes) {
                 for (Received<Integer> r = intStream.receive(); r.ok(); r = intStream.receive()) {
-                    if (isPrime(r.value()) && !Select.<Boolean>select()
-                            .recv(done, x -> false).send(primes, r.value(), () -> true).run()) {
+                    if (isPrime(r.value()) && !select(
+                            recv(done, x -> false),send(primes, r.value(), () -> true))) {
                         return;
                     }
                 }
