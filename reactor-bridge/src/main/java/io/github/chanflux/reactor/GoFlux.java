@@ -150,7 +150,7 @@ public final class GoFlux {
     /**
      * Tee (4.9) with lockstep prefetch 1: see {@link #tee(Flux, int)}.
      */
-    public static <T> Tee<T> tee(Flux<T> source) {
+    public static <T> FluxTee<T> tee(Flux<T> source) {
         return tee(source, 1);
     }
 
@@ -175,7 +175,7 @@ public final class GoFlux {
      *
      * @throws IllegalArgumentException if {@code prefetch} is less than 1
      */
-    public static <T> Tee<T> tee(Flux<T> source, int prefetch) {
+    public static <T> FluxTee<T> tee(Flux<T> source, int prefetch) {
         Objects.requireNonNull(source, "source");
         if (prefetch < 1) {
             throw new IllegalArgumentException("tee needs prefetch >= 1, got " + prefetch);

@@ -27,8 +27,8 @@ final class TeeConnection<T> implements Consumer<Disposable> {
         this.shared = source.publish(prefetch).autoConnect(BRANCHES, this);
     }
 
-    Tee<T> branches() {
-        return new Tee<>(branch("out1"), branch("out2"));
+    FluxTee<T> branches() {
+        return new FluxTee<>(branch("out1"), branch("out2"));
     }
 
     /** Called by {@code autoConnect} once both branches subscribed. */

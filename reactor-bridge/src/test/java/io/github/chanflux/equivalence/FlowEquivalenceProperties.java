@@ -4,7 +4,7 @@ import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.pattern.Patterns;
 import io.github.chanflux.reactor.GoFlux;
-import io.github.chanflux.reactor.Tee;
+import io.github.chanflux.reactor.FluxTee;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -33,12 +33,12 @@ class FlowEquivalenceProperties {
             throws InterruptedException {
         Chan<Void> done = Chan.make();
         try {
-            io.github.chanflux.pattern.Tee<Integer> channels = Patterns.tee(done, generate(done, values));
+            io.github.chanflux.pattern.FluxTee<Integer> channels = Patterns.tee(done, generate(done, values));
             List<List<Integer>> overChannels = new ArrayList<>();
             for (int v : channels.out1()) {
                 overChannels.add(List.of(v, channels.out2().receive().value()));
             }
-            Tee<Integer> branches = GoFlux.tee(Flux.fromIterable(values));
+            FluxTee<Integer> branches = GoFlux.tee(Flux.fromIterable(values));
             List<List<Integer>> asReactor = Flux.zip(branches.out1(), branches.out2(), (Integer a, Integer b) -> List.of(a, b)).collectList().block();
             assertThat(overChannels).isEqualTo(asReactor).hasSize(values.size());
         } finally {

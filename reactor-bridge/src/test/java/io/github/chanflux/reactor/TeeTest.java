@@ -20,7 +20,7 @@ class TeeTest {
 
     @Test
     void bothBranchesSeeEveryValueAsInTheBooksExample() {
-        Tee<Integer> t = tee(repeat(1, 2).transform(take(4)));
+        FluxTee<Integer> t = tee(repeat(1, 2).transform(take(4)));
         List<String> lines = Flux.zip(t.out1(), t.out2(), (a, b) -> "out1: " + a + ", out2: " + b)
                 .collectList().block();
         assertThat(lines).containsExactly(
@@ -30,7 +30,7 @@ class TeeTest {
     @Test
     void theSourceIsSubscribedOnlyOnceBothBranchesAre() {
         PublisherProbe<Integer> source = PublisherProbe.of(Flux.just(1));
-        Tee<Integer> t = tee(source.flux());
+        FluxTee<Integer> t = tee(source.flux());
         StepVerifier first = StepVerifier.create(t.out1()).expectNext(1).expectComplete().verifyLater();
         source.assertWasNotSubscribed();
         StepVerifier.create(t.out2()).expectNext(1).verifyComplete();
@@ -40,7 +40,7 @@ class TeeTest {
     @Test
     void theSlowerBranchSetsThePaceAndTheSourceIsReadOneAhead() {
         TestPublisher<Integer> source = TestPublisher.create();
-        Tee<Integer> t = tee(source.flux());
+        FluxTee<Integer> t = tee(source.flux());
         StepVerifier fast = StepVerifier.create(t.out1(), 10).expectNext(1, 2).thenCancel().verifyLater();
         StepVerifier.create(t.out2(), 0)
                 .then(() -> source.assertMaxRequested(1))
@@ -56,7 +56,7 @@ class TeeTest {
     @Test
     void cancellingBothBranchesCancelsTheSource() {
         PublisherProbe<Integer> source = PublisherProbe.of(repeat(1));
-        Tee<Integer> t = tee(source.flux());
+        FluxTee<Integer> t = tee(source.flux());
         StepVerifier first = StepVerifier.create(t.out1()).expectNext(1).thenCancel().verifyLater();
         StepVerifier.create(t.out2()).expectNext(1).thenCancel().verify();
         first.verify();
@@ -66,7 +66,7 @@ class TeeTest {
     @Test
     void branchesCancelledBeforeTheSourceIsConnectedStillCancelIt() {
         PublisherProbe<Integer> source = PublisherProbe.of(repeat(1));
-        Tee<Integer> t = tee(source.flux());
+        FluxTee<Integer> t = tee(source.flux());
         t.out1().subscribe(new CancelOnSubscribe<>());
         t.out2().subscribe(new CancelOnSubscribe<>());
         source.assertWasCancelled();
@@ -74,7 +74,7 @@ class TeeTest {
 
     @Test
     void cancellingOneBranchLetsTheOtherGoOn() {
-        Tee<Integer> t = tee(Flux.range(1, 3));
+        FluxTee<Integer> t = tee(Flux.range(1, 3));
         StepVerifier first = StepVerifier.create(t.out1()).expectNext(1).thenCancel().verifyLater();
         StepVerifier.create(t.out2()).expectNext(1, 2, 3).verifyComplete();
         first.verify();
@@ -82,7 +82,7 @@ class TeeTest {
 
     @Test
     void aSecondSubscriberOfABranchFailsInsteadOfHanging() {
-        Tee<Integer> t = tee(Flux.just(1));
+        FluxTee<Integer> t = tee(Flux.just(1));
         StepVerifier first = StepVerifier.create(t.out1()).expectNext(1).expectComplete().verifyLater();
         StepVerifier.create(t.out2()).expectNext(1).verifyComplete();
         first.verify();
@@ -95,7 +95,7 @@ class TeeTest {
 
     @Test
     void aSourceErrorReachesBothBranches() {
-        Tee<Integer> t = tee(Flux.error(new IllegalStateException("source failed")));
+        FluxTee<Integer> t = tee(Flux.error(new IllegalStateException("source failed")));
         StepVerifier first = StepVerifier.create(t.out1()).expectErrorMessage("source failed").verifyLater();
         StepVerifier.create(t.out2()).verifyErrorMessage("source failed");
         first.verify();

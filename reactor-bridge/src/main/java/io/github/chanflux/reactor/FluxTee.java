@@ -5,7 +5,8 @@ import reactor.core.publisher.Flux;
 import java.util.Objects;
 
 /**
- * The two branches of {@link GoFlux#tee}: Go's {@code out1, out2 := tee(done, in)}. Each branch
+ * The two branches of {@link GoFlux#tee}: Go's {@code out1, out2 := tee(done, in)}, as Fluxes
+ * (named apart from the channel form {@code io.github.chanflux.pattern.Tee}, so both import). Each branch
  * may be subscribed once, as a Go channel returned by {@code tee} has one reader; the source is
  * subscribed when both branches are.
  *
@@ -13,10 +14,10 @@ import java.util.Objects;
  * @param out2 the second branch
  * @param <T> the element type
  */
-public record Tee<T>(Flux<T> out1, Flux<T> out2) {
+public record FluxTee<T>(Flux<T> out1, Flux<T> out2) {
 
     /** Checks that both branches are present. */
-    public Tee {
+    public FluxTee {
         Objects.requireNonNull(out1, "out1");
         Objects.requireNonNull(out2, "out2");
     }
