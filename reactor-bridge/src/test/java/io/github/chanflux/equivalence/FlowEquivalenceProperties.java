@@ -33,7 +33,7 @@ class FlowEquivalenceProperties {
             throws InterruptedException {
         Chan<Void> done = Chan.make();
         try {
-            io.github.chanflux.pattern.FluxTee<Integer> channels = Patterns.tee(done, generate(done, values));
+            io.github.chanflux.pattern.Tee<Integer> channels = Patterns.tee(done, generate(done, values));
             List<List<Integer>> overChannels = new ArrayList<>();
             for (int v : channels.out1()) {
                 overChannels.add(List.of(v, channels.out2().receive().value()));
