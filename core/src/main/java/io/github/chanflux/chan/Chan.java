@@ -184,11 +184,12 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
      * such as a bridge that requests a value from a Reactive Streams publisher only when a
      * receiver waits for it. Another sender may take the room before the caller sends, and a
      * waiting receiver may give up, so the following {@code send} can still block; for one
-     * sender and a buffered channel, the room stays. Blocks forever on the nil channel.
+     * sender and a buffered channel, the room stays. Blocks forever on the nil channel. Reached
+     * from the reactor module through {@code io.github.chanflux.internal.ChanHooks}; not public.
      *
      * @throws InterruptedException if interrupted while waiting
      */
-    public void awaitSendReady() throws InterruptedException {
+    void awaitSendReady() throws InterruptedException {
         if (isNil()) {
             blockForever();
         }

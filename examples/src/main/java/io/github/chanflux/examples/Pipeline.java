@@ -3,6 +3,7 @@ package io.github.chanflux.examples;
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.pattern.Tee;
+import io.github.chanflux.reactor.FluxTee;
 import io.github.chanflux.reactor.GoFlux;
 import reactor.core.publisher.Flux;
 
@@ -71,7 +72,7 @@ public final class Pipeline {
                 .transform(GoFlux.stage(i -> i * 2))
                 .doOnNext(System.out::println)
                 .blockLast();
-        io.github.chanflux.reactor.Tee<Integer> branches = GoFlux.tee(GoFlux.repeat(1, 2).transform(GoFlux.take(4)));
+        FluxTee<Integer> branches = GoFlux.tee(GoFlux.repeat(1, 2).transform(GoFlux.take(4)));
         Flux.zip(branches.out1(), branches.out2(), (Integer a, Integer b) -> "out1: " + a + ", out2: " + b)
                 .doOnNext(System.out::println)
                 .blockLast();

@@ -3,6 +3,7 @@ package io.github.chanflux.reactor;
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.Received;
 import io.github.chanflux.chan.RecvChan;
+import io.github.chanflux.internal.ChanHooks;
 import io.github.chanflux.context.Context;
 import io.github.chanflux.context.Stop;
 import io.github.chanflux.go.Go;
@@ -27,7 +28,7 @@ import reactor.core.publisher.Operators;
  * publisher at any time, and {@code onNext} never blocks the publisher's thread: it puts the
  * value into an inbox that always has room for what was requested. An unbuffered channel
  * requests one value only when a receiver is waiting for
- * it ({@link Chan#awaitSendReady()}); if that receiver gives up before the value arrives (an
+ * it ({@code ChanHooks.awaitSendReady}); if that receiver gives up before the value arrives (an
  * interrupt, a select that took another case), the value waits in the pump for the next
  * receiver, so there is still at most one out. A source that ignores backpressure (e.g. {@code
  * Flux.interval}) overflows when receivers fall behind; its overflow error is told like any
@@ -126,7 +127,7 @@ public final class PublishedChan<T> {
             long batch = Math.max(1, Math.min(out.cap(), room) / 2);
             while (!inbox.cancelled) {
                 if (outstanding == 0) {
-                    out.awaitSendReady();
+                    ChanHooks.awaitSendReady(out);
                 }
                 long free = out.cap() == 0 ? 1 : out.cap() - out.len();
                 long credit = Math.min(free, room) - outstanding;
