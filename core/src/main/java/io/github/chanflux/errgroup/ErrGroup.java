@@ -4,6 +4,7 @@ import io.github.chanflux.context.CancelCauseContext;
 import io.github.chanflux.context.Context;
 import io.github.chanflux.go.Go;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -13,8 +14,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * ("Concurrency in Go" 4.5 on error handling: the goroutine that knows the whole task decides
  * what an error means).
  *
- * <p>{@link #go} starts a subtask; {@link #await} waits for all of them and returns the first
- * error (a task's thrown exception), or null. A group from {@link #withContext} also derives a
+ * <p>{@link #go} starts a subtask; {@link #await} waits for all of them and throws the first
+ * error (a task's thrown exception) in an {@link ExecutionException}. A group from
+ * {@link #withContext} also derives a
  * context, canceled with the first error as its {@linkplain Context#cause cause}, or when
  * {@code await} returns; pass it to the tasks so the others stop early. {@link #setLimit} bounds
  * the number of active goroutines. {@code new ErrGroup()} is Go's zero {@code Group}: no
@@ -25,7 +27,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * for (String url : urls) {
  *     g.go(() -> fetch(g.context(), url));
  * }
- * Throwable err = g.await();
+ * g.await();   // throws ExecutionException with the first error as its cause
  * }</pre>
  *
  * <p>Tasks are not interrupted when the context is canceled: as in Go, they watch it.
@@ -142,12 +144,14 @@ public final class ErrGroup {
     }
 
     /**
-     * Waits for every task started so far to end, cancels the group's context, and returns the
-     * first error, or null if none failed: Go's {@code Group.Wait}. The group may be used again.
+     * Waits for every task started so far to end, cancels the group's context, and throws the
+     * first error: Go's {@code Group.Wait}, which returns it. The group may be used again.
      *
+     * @throws ExecutionException if a task failed; its cause is the first task's exception (as
+     *     {@code Future.get} and {@code StructuredTaskScope} report a failed subtask)
      * @throws InterruptedException if interrupted while waiting; the tasks go on
      */
-    public Throwable await() throws InterruptedException {
+    public void await() throws InterruptedException, ExecutionException {
         lock.lock();
         try {
             while (active > 0) {
@@ -160,7 +164,9 @@ public final class ErrGroup {
         if (ctx != null) {
             ctx.cancel(first);
         }
-        return first;
+        if (first != null) {
+            throw new ExecutionException("errgroup: a task failed: " + first, first);
+        }
     }
 
     /** Counts a new task in, with a slot under the limit if there is one; call with {@code lock} held. */

@@ -4,12 +4,15 @@ import static io.github.chanflux.chan.Select.recv;
 import static io.github.chanflux.chan.Select.select;
 
 import io.github.chanflux.chan.Chan;
+import io.github.chanflux.chan.RecvChan;
+import io.github.chanflux.chan.Select.Selected;
 import io.github.chanflux.context.Context;
 import io.github.chanflux.time.Clock;
 import io.github.chanflux.time.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -107,72 +110,88 @@ public final class Limiter implements RateLimiter {
 
     /** Waits for one token; see {@link #awaitN(Context, int)}. */
     @Override
-    public Exception await(Context ctx) throws InterruptedException {
-        return awaitN(ctx, 1);
+    public void await(Context ctx) throws InterruptedException, TimeoutException {
+        awaitN(ctx, 1);
     }
 
     /**
-     * Blocks until {@code n} events may happen: Go's {@code WaitN}. Returns null when the caller
-     * may act, else the error, as Go returns it (no tokens are then taken):
+     * Blocks until {@code n} events may happen: Go's {@code WaitN}. Returns when the caller may
+     * act; where Go returns an error, this throws it (no tokens are then taken):
      * <ul>
-     *   <li>an {@link IllegalArgumentException} if {@code n} exceeds the burst and the limit is
+     *   <li>{@link IllegalArgumentException} if {@code n} exceeds the burst and the limit is
      *       finite;
-     *   <li>{@code ctx.err()} if the context is done before or while waiting (the reservation is
-     *       then cancelled, so its tokens go back);
+     *   <li>the context's error if it is done before or while waiting (the reservation is then
+     *       cancelled, so its tokens go back): {@link Context#CANCELED} (unchecked) or
+     *       {@link Context#DEADLINE_EXCEEDED} (a {@code TimeoutException}); a foreign context's
+     *       other checked error comes wrapped in a {@link CancellationException};
      *   <li>a {@link TimeoutException}, at once, if the wait would outlast the context's deadline.
      * </ul>
      * The wait runs on the limiter's clock.
      *
      * @throws InterruptedException if interrupted while waiting; the reservation is cancelled
      */
-    public Exception awaitN(Context ctx, int n) throws InterruptedException {
-        return awaitN(ctx, n, granted -> { });
+    public void awaitN(Context ctx, int n) throws InterruptedException, TimeoutException {
+        awaitN(ctx, n, granted -> { });
     }
 
     /**
      * {@link #awaitN(Context, int)}, handing the reservation to {@code granted} when the caller
      * may act, so that {@link MultiLimiter} can cancel it if a later limiter fails.
      */
-    Exception awaitN(Context ctx, int n, Consumer<Reservation> granted) throws InterruptedException {
+    void awaitN(Context ctx, int n, Consumer<Reservation> granted) throws InterruptedException, TimeoutException {
         Objects.requireNonNull(ctx, "ctx");
         Instant now = clock.now();
         Bucket b = bucket.get();
         if (n > b.burst() && !b.limit().isInf()) {
-            return new IllegalArgumentException("rate: Wait(n=" + n + ") exceeds limiter's burst " + b.burst());
+            throw new IllegalArgumentException("rate: Wait(n=" + n + ") exceeds limiter's burst " + b.burst());
         }
         Exception err = ctx.err();
         if (err != null) {
-            return err;
+            throw thrown(err);
         }
         long t = nanos(now);
         long waitLimit = ctx.deadline().map(d -> minus(nanos(d), t)).orElse(Long.MAX_VALUE);
         Reservation r = reserveN(t, n, waitLimit);
         if (!r.ok()) {
-            return new TimeoutException("rate: Wait(n=" + n + ") would exceed context deadline");
+            throw new TimeoutException("rate: Wait(n=" + n + ") would exceed context deadline");
         }
         Duration delay = r.delayFrom(now);
         if (delay.isZero()) {
             granted.accept(r);
-            return null;
+            return;
         }
         Chan<Boolean> fired = Chan.make(1);
         Timer timer = clock.afterFunc(delay, () -> fired.trySend(true));
+        boolean mayAct = false;
         try {
-            return select(
-                    recv(fired, timeToAct -> {
-                        granted.accept(r);
-                        return null;
-                    }),
-                    recv(ctx.done(), done -> {
-                        r.cancel();
-                        return ctx.err();
-                    }));
-        } catch (InterruptedException e) {
-            r.cancel();
-            throw e;
+            RecvChan<Void> done = ctx.done();
+            Selected s = select(recv(fired), recv(done));
+            if (s.is(done)) {
+                throw thrown(ctx.err());
+            }
+            mayAct = true;
+            granted.accept(r);
         } finally {
             timer.stop();
+            if (!mayAct) {
+                r.cancel();
+            }
         }
+    }
+
+    /**
+     * A context's error, ready to throw from a method that declares {@code TimeoutException}:
+     * unchecked errors and {@code TimeoutException}s as they are, any other checked error (a
+     * foreign context's) wrapped.
+     */
+    private static TimeoutException thrown(Exception err) {
+        if (err instanceof TimeoutException timeout) {
+            return timeout;
+        }
+        if (err instanceof RuntimeException unchecked) {
+            throw unchecked;
+        }
+        throw (CancellationException) new CancellationException(String.valueOf(err)).initCause(err);
     }
 
     /** Changes the limit from now on; see {@link #setLimitAt(Instant, Limit)}. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import java.util.Objects;
 
 /**
@@ -38,7 +39,7 @@ public final class MultiLimiter implements RateLimiter {
     }
 
     /**
-     * Waits on every limiter, most restrictive first; stops at the first error and returns it.
+     * Waits on every limiter, most restrictive first; stops at the first error and throws it.
      * On an error or an interrupt, the reservations the earlier limiters granted are cancelled,
      * latest first, with Go's {@code Reservation.Cancel}: each limiter takes back what it can
      * without letting later reservations act earlier. Go's {@code Cancel} restores nothing once
@@ -49,16 +50,16 @@ public final class MultiLimiter implements RateLimiter {
      * {@code MultiLimiter} leaves them. A {@link RateLimiter} other than {@link Limiter} and
      * {@code MultiLimiter} has only {@code await}, so what it took is not given back.
      *
+     * @throws TimeoutException as {@link Limiter#awaitN(Context, int)} does
      * @throws InterruptedException if interrupted while waiting
      */
     @Override
-    public Exception await(Context ctx) throws InterruptedException {
+    public void await(Context ctx) throws InterruptedException, TimeoutException {
         List<Reservation> granted = new ArrayList<>();
         boolean mayAct = false;
         try {
-            Exception err = await(ctx, granted);
-            mayAct = err == null;
-            return err;
+            await(ctx, granted);
+            mayAct = true;
         } finally {
             if (!mayAct) {
                 granted.reversed().forEach(Reservation::cancel);
@@ -67,18 +68,14 @@ public final class MultiLimiter implements RateLimiter {
     }
 
     /** Waits on every limiter, adding the reservations granted to {@code granted}. */
-    private Exception await(Context ctx, List<Reservation> granted) throws InterruptedException {
+    private void await(Context ctx, List<Reservation> granted) throws InterruptedException, TimeoutException {
         for (RateLimiter limiter : limiters) {
-            Exception err = switch (limiter) {
+            switch (limiter) {
                 case Limiter l -> l.awaitN(ctx, 1, granted::add);
                 case MultiLimiter m -> m.await(ctx, granted);
                 default -> limiter.await(ctx);
-            };
-            if (err != null) {
-                return err;
             }
         }
-        return null;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.chanflux.rate;
 
 import io.github.chanflux.context.Context;
+import java.util.concurrent.TimeoutException;
 
 /**
  * What the book's {@code MultiLimiter} composes: something to wait on, and its limit
@@ -10,10 +11,13 @@ import io.github.chanflux.context.Context;
 public interface RateLimiter {
 
     /**
-     * Blocks until one event may happen; returns null then, or the error (as Go's {@code Wait}):
+     * Blocks until one event may happen, or throws what Go's {@code Wait} returns as its error:
      * see {@link Limiter#awaitN(Context, int)}.
+     *
+     * @throws TimeoutException if the context's deadline passed, or would pass before the event
+     * @throws InterruptedException if interrupted while waiting
      */
-    Exception await(Context ctx) throws InterruptedException;
+    void await(Context ctx) throws InterruptedException, TimeoutException;
 
     /** The rate this limiter allows in the long run. */
     Limit limit();

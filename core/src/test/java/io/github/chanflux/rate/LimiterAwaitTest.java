@@ -26,7 +26,7 @@ class LimiterAwaitTest {
             Go.go(() -> {
                 Exception err;
                 try {
-                    err = lim.awaitN(ctx, n);
+                    err = waitN(lim, ctx, n);
                 } catch (InterruptedException e) {
                     err = e;
                 }
@@ -54,14 +54,14 @@ class LimiterAwaitTest {
         Limiter lim = new Limiter(Limit.of(10), 3, clock);
         CancelableContext ctx = Context.withCancel(background);
         ctx.cancel();
-        assertThat(lim.awaitN(ctx, 1)).isSameAs(Context.CANCELED);
+        assertThat(waitN(lim, ctx, 1)).isSameAs(Context.CANCELED);
         assertThat(lim.tokensAt(clock.now())).as("no token taken").isEqualTo(3);
     }
 
     @Test
     void moreThanTheBurstIsAnError() throws InterruptedException {
         Limiter lim = new Limiter(Limit.of(10), 3, clock);
-        assertThat(lim.awaitN(background, 4))
+        assertThat(waitN(lim, background, 4))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("rate: Wait(n=4) exceeds limiter's burst 3");
     }
@@ -69,7 +69,7 @@ class LimiterAwaitTest {
     @Test
     void actNowThenActLater() throws InterruptedException {
         Limiter lim = new Limiter(Limit.of(10), 3, clock);
-        assertThat(lim.awaitN(background, 2)).isNull();
+        assertThat(waitN(lim, background, 2)).isNull();
         assertProceedsAfter(lim, background, 3, D.multipliedBy(2));
     }
 
@@ -77,21 +77,21 @@ class LimiterAwaitTest {
     void cancelWhileWaitingGivesTheTokensBack() throws InterruptedException {
         Limiter lim = new Limiter(Limit.of(10), 3, clock);
         CancelableContext ctx = Context.withCancel(background);
-        assertThat(lim.awaitN(ctx, 2)).isNull();
+        assertThat(waitN(lim, ctx, 2)).isNull();
         Waiting w = new Waiting(lim, ctx, 3);
         clock.awaitTimers(1);
         clock.advance(D);
         ctx.cancel();
         assertThat(w.result()).isSameAs(Context.CANCELED);
-        assertThat(lim.awaitN(background, 2)).as("the 3 tokens came back").isNull();
+        assertThat(waitN(lim, background, 2)).as("the 3 tokens came back").isNull();
     }
 
     @Test
     void waitBeyondTheDeadlineFailsWithoutWaiting() throws InterruptedException {
         Limiter lim = new Limiter(Limit.of(10), 3, clock);
         try (CancelableContext ctx = Context.withTimeout(background, D)) {
-            assertThat(lim.awaitN(ctx, 2)).isNull();
-            assertThat(lim.awaitN(ctx, 3))
+            assertThat(waitN(lim, ctx, 2)).isNull();
+            assertThat(waitN(lim, ctx, 3))
                     .isInstanceOf(TimeoutException.class)
                     .hasMessage("rate: Wait(n=3) would exceed context deadline");
             assertThat(lim.tokensAt(clock.now())).as("nothing reserved").isEqualTo(1);
@@ -106,7 +106,7 @@ class LimiterAwaitTest {
     void zeroLimitAndZeroBurstNeitherAllowsNorBlocks() throws InterruptedException {
         Limiter lim = new Limiter(Limit.of(0), 0, clock);
         assertThat(lim.allow()).isFalse();
-        assertThat(lim.awaitN(background, 1))
+        assertThat(waitN(lim, background, 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("rate: Wait(n=1) exceeds limiter's burst 0");
     }
@@ -114,7 +114,7 @@ class LimiterAwaitTest {
     @Test
     void infiniteLimitNeverWaitsWhateverTheBurst() throws InterruptedException {
         Limiter lim = new Limiter(Limit.INF, 0, clock);
-        assertThat(lim.awaitN(background, 3)).isNull();
+        assertThat(waitN(lim, background, 3)).isNull();
     }
 
     @Test
@@ -129,7 +129,7 @@ class LimiterAwaitTest {
     @Test
     void interruptWhileWaitingGivesTheTokensBack() throws InterruptedException {
         Limiter lim = new Limiter(Limit.of(10), 1, clock);
-        assertThat(lim.awaitN(background, 1)).isNull();
+        assertThat(waitN(lim, background, 1)).isNull();
         Chan<Throwable> outcome = Chan.make(1);
         Thread waiter = Go.go(() -> {
             try {
@@ -144,5 +144,15 @@ class LimiterAwaitTest {
         assertThat(outcome.receive().value()).isInstanceOf(InterruptedException.class);
         assertThat(lim.tokensAt(clock.now())).as("the reserved token came back").isEqualTo(0);
         assertThat(clock.pendingTimers()).as("the timer was stopped").isZero();
+    }
+
+    /** What Go's {@code WaitN} returns: null when the caller may act, else the error {@code awaitN} throws. */
+    private static Exception waitN(Limiter lim, Context ctx, int n) throws InterruptedException {
+        try {
+            lim.awaitN(ctx, n);
+            return null;
+        } catch (TimeoutException | RuntimeException e) {
+            return e;
+        }
     }
 }

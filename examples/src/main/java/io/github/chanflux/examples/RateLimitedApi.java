@@ -9,6 +9,8 @@ import io.github.chanflux.rate.RateLimiter;
 import io.github.chanflux.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The book's {@code APIConnection} ("Concurrency in Go" 5.5, rate limiting): an API limited to 2
@@ -31,30 +33,36 @@ public final class RateLimitedApi {
         networkLimit = MultiLimiter.of(new Limiter(Limit.per(3, Duration.ofSeconds(1)), 3, clock));
     }
 
-    /** Waits on the API and disk limits; null, or why it could not proceed. */
-    Exception readFile(Context ctx) throws InterruptedException {
-        return MultiLimiter.of(apiLimit, diskLimit).await(ctx);
+    /** Waits on the API and disk limits: Go's {@code if err := multiLimiter.Wait(ctx); err != nil { return err }}. */
+    void readFile(Context ctx) throws InterruptedException, TimeoutException {
+        MultiLimiter.of(apiLimit, diskLimit).await(ctx);
     }
 
-    /** Waits on the API and network limits; null, or why it could not proceed. */
-    Exception resolveAddress(Context ctx) throws InterruptedException {
-        return MultiLimiter.of(apiLimit, networkLimit).await(ctx);
+    /** Waits on the API and network limits. */
+    void resolveAddress(Context ctx) throws InterruptedException, TimeoutException {
+        MultiLimiter.of(apiLimit, networkLimit).await(ctx);
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws InterruptedException, ExecutionException {
         RateLimitedApi api = new RateLimitedApi(Clock.system());
         Instant start = Instant.now();
         ErrGroup group = new ErrGroup();
         for (int i = 0; i < 10; i++) {
-            group.go(() -> log(start, "ReadFile", api.readFile(Context.background())));
-            group.go(() -> log(start, "ResolveAddress", api.resolveAddress(Context.background())));
+            group.go(() -> {
+                api.readFile(Context.background());
+                log(start, "ReadFile");
+            });
+            group.go(() -> {
+                api.resolveAddress(Context.background());
+                log(start, "ResolveAddress");
+            });
         }
         group.await();
         System.out.println("Done.");
     }
 
-    private static void log(Instant start, String call, Exception err) {
+    private static void log(Instant start, String call) {
         String at = String.format("%5.1fs", Duration.between(start, Instant.now()).toMillis() / 1000.0);
-        System.out.println(at + " " + (err == null ? call : "cannot " + call + ": " + err));
+        System.out.println(at + " " + call);
     }
 }

@@ -32,7 +32,11 @@ class RateLimitedApiTest {
         for (int i = 0; i < CALLS; i++) {
             boolean read = i % 2 == 0;
             Go.go(() -> {
-                assertThat(read ? api.readFile(ctx) : api.resolveAddress(ctx)).isNull();
+                if (read) {
+                    api.readFile(ctx);
+                } else {
+                    api.resolveAddress(ctx);
+                }
                 done.send(Duration.between(FakeClock.EPOCH, clock.now()));
                 parked.add(clock.afterFunc(Duration.ofDays(365), () -> { }));
             });

@@ -8,7 +8,6 @@ import io.github.chanflux.context.Context;
 import io.github.chanflux.context.Stop;
 import io.github.chanflux.go.Go;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -85,9 +84,15 @@ public final class PublishedChan<T> {
         return out;
     }
 
-    /** Empty while values may still come or after {@code onComplete}; the error after {@code onError}. */
-    public Optional<Throwable> err() {
-        return Optional.ofNullable(error.get());
+    /**
+     * The publisher's error after {@code onError}; null while values may still come and after
+     * {@code onComplete}: Go's {@code Scanner.Err}, and the same shape as {@code Context.err()}
+     * (a state query returns null for "no error").
+     *
+     * @return the error, or null
+     */
+    public Throwable err() {
+        return error.get();
     }
 
     /**
