@@ -4,8 +4,8 @@ import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.go.Go;
 import io.github.chanflux.pattern.Patterns;
+import io.github.chanflux.reactor.FluxTee;
 import io.github.chanflux.reactor.GoFlux;
-import io.github.chanflux.reactor.Tee;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -130,7 +130,7 @@ public class PatternsBench {
     public long tee() throws InterruptedException {
         switch (contender) {
             case "goflux": {
-                Tee<Integer> tee = GoFlux.tee(Flux.fromArray(values));
+                FluxTee<Integer> tee = GoFlux.tee(Flux.fromArray(values));
                 return Flux.merge(tee.out1().count(), tee.out2().count()).reduce(0L, Long::sum).block();
             }
             case "reactor": {
