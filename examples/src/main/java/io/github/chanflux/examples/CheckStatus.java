@@ -10,6 +10,7 @@ import io.github.chanflux.errors.Result;
 import io.github.chanflux.go.Go;
 
 import java.io.IOException;
+import java.util.function.Consumer;
 
 /**
  * Error handling of "Concurrency in Go" 4.5: {@code checkStatus} sends each URL's response or
@@ -18,6 +19,9 @@ import java.io.IOException;
  * program needs no network: only {@code https://www.google.com} answers.
  */
 public final class CheckStatus {
+
+    /** The book's URLs: one that answers among four that fail. */
+    static final String[] URLS = {"a", "https://www.google.com", "b", "c", "d"};
 
     private CheckStatus() {
     }
@@ -50,21 +54,26 @@ public final class CheckStatus {
         return results;
     }
 
-    public static void main(String[] args) {
+    /** The book's {@code main} over {@code urls}, printing through {@code out}. */
+    static void printStatuses(Consumer<String> out, String... urls) {
         Chan<Void> done = Chan.make();
         try (done) {                                          // defer close(done)
             int errCount = 0;
-            for (Result<Response> result : checkStatus(done, "a", "https://www.google.com", "b", "c", "d")) {
+            for (Result<Response> result : checkStatus(done, urls)) {
                 if (result instanceof Result.Err<Response>(var error)) {
-                    System.out.println("error: " + error.getMessage());
+                    out.accept("error: " + error.getMessage());
                     if (++errCount >= 3) {
-                        System.out.println("Too many errors, breaking!");
+                        out.accept("Too many errors, breaking!");
                         break;
                     }
                     continue;
                 }
-                System.out.println("Response: " + result.orElseThrow().status());
+                out.accept("Response: " + result.orElseThrow().status());
             }
         }
+    }
+
+    public static void main(String[] args) {
+        printStatuses(System.out::println, URLS);
     }
 }

@@ -18,17 +18,22 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 import static io.github.chanflux.pattern.Patterns.fanIn;
+import static io.github.chanflux.pattern.Patterns.fanOutOrdered;
+import static io.github.chanflux.pattern.Patterns.filter;
 import static io.github.chanflux.pattern.Patterns.repeatFn;
+import static io.github.chanflux.pattern.Patterns.stage;
 import static io.github.chanflux.pattern.Patterns.take;
 
 /**
  * The prime finder of "Concurrency in Go" 4.7: random ints below 50,000,000, a deliberately slow
  * primality test, the first ten primes. Run sequentially, then fanned out to one finder per
  * processor, over channels and with Reactor. Fanned out, the primes come in a different order
- * (naive fan-in does not keep it) and the search takes a fraction of the time.
+ * (naive fan-in does not keep it) and the search takes a fraction of the time; the ordered
+ * fan-out finds the sequential search's primes, in its order.
  */
 public final class PrimeFinder {
 
+    static final long SEED = 4_7L;
     private static final int BOUND = 50_000_000;
     private static final int PRIMES = 10;
 
@@ -48,9 +53,10 @@ public final class PrimeFinder {
         return n > 1;
     }
 
-    static Supplier<Integer> rand() {
-        Random random = new Random(4_7);
-        return () -> random.nextInt(BOUND);
+    /** Random ints in {@code [0, bound)}, the same sequence for the same {@code seed}. */
+    static Supplier<Integer> rand(long seed, int bound) {
+        Random random = new Random(seed);
+        return () -> random.nextInt(bound);
     }
 
     /** The book's primeFinder stage: passes on the primes of {@code intStream}. */
@@ -60,7 +66,7 @@ public final class PrimeFinder {
             try (primeStream) {
                 for (Received<Integer> r = intStream.receive(); r.ok(); r = intStream.receive()) {
                     if (isPrime(r.value()) && !select(
-                            recv(done, x -> false),send(primeStream, r.value(), () -> true))) {
+                            recv(done, x -> false), send(primeStream, r.value(), () -> true))) {
                         return;
                     }
                 }
@@ -69,10 +75,11 @@ public final class PrimeFinder {
         return primeStream;
     }
 
-    static List<Integer> overChannels(int finders) {
+    /** The first ten primes of {@code rand}, found by {@code finders} primeFinders and fanned in. */
+    static List<Integer> overChannels(Supplier<Integer> rand, int finders) {
         Chan<Void> done = Chan.make();
-        try {
-            RecvChan<Integer> randIntStream = repeatFn(done, rand());
+        try (done) {
+            RecvChan<Integer> randIntStream = repeatFn(done, rand);
             List<RecvChan<Integer>> found = new ArrayList<>();
             for (int i = 0; i < finders; i++) {
                 found.add(primeFinder(done, randIntStream));
@@ -82,27 +89,54 @@ public final class PrimeFinder {
             List<Integer> result = new ArrayList<>();
             take(done, primes, PRIMES).forEach(result::add);
             return result;
-        } finally {
-            done.close();
         }
     }
 
-    static List<Integer> withReactor(int finders) {
-        Flux<Integer> randInts = GoFlux.repeatFn(rand());
+    /** The first ten primes of {@code rand}, checked by {@code finders} workers in draw order. */
+    static List<Integer> overChannelsOrdered(Supplier<Integer> rand, int finders) {
+        Chan<Void> done = Chan.make();
+        try (done) {
+            RecvChan<Candidate> checked = fanOutOrdered(done, repeatFn(done, rand), finders, PrimeFinder::check);
+            RecvChan<Integer> primes = stage(done, filter(done, checked, Candidate::prime), Candidate::n);
+            List<Integer> result = new ArrayList<>();
+            take(done, primes, PRIMES).forEach(result::add);
+            return result;
+        }
+    }
+
+    /** {@link #overChannels} with Reactor: a filter for one finder, {@code fanOut} for more. */
+    static List<Integer> withReactor(Supplier<Integer> rand, int finders) {
+        Flux<Integer> randInts = GoFlux.repeatFn(rand);
         Flux<Integer> primes = finders == 1
                 ? randInts.filter(PrimeFinder::isPrime)
-                : randInts.transform(GoFlux.fanOut(finders, n -> new Candidate(n, isPrime(n))))
+                : randInts.transform(GoFlux.fanOut(finders, PrimeFinder::check))
                         .filter(Candidate::prime).map(Candidate::n);
         return primes.transform(GoFlux.take(PRIMES)).collectList().block();
     }
 
-    private static void search(String title, java.util.function.IntFunction<List<Integer>> finder, int finders) {
+    /** {@link #overChannelsOrdered} with Reactor's {@code fanOutOrdered}. */
+    static List<Integer> withReactorOrdered(Supplier<Integer> rand, int finders) {
+        return GoFlux.repeatFn(rand)
+                .transform(GoFlux.fanOutOrdered(finders, PrimeFinder::check))
+                .filter(Candidate::prime).map(Candidate::n)
+                .transform(GoFlux.take(PRIMES)).collectList().block();
+    }
+
+    private static Candidate check(int n) {
+        return new Candidate(n, isPrime(n));
+    }
+
+    private interface Search {
+        List<Integer> find(Supplier<Integer> rand, int finders);
+    }
+
+    private static void search(String title, Search finder, int finders) {
         System.out.println(title);
         if (finders > 1) {
             System.out.println("Spinning up " + finders + " prime finders.");
         }
         long start = System.nanoTime();
-        List<Integer> primes = finder.apply(finders);
+        List<Integer> primes = finder.find(rand(SEED, BOUND), finders);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         primes.forEach(p -> System.out.println("\t" + p));
         System.out.println("Search took: " + took.toMillis() + "ms");
@@ -112,7 +146,9 @@ public final class PrimeFinder {
         int cpus = Runtime.getRuntime().availableProcessors();
         search("Primes (channels, sequential):", PrimeFinder::overChannels, 1);
         search("Primes (channels, fan-out/fan-in):", PrimeFinder::overChannels, cpus);
+        search("Primes (channels, ordered fan-out):", PrimeFinder::overChannelsOrdered, cpus);
         search("Primes (Reactor, sequential):", PrimeFinder::withReactor, 1);
         search("Primes (Reactor, fanOut):", PrimeFinder::withReactor, cpus);
+        search("Primes (Reactor, fanOutOrdered):", PrimeFinder::withReactorOrdered, cpus);
     }
 }
