@@ -1,5 +1,6 @@
 package io.github.chanflux.equivalence;
 
+import io.github.chanflux.test.Goroutines;
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.go.Go;
@@ -14,8 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Helpers for running the channel form of a pattern to completion in a property. */
 final class Channels {
 
-    /** How long a goroutine may take to notice its done channel before it counts as leaked. */
-    private static final Duration LIVENESS = Duration.ofSeconds(10);
 
     private Channels() {
     }
@@ -42,9 +41,6 @@ final class Channels {
 
     /** Joins every running goroutine and asserts that none is left. */
     static void assertAllEnded() throws InterruptedException {
-        for (Thread t : Go.running()) {
-            t.join(LIVENESS);
-        }
-        assertThat(Go.running()).as("goroutines still running").isEmpty();
+        Goroutines.assertAllEnded();
     }
 }

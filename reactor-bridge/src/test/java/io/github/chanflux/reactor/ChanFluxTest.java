@@ -3,6 +3,7 @@ package io.github.chanflux.reactor;
 import static io.github.chanflux.reactor.ChanFlux.fromChan;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.chanflux.test.Goroutines;
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.go.Go;
 import java.time.Duration;
@@ -32,10 +33,7 @@ class ChanFluxTest {
 
     /** Waits (bounded) for the goroutines started by the bridge to end. */
     private static void awaitGoroutines() throws InterruptedException {
-        for (Thread t : Go.running()) {
-            t.join(Duration.ofSeconds(10));
-        }
-        assertThat(Go.running()).isEmpty();
+        Goroutines.assertAllEnded();
     }
 
     @Test

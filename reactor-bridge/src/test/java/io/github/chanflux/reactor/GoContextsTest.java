@@ -2,6 +2,7 @@ package io.github.chanflux.reactor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.chanflux.test.Goroutines;
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.context.CancelableContext;
 import io.github.chanflux.context.Context;
@@ -47,10 +48,7 @@ class GoContextsTest {
 
     @AfterEach
     void goroutinesEnded() throws InterruptedException {
-        for (Thread t : Go.running()) {
-            t.join(Duration.ofSeconds(10));
-        }
-        assertThat(Go.running()).isEmpty();
+        Goroutines.assertAllEnded();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static io.github.chanflux.reactor.ChanFlux.toResultChan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.chanflux.test.Goroutines;
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.Received;
 import io.github.chanflux.context.CancelableContext;
@@ -33,10 +34,7 @@ class PublishedChanTest {
 
     @AfterEach
     void goroutinesEnded() throws InterruptedException {
-        for (Thread t : Go.running()) {
-            t.join(Duration.ofSeconds(10));
-        }
-        assertThat(Go.running()).isEmpty();
+        Goroutines.assertAllEnded();
     }
 
     private static <T> List<T> drain(PublishedChan<T> p) {

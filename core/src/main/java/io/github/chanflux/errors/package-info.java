@@ -1,0 +1,16 @@
+/**
+ * Errors as values and errors across boundaries ("Concurrency in Go" 4.5 and 5.1).
+ *
+ * <p><b>The rule, everywhere in chanflux.</b> Programming errors, where Go panics, are unchecked
+ * exceptions with Go's message naming the argument and the value (send on a closed channel, a
+ * negative counter, a bad argument). Blocking waits that fail throw: an interrupted wait throws
+ * {@link java.lang.InterruptedException}, as {@code BlockingQueue} does; a wait that Go ends
+ * with an error throws it ({@code Limiter.await} the context's {@code Canceled} or
+ * {@code DeadlineExceeded}, {@code ErrGroup.await} an {@code ExecutionException} whose cause is
+ * the first error). State queries keep Go's names and return null for "no error":
+ * {@code ctx.err()}, {@code Context.cause(ctx)}, {@code PublishedChan.err()}.
+ * {@link io.github.chanflux.errors.Result} is the value form, for errors that travel on a stream
+ * next to the values; {@code Result.of} and {@code Result.lift} never throw, so they work inside
+ * a {@code map}.
+ */
+package io.github.chanflux.errors;
