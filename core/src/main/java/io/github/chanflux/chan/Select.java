@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *     send(out, 42, () -> "sent"),                               // case out <- 42: ...
  *     recv(ctx.done(), r -> "canceled"),                         // case <-ctx.Done(): ...
  *     recv(clock.after(Duration.ofSeconds(1)), r -> "timed out"));// case <-time.After(time.Second): ...
+ *                                                               // }
  * }</pre>
  * The result type comes from the clauses; no type witness is needed. Clauses may throw any
  * exception, which {@code select} passes on unchanged.
@@ -29,7 +30,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *     Received<T> r = s.received(in);                        //     case v, ok := <-in:
  *     if (!r.ok()) return;                                   //         if !ok { return }
  *     handle(r.value());                                     //         ...
- * }
+ *                                                            //     }
+ * }                                                          // }
  * }</pre>
  *
  * <p>As in Go: when several cases are ready, one is chosen uniformly at random; with an

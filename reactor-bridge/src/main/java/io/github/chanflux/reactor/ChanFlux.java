@@ -9,7 +9,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * Bridges between Go channels and Reactor: the way to mix goroutine-style code (virtual
- * threads, channels) with Reactor pipelines without losing backpressure or cancellation.
+ * threads, channels) with Reactor pipelines without losing backpressure or cancellation. Every
+ * method rejects a null argument at the call with {@link NullPointerException}.
  */
 public final class ChanFlux {
 
@@ -39,6 +40,10 @@ public final class ChanFlux {
      * non-blocking schedulers; signals are emitted from that virtual thread. Each subscriber
      * receives from the same channel, so two subscribers share its values, as two Go receivers
      * would.
+     *
+     * @param chan the channel to receive from; never closed by the flux
+     * @param <T> the element type
+     * @return a flux that receives from {@code chan} for each of its subscribers
      */
     public static <T> Flux<T> fromChan(RecvChan<T> chan) {
         return Flux.from(new ChanPublisher<>(chan));
@@ -49,6 +54,10 @@ public final class ChanFlux {
      * (0: unbuffered), closed after the last value; see {@link PublishedChan} for the credit
      * rule and for how an error is told ({@link PublishedChan#err()} once the channel is drained).
      *
+     * @param source the publisher to consume, subscribed before this method returns
+     * @param capacity the channel's capacity, 0 for unbuffered; its buffer is allocated at the call
+     * @param <T> the element type
+     * @return the channel with the publisher's values, its error once drained, and a cancel
      * @throws IllegalArgumentException if {@code capacity} is negative or above {@link #MAX_CAPACITY}
      */
     public static <T> PublishedChan<T> toChan(Publisher<? extends T> source, int capacity) {
@@ -60,9 +69,14 @@ public final class ChanFlux {
     /**
      * {@link #toChan(Publisher, int)} bound to {@code ctx}: when the context is done, the
      * subscription is cancelled and the channel closed after the values already sent on it
-     * ({@link PublishedChan#err()} stays empty: the context's end is the caller's to read). A
+     * ({@link PublishedChan#err()} stays null: the context's end is the caller's to read). A
      * context already done closes the channel at once, without requesting anything.
      *
+     * @param source the publisher to consume, subscribed before this method returns
+     * @param capacity the channel's capacity, 0 for unbuffered; its buffer is allocated at the call
+     * @param ctx the context whose end cancels the subscription and closes the channel
+     * @param <T> the element type
+     * @return the channel with the publisher's values, its error once drained, and a cancel
      * @throws IllegalArgumentException if {@code capacity} is negative or above {@link #MAX_CAPACITY}
      */
     public static <T> PublishedChan<T> toChan(Publisher<? extends T> source, int capacity, Context ctx) {
@@ -77,6 +91,10 @@ public final class ChanFlux {
      * error as a final {@code Result.error(e)} before the channel closes: the book's way of
      * sending errors on the normal path (4.5).
      *
+     * @param source the publisher to consume, subscribed before this method returns
+     * @param capacity the channel's capacity, 0 for unbuffered; its buffer is allocated at the call
+     * @param <T> the element type of {@code source}
+     * @return the channel of results, the last of them the error if {@code source} failed
      * @throws IllegalArgumentException if {@code capacity} is negative or above {@link #MAX_CAPACITY}
      */
     public static <T> PublishedChan<Result<T>> toResultChan(Publisher<? extends T> source, int capacity) {

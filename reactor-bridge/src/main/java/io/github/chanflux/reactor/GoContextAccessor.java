@@ -28,18 +28,28 @@ public final class GoContextAccessor implements ThreadLocalAccessor<Context> {
     private static final ThreadLocal<Context> CURRENT = new ThreadLocal<>();
     private static final boolean SLF4J = present("org.slf4j.MDC");
 
-    /** A child of {@code parent} whose log id (e.g. a request id) goes into the MDC. */
+    /**
+     * A child of {@code parent} whose log id (e.g. a request id) goes into the MDC.
+     *
+     * @param parent the context to derive from
+     * @param logId the id for log lines written under the child
+     * @return the child context
+     */
     public static Context withLogId(Context parent, String logId) {
         Objects.requireNonNull(logId, "logId");
         return Context.withValue(parent, LOG_ID, logId);
     }
 
-    /** The log id of {@code ctx}, if it or a parent has one. */
+    /**
+     * {@return the log id of {@code ctx}, if it or a parent has one}
+     *
+     * @param ctx the context to look in
+     */
     public static Optional<String> logId(Context ctx) {
         return ctx.value(LOG_ID);
     }
 
-    /** The Go context propagated to this thread, if any. */
+    /** {@return the Go context propagated to this thread, if any} */
     public static Optional<Context> current() {
         return Optional.ofNullable(CURRENT.get());
     }

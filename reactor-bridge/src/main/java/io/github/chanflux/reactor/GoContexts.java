@@ -59,19 +59,28 @@ public final class GoContexts {
         return KEY;
     }
 
-    /** For {@code contextWrite}: stores {@code ctx} in the subscriber context. */
+    /**
+     * For {@code contextWrite}: stores {@code ctx} in the subscriber context.
+     *
+     * @param ctx the Go context to carry
+     * @return the function for {@code contextWrite}
+     */
     public static Function<reactor.util.context.Context, reactor.util.context.Context> put(Context ctx) {
         Objects.requireNonNull(ctx, "ctx");
         return view -> view.put(KEY, ctx);
     }
 
-    /** The Go context stored in {@code view}, or {@link Context#background()}. */
+    /**
+     * {@return the Go context stored in {@code view}, or {@link Context#background()}}
+     *
+     * @param view the subscriber context, e.g. from {@code Mono.deferContextual}
+     */
     public static Context get(ContextView view) {
         Objects.requireNonNull(view, "view");
         return view.getOrDefault(KEY, Context.background());
     }
 
-    /** The Go context of the subscriber, as a {@code Mono}. */
+    /** {@return the Go context of the subscriber, as a {@code Mono}; never empty} */
     public static Mono<Context> current() {
         return Mono.deferContextual(view -> Mono.just(get(view)));
     }
@@ -84,6 +93,10 @@ public final class GoContexts {
      * source that completed before the context's end was seen stays completed. A context
      * already done when the stream is subscribed lets no value through, even of a synchronous
      * source. No prefetch: it requests what its subscriber requests.
+     *
+     * @param ctx the context whose end ends the stream
+     * @param <T> the element type
+     * @return the operator, for {@link Flux#transform}
      */
     public static <T> Function<Flux<T>, Flux<T>> within(Context ctx) {
         Objects.requireNonNull(ctx, "ctx");
@@ -104,6 +117,11 @@ public final class GoContexts {
      * parent already done lets no value through), and when the subscription ends — completion,
      * error, or a client going away — the derived context is cancelled, so goroutines started
      * under it stop (Go's {@code defer cancel()}).
+     *
+     * @param parent the context the derived one is a child of
+     * @param body builds the stream from the derived context, once per subscription
+     * @param <T> the element type
+     * @return the stream {@code body} builds, bound to the derived context
      */
     public static <T> Flux<T> withCancel(Context parent, Function<Context, ? extends Publisher<T>> body) {
         Objects.requireNonNull(parent, "parent");
@@ -126,6 +144,11 @@ public final class GoContexts {
      * completes empty; anything {@code work} throws (an {@link Error}, or an
      * {@link InterruptedException} neither {@code ctx} nor a cancel caused, included) is the
      * error; a JVM-fatal error is also rethrown on the goroutine, as a Go panic would be.
+     *
+     * @param ctx the context whose end abandons {@code work}
+     * @param work the work, called with the derived context once per subscription
+     * @param <T> the result type
+     * @return a {@code Mono} of the result of {@code work}
      */
     public static <T> Mono<T> run(Context ctx, ContextCallable<T> work) {
         Objects.requireNonNull(ctx, "ctx");
@@ -170,9 +193,20 @@ public final class GoContexts {
         }
     }
 
-    /** Work done under a Go context, for {@link #run}. */
+    /**
+     * Work done under a Go context, for {@link #run}.
+     *
+     * @param <T> the result type
+     */
     @FunctionalInterface
     public interface ContextCallable<T> {
+        /**
+         * Does the work.
+         *
+         * @param ctx the context to work under, cancelled when the {@code Mono} ends or is cancelled
+         * @return the result, or null for none
+         * @throws Exception anything, which fails the {@code Mono}
+         */
         T call(Context ctx) throws Exception;
     }
 

@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * cancels, as a Go pipeline stops when {@code done} closes. Where a pattern takes a done signal
  * ({@link #or}, {@link #orDone}) it is any {@link Publisher}: its first value or its completion
  * means done, as closing a Go channel does. Reactor's request protocol replaces Go's unbuffered
- * hand-off: each operator says below what it requests ahead (its prefetch).
+ * hand-off: each operator says below what it requests ahead (its prefetch). Every method
+ * rejects a null argument at the call with {@link NullPointerException}.
  */
 public final class GoFlux {
 
@@ -35,6 +36,9 @@ public final class GoFlux {
      * Go: {@code intStream := generator(done, 1, 2, 3, 4)}. The values are copied at the call,
      * as Go's variadic slice is read when the call is made; built on {@link Flux#fromIterable}.
      *
+     * @param values the values to emit; none gives a flux that just completes
+     * @param <T> the element type
+     * @return a flux of {@code values}, all of them for each subscriber
      * @throws NullPointerException if a value is null
      */
     @SafeVarargs
@@ -47,6 +51,9 @@ public final class GoFlux {
      * request, so it is bounded by its subscriber, e.g. with {@link #take}.
      * Go: {@code take(done, repeat(done, 1), 10)} is {@code repeat(1).transform(take(10))}.
      *
+     * @param values the values to cycle through, copied at the call
+     * @param <T> the element type
+     * @return an endless flux of {@code values}, in order, round and round
      * @throws IllegalArgumentException if there are no values
      * @throws NullPointerException if a value is null
      */
@@ -66,6 +73,10 @@ public final class GoFlux {
      * {@code fn.get()} over and over, never completing (4.6.2, {@code repeatFn}); one call per
      * requested value. If {@code fn} throws or returns null, the flux errors with that.
      * Go: {@code repeatFn(done, rand)}.
+     *
+     * @param fn called once per value, on the thread that requests it
+     * @param <T> the element type
+     * @return an endless flux of {@code fn}'s results
      */
     public static <T> Flux<T> repeatFn(Supplier<? extends T> fn) {
         Objects.requireNonNull(fn, "fn");
@@ -77,6 +88,9 @@ public final class GoFlux {
      * Never requests more than {@code num} from the source, so, like Go's {@code take}, it never
      * reads value {@code num + 1}.
      *
+     * @param num how many values to pass on; 0 passes none
+     * @param <T> the element type
+     * @return the operator, for {@link Flux#transform}
      * @throws IllegalArgumentException if {@code num} is negative
      */
     public static <T> Function<Flux<T>, Flux<T>> take(long num) {
@@ -91,6 +105,11 @@ public final class GoFlux {
      * {@code multiply(done, in, 2)} is {@code transform(stage(i -> i * 2))}. No prefetch: it
      * requests what its subscriber requests. If {@code fn} throws, the source is cancelled and
      * the flux errors.
+     *
+     * @param fn applied to each value; a null result errors as a throw does
+     * @param <T> the input type
+     * @param <R> the output type
+     * @return the operator, for {@link Flux#transform}
      */
     public static <T, R> Function<Flux<T>, Flux<R>> stage(Function<? super T, ? extends R> fn) {
         Objects.requireNonNull(fn, "fn");
@@ -100,6 +119,10 @@ public final class GoFlux {
     /**
      * A typed stage (4.6.2, Go's {@code v.(int)}): each value cast to {@code type}. A value of
      * another type cancels the source and errors with {@link ClassCastException}.
+     *
+     * @param type the class every value must be an instance of
+     * @param <T> the type cast to
+     * @return the operator, for {@link Flux#transform}
      */
     public static <T> Function<Flux<?>, Flux<T>> cast(Class<T> type) {
         Objects.requireNonNull(type, "type");
@@ -116,6 +139,8 @@ public final class GoFlux {
      * <-or(sig(2*time.Hour), sig(5*time.Minute), sig(1*time.Second), sig(1*time.Hour), sig(1*time.Minute))
      * }</pre>
      *
+     * @param dones the done signals; none gives a {@code Mono} that never completes
+     * @return an empty {@code Mono} that completes on the first signal of any of {@code dones}
      * @throws NullPointerException if {@code dones} or one of them is null
      */
     public static Mono<Void> or(Publisher<?>... dones) {
@@ -141,6 +166,11 @@ public final class GoFlux {
      * endless source running, reactor-core #4230); a {@code done} that has already fired when
      * the flux is subscribed lets no value through. No prefetch on the source; {@code done} is
      * requested unbounded and cancelled after its first signal.
+     *
+     * @param done the done signal: its first value or its completion ends the flux, its error
+     *     fails it
+     * @param <T> the element type
+     * @return the operator, for {@link Flux#transform}
      */
     public static <T> Function<Flux<T>, Flux<T>> orDone(Publisher<?> done) {
         Objects.requireNonNull(done, "done");
@@ -149,6 +179,10 @@ public final class GoFlux {
 
     /**
      * Tee (4.9) with lockstep prefetch 1: see {@link #tee(Flux, int)}.
+     *
+     * @param source the flux both branches read, subscribed once both are subscribed
+     * @param <T> the element type
+     * @return the two branches, each for one subscriber
      */
     public static <T> FluxTee<T> tee(Flux<T> source) {
         return tee(source, 1);
@@ -173,6 +207,10 @@ public final class GoFlux {
      * instead of hanging as a late subscriber to {@code publish().autoConnect()} does
      * (reactor-core #2897). An error of the source goes to both branches.
      *
+     * @param source the flux both branches read, subscribed once both are subscribed
+     * @param prefetch how many values the source is requested ahead; 1 is the book's lockstep
+     * @param <T> the element type
+     * @return the two branches, each for one subscriber
      * @throws IllegalArgumentException if {@code prefetch} is less than 1
      */
     public static <T> FluxTee<T> tee(Flux<T> source, int prefetch) {
@@ -189,6 +227,11 @@ public final class GoFlux {
      * requested from {@code streams} only when the current one has completed. Cancelling cancels
      * the current inner stream and {@code streams}; an error of either ends the flux with it.
      * Go: {@code for v := range bridge(done, genVals()) { ... }}.
+     *
+     * @param streams the inner streams, subscribed one at a time
+     * @param <T> the element type
+     * @return a flux of the inner streams' values, one stream after the other; completes when
+     *     {@code streams} and its last inner stream have completed
      */
     public static <T> Flux<T> bridge(Publisher<? extends Publisher<? extends T>> streams) {
         Objects.requireNonNull(streams, "streams");
@@ -202,6 +245,9 @@ public final class GoFlux {
      * others and ends the flux with it. The sources are read at the call, as Go's variadic slice
      * is. Go: {@code fanIn(done, finders...)}.
      *
+     * @param sources the streams to merge; none gives a flux that just completes
+     * @param <T> the element type
+     * @return a flux of the values of all {@code sources}; completes when all of them have
      * @throws NullPointerException if {@code sources} or one of them is null
      */
     @SafeVarargs
@@ -210,7 +256,16 @@ public final class GoFlux {
         return Flux.merge(1, sources.clone());
     }
 
-    /** {@link #fanOut(int, Function, Scheduler)} on {@link Schedulers#boundedElastic()}. */
+    /**
+     * {@link #fanOut(int, Function, Scheduler)} on {@link Schedulers#boundedElastic()}.
+     *
+     * @param workers how many calls of {@code fn} run at once
+     * @param fn the blocking or slow function; must not return null
+     * @param <T> the input type
+     * @param <R> the result type
+     * @return the operator, for {@link Flux#transform}
+     * @throws IllegalArgumentException if {@code workers} is less than 1
+     */
     public static <T, R> Function<Flux<T>, Flux<R>> fanOut(int workers, Function<? super T, ? extends R> fn) {
         return fanOut(workers, fn, Schedulers.boundedElastic());
     }
@@ -228,6 +283,12 @@ public final class GoFlux {
      * for prime := range take(done, fanIn(done, finders...), 10) { ... }
      * }</pre>
      *
+     * @param workers how many calls of {@code fn} run at once
+     * @param fn the blocking or slow function; must not return null
+     * @param scheduler where each call of {@code fn} runs
+     * @param <T> the input type
+     * @param <R> the result type
+     * @return the operator, for {@link Flux#transform}
      * @throws IllegalArgumentException if {@code workers} is less than 1
      */
     public static <T, R> Function<Flux<T>, Flux<R>> fanOut(int workers, Function<? super T, ? extends R> fn,
@@ -237,7 +298,16 @@ public final class GoFlux {
         return source -> source.flatMap(call, workers, 1);
     }
 
-    /** {@link #fanOutOrdered(int, Function, Scheduler)} on {@link Schedulers#boundedElastic()}. */
+    /**
+     * {@link #fanOutOrdered(int, Function, Scheduler)} on {@link Schedulers#boundedElastic()}.
+     *
+     * @param workers how many calls of {@code fn} run at once
+     * @param fn the blocking or slow function; must not return null
+     * @param <T> the input type
+     * @param <R> the result type
+     * @return the operator, for {@link Flux#transform}
+     * @throws IllegalArgumentException if {@code workers} is less than 1
+     */
     public static <T, R> Function<Flux<T>, Flux<R>> fanOutOrdered(int workers, Function<? super T, ? extends R> fn) {
         return fanOutOrdered(workers, fn, Schedulers.boundedElastic());
     }
@@ -247,6 +317,12 @@ public final class GoFlux {
      * built on {@link Flux#flatMapSequential(Function, int, int)}, so results leave in the order
      * their values arrived; a finished result waits for the ones before it.
      *
+     * @param workers how many calls of {@code fn} run at once
+     * @param fn the blocking or slow function; must not return null
+     * @param scheduler where each call of {@code fn} runs
+     * @param <T> the input type
+     * @param <R> the result type
+     * @return the operator, for {@link Flux#transform}
      * @throws IllegalArgumentException if {@code workers} is less than 1
      */
     public static <T, R> Function<Flux<T>, Flux<R>> fanOutOrdered(int workers, Function<? super T, ? extends R> fn,
@@ -264,6 +340,10 @@ public final class GoFlux {
      * overflows, as a full Go buffered channel blocks its sender. Cancelling cancels the source
      * and discards the queued values. Go: a stage writing to {@code make(chan interface{}, capacity)}.
      *
+     * @param capacity the queue's size: how many values the stage before may run ahead
+     * @param scheduler where the stages after the queue run
+     * @param <T> the element type
+     * @return the operator, for {@link Flux#transform}
      * @throws IllegalArgumentException if {@code capacity} is less than 1 (an unbuffered queue is
      *     no queue: leave the operator out)
      */
@@ -279,6 +359,12 @@ public final class GoFlux {
      * {@code stage} with {@code meter} recording an arrival as each value enters it and a
      * departure as each result leaves it (Little's law, 4.11). Meant for stages that give one
      * result per value, in order. Adds no prefetch.
+     *
+     * @param meter records each value's arrival and each result's departure
+     * @param stage the stage measured, one result per value
+     * @param <T> the input type
+     * @param <R> the output type
+     * @return {@code stage} with the meter around it, for {@link Flux#transform}
      */
     public static <T, R> Function<Flux<T>, Flux<R>> measured(StageMeter meter, Function<Flux<T>, Flux<R>> stage) {
         Objects.requireNonNull(meter, "meter");

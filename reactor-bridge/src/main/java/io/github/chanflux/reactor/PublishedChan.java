@@ -34,7 +34,7 @@ import reactor.core.publisher.Operators;
  * other (put {@code onBackpressureBuffer} before it to buffer).
  *
  * <p>How the publisher ended is told after the values, as Go's {@code bufio.Scanner.Err}: when
- * the channel is closed and drained, {@link #err()} is empty after {@code onComplete} and holds
+ * the channel is closed and drained, {@link #err()} is null after {@code onComplete} and holds
  * the error after {@code onError}. {@link ChanFlux#toResultChan} instead sends the error on the
  * channel as a final {@code Result.Err}.
  *
@@ -79,7 +79,7 @@ public final class PublishedChan<T> {
         return inbox;
     }
 
-    /** The channel of the published values; closed after the last one. */
+    /** {@return the channel of the published values; closed after the last one} */
     public RecvChan<T> chan() {
         return out;
     }

@@ -38,7 +38,13 @@ public final class RateLimit {
     private RateLimit() {
     }
 
-    /** {@link #rateLimit(Limiter, ToIntFunction, Scheduler)} with one token per element on {@code parallel()}. */
+    /**
+     * {@link #rateLimit(Limiter, ToIntFunction, Scheduler)} with one token per element on {@code parallel()}.
+     *
+     * @param limiter the limiter the stream conforms to
+     * @param <T> the element type
+     * @return the operator, for {@link Flux#transform}
+     */
     public static <T> Function<Flux<T>, Flux<T>> rateLimit(Limiter limiter) {
         return rateLimit(limiter, element -> 1, Schedulers.parallel());
     }
@@ -55,6 +61,12 @@ public final class RateLimit {
      * as later reservations allow), and the error passes through at once. Errors with
      * {@link IllegalArgumentException} if an element needs more tokens than the burst, or a
      * negative number.
+     *
+     * @param limiter the limiter the stream conforms to
+     * @param weigher how many tokens an element takes
+     * @param scheduler where the delays are timed; the time itself is the limiter's clock
+     * @param <T> the element type
+     * @return the operator, for {@link Flux#transform}
      */
     public static <T> Function<Flux<T>, Flux<T>> rateLimit(Limiter limiter, ToIntFunction<? super T> weigher,
                                                           Scheduler scheduler) {
@@ -67,6 +79,9 @@ public final class RateLimit {
     /**
      * {@link #acquire(Limiter, Context)} under the Go context of the subscriber
      * ({@link GoContexts#get}; {@code background()} if none was put).
+     *
+     * @param limiter the limiter to take a token from
+     * @return an empty {@code Mono} that completes when one event may happen
      */
     public static Mono<Void> acquire(Limiter limiter) {
         Objects.requireNonNull(limiter, "limiter");
@@ -79,12 +94,23 @@ public final class RateLimit {
      * {@link TimeoutException} if the wait would outlast the context's deadline; fails with
      * {@code ctx.err()} if the context ends while waiting. Cancelling, or the context ending,
      * gives the reserved token back. Reserves on subscription; each subscription reserves anew.
+     *
+     * @param limiter the limiter to take a token from
+     * @param ctx the context whose end or deadline bounds the wait
+     * @return an empty {@code Mono} that completes when one event may happen
      */
     public static Mono<Void> acquire(Limiter limiter, Context ctx) {
         return acquire(limiter, ctx, Schedulers.parallel());
     }
 
-    /** {@link #acquire(Limiter, Context)} with timers on {@code scheduler}. */
+    /**
+     * {@link #acquire(Limiter, Context)} with timers on {@code scheduler}.
+     *
+     * @param limiter the limiter to take a token from
+     * @param ctx the context whose end or deadline bounds the wait
+     * @param scheduler where the wait is timed
+     * @return an empty {@code Mono} that completes when one event may happen
+     */
     public static Mono<Void> acquire(Limiter limiter, Context ctx, Scheduler scheduler) {
         Objects.requireNonNull(limiter, "limiter");
         Objects.requireNonNull(ctx, "ctx");
