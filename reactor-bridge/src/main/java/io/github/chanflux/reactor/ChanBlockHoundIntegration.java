@@ -24,6 +24,10 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  */
 public final class ChanBlockHoundIntegration implements BlockHoundIntegration {
 
+    /** Called by {@link java.util.ServiceLoader} when BlockHound installs its integrations. */
+    public ChanBlockHoundIntegration() {
+    }
+
     @Override
     public void applyTo(BlockHound.Builder builder) {
         builder.allowBlockingCallsInside(Chan.class.getName(), "lockContended");
