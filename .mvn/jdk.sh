@@ -25,3 +25,15 @@ if [ -z "${JAVA_HOME-}" ] || ! chanflux_jdk_version "$JAVA_HOME" >/dev/null; the
     echo "mvnw: no JDK >= 21 found (JAVA_HOME, /usr/lib/jvm, /opt, ~/.sdkman, ~/.jdks); install one, e.g. 'apt-get install -y openjdk-21-jdk'." >&2
   fi
 fi
+# Programs Maven starts by name (exec:exec's java) come from the same JDK.
+if [ -n "${JAVA_HOME-}" ]; then
+  PATH="$JAVA_HOME/bin:$PATH"
+  export PATH
+fi
+# Maven 3.9's Guice calls sun.misc.Unsafe, which JDK 24+ warns about at every start: allow it quietly.
+if [ -n "${JAVA_HOME-}" ] && chanflux_v=$(chanflux_java_major "$JAVA_HOME/bin/java") && [ -n "$chanflux_v" ] && [ "$chanflux_v" -ge 24 ]; then
+  case "${MAVEN_OPTS-}" in
+    *sun-misc-unsafe-memory-access*) ;;
+    *) MAVEN_OPTS="${MAVEN_OPTS-} --sun-misc-unsafe-memory-access=allow"; export MAVEN_OPTS ;;
+  esac
+fi

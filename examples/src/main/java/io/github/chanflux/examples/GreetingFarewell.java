@@ -105,8 +105,14 @@ public final class GreetingFarewell {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        new GreetingFarewell(System.out::println, false).run(Context.background());
-        System.out.println("-- with the deadline-checking locale:");
-        new GreetingFarewell(System.out::println, true).run(Context.background());
+        runBoth(System.out::println, Clock.system());
+    }
+
+    /** The book's run, then the one whose locale fails fast on a near deadline, on {@code clock}. */
+    static void runBoth(Consumer<String> out, Clock clock) throws InterruptedException {
+        Context root = Context.withClock(Context.background(), clock);
+        new GreetingFarewell(out, false).run(root);
+        out.accept("-- with the deadline-checking locale:");
+        new GreetingFarewell(out, true).run(root);
     }
 }

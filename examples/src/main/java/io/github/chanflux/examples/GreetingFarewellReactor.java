@@ -85,8 +85,14 @@ public final class GreetingFarewellReactor {
     }
 
     public static void main(String[] args) {
-        new GreetingFarewellReactor(System.out::println, false).run(Context.background()).block();
-        System.out.println("-- with the deadline-checking locale:");
-        new GreetingFarewellReactor(System.out::println, true).run(Context.background()).block();
+        runBoth(System.out::println, Clock.system());
+    }
+
+    /** The book's run, then the one whose locale fails fast on a near deadline, on {@code clock}. */
+    static void runBoth(Consumer<String> out, Clock clock) {
+        Context root = Context.withClock(Context.background(), clock);
+        new GreetingFarewellReactor(out, false).run(root).block();
+        out.accept("-- with the deadline-checking locale:");
+        new GreetingFarewellReactor(out, true).run(root).block();
     }
 }

@@ -109,7 +109,11 @@ public final class Pipeline {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Consumer<String> out = System.out::println;
+        run(System.out::println);
+    }
+
+    /** The pipeline programs of 4.6 and 4.9, then the same with Reactor, printing through {@code out}. */
+    static void run(Consumer<String> out) throws InterruptedException {
         multiplyAdd(out);
         repeatTake(out);
         repeatFnTake(out, new Random());

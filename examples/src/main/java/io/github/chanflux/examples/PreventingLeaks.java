@@ -97,28 +97,33 @@ public final class PreventingLeaks {
         return randStream;
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        PreventingLeaks book = new PreventingLeaks(System.out::println);
+    /** The fixed programs, on {@code clock}, printing through {@code out}. */
+    static void run(Consumer<String> out, Clock clock) throws InterruptedException {
+        PreventingLeaks book = new PreventingLeaks(out);
 
         Chan<Object> done = Chan.make();
         RecvChan<Object> terminated = book.doWork(done, Chan.nil());
-        Clock.system().afterFunc(Duration.ofSeconds(1), () -> {
-            System.out.println("Canceling doWork goroutine...");
+        clock.afterFunc(Duration.ofSeconds(1), () -> {
+            out.accept("Canceling doWork goroutine...");
             done.close();
         });
         terminated.receive();
-        System.out.println("Done.");
+        out.accept("Done.");
 
         Chan<Object> stop = Chan.make();
         RecvChan<Integer> randStream = book.newRandStream(stop);
-        System.out.println("3 random ints:");
+        out.accept("3 random ints:");
         for (int i = 1; i <= 3; i++) {
-            System.out.printf("%d: %d%n", i, randStream.receive().value());
+            out.accept(i + ": " + randStream.receive().value());
         }
         stop.close();
         for (int ignored : randStream) {
             // drains until the goroutine has returned and closed the stream
         }
-        System.out.println("goroutines still running: " + Go.running().size());
+        out.accept("newRandStream closed.");
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        run(System.out::println, Clock.system());
     }
 }

@@ -14,6 +14,7 @@ import reactor.core.publisher.Flux;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Random;
 import java.util.function.Supplier;
 
@@ -130,25 +131,30 @@ public final class PrimeFinder {
         List<Integer> find(Supplier<Integer> rand, int finders);
     }
 
-    private static void search(String title, Search finder, int finders) {
-        System.out.println(title);
+    private static void search(Consumer<String> out, int bound, String title, Search finder, int finders) {
+        out.accept(title);
         if (finders > 1) {
-            System.out.println("Spinning up " + finders + " prime finders.");
+            out.accept("Spinning up " + finders + " prime finders.");
         }
         long start = System.nanoTime();
-        List<Integer> primes = finder.find(rand(SEED, BOUND), finders);
+        List<Integer> primes = finder.find(rand(SEED, bound), finders);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        primes.forEach(p -> System.out.println("\t" + p));
-        System.out.println("Search took: " + took.toMillis() + "ms");
+        primes.forEach(p -> out.accept("\t" + p));
+        out.accept("Search took: " + took.toMillis() + "ms");
     }
 
     public static void main(String[] args) {
+        run(System.out::println, BOUND);
+    }
+
+    /** The six searches for primes below {@code bound}, printing through {@code out}. */
+    static void run(Consumer<String> out, int bound) {
         int cpus = Runtime.getRuntime().availableProcessors();
-        search("Primes (channels, sequential):", PrimeFinder::overChannels, 1);
-        search("Primes (channels, fan-out/fan-in):", PrimeFinder::overChannels, cpus);
-        search("Primes (channels, ordered fan-out):", PrimeFinder::overChannelsOrdered, cpus);
-        search("Primes (Reactor, sequential):", PrimeFinder::withReactor, 1);
-        search("Primes (Reactor, fanOut):", PrimeFinder::withReactor, cpus);
-        search("Primes (Reactor, fanOutOrdered):", PrimeFinder::withReactorOrdered, cpus);
+        search(out, bound, "Primes (channels, sequential):", PrimeFinder::overChannels, 1);
+        search(out, bound, "Primes (channels, fan-out/fan-in):", PrimeFinder::overChannels, cpus);
+        search(out, bound, "Primes (channels, ordered fan-out):", PrimeFinder::overChannelsOrdered, cpus);
+        search(out, bound, "Primes (Reactor, sequential):", PrimeFinder::withReactor, 1);
+        search(out, bound, "Primes (Reactor, fanOut):", PrimeFinder::withReactor, cpus);
+        search(out, bound, "Primes (Reactor, fanOutOrdered):", PrimeFinder::withReactorOrdered, cpus);
     }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * The book's {@code APIConnection} ("Concurrency in Go" 5.5, rate limiting): an API limited to 2
@@ -44,25 +45,30 @@ public final class RateLimitedApi {
     }
 
     public static void main(String[] args) throws InterruptedException, ExecutionException {
-        RateLimitedApi api = new RateLimitedApi(Clock.system());
-        Instant start = Instant.now();
+        run(System.out::println, Clock.system());
+    }
+
+    /** The book's 20 calls, logged with the time each went ahead, on {@code clock}. */
+    static void run(Consumer<String> out, Clock clock) throws InterruptedException, ExecutionException {
+        RateLimitedApi api = new RateLimitedApi(clock);
+        Context ctx = Context.withClock(Context.background(), clock);
+        Instant start = clock.now();
         ErrGroup group = new ErrGroup();
         for (int i = 0; i < 10; i++) {
             group.go(() -> {
-                api.readFile(Context.background());
-                log(start, "ReadFile");
+                api.readFile(ctx);
+                out.accept(at(start, clock) + " ReadFile");
             });
             group.go(() -> {
-                api.resolveAddress(Context.background());
-                log(start, "ResolveAddress");
+                api.resolveAddress(ctx);
+                out.accept(at(start, clock) + " ResolveAddress");
             });
         }
         group.await();
-        System.out.println("Done.");
+        out.accept("Done.");
     }
 
-    private static void log(Instant start, String call) {
-        String at = String.format("%5.1fs", Duration.between(start, Instant.now()).toMillis() / 1000.0);
-        System.out.println(at + " " + call);
+    private static String at(Instant start, Clock clock) {
+        return String.format("%5.1fs", Duration.between(start, clock.now()).toMillis() / 1000.0);
     }
 }

@@ -1,0 +1,122 @@
+package io.github.chanflux.examples;
+
+import io.github.chanflux.go.Go;
+import io.github.chanflux.test.FakeClockDriver;
+import io.github.chanflux.time.Clock;
+import io.github.chanflux.time.FakeClock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The tour of the examples: every program by book section, runnable by name.
+ *
+ * <pre>
+ * ./mvnw -q -pl examples -am -DskipTests package exec:exec                    lists them
+ * ./mvnw -q -pl examples -am -DskipTests package exec:exec -Dexample=NAME     runs one
+ * ./mvnw -q -pl examples -am -DskipTests package exec:exec -Dexample=all      runs them all
+ * </pre>
+ * Timed programs run in real time, as the book's do; with {@code -Dfast=true} they run on a
+ * {@link FakeClock} that jumps from timer to timer whenever every goroutine is blocked (Go's
+ * {@code testing/synctest}), so the whole tour takes seconds.
+ */
+public final class Tour {
+
+    /** A program of the tour: prints through {@code out}, waits on {@code clock}; {@code fast} asks for a short run. */
+    @FunctionalInterface
+    interface Program {
+        void run(Consumer<String> out, Clock clock, boolean fast) throws Exception;
+    }
+
+    /**
+     * One example: its name on the command line, its book section, what it shows, and whether it
+     * waits on a clock (then {@code -Dfast=true} puts it on a fake one).
+     */
+    record Example(String name, String section, String description, boolean timed, Program program) {}
+
+    static final List<Example> EXAMPLES = List.of(
+            new Example("demo", "3", "the channel owner, then a select over two replicas with a timeout", true,
+                    (out, clock, fast) -> Demo.run(out, clock)),
+            new Example("preventing-leaks", "4.3", "goroutine leaks fixed with a done channel", true,
+                    (out, clock, fast) -> PreventingLeaks.run(out, clock)),
+            new Example("check-status", "4.5", "errors as values: Result on the same channel as the responses", false,
+                    (out, clock, fast) -> CheckStatus.printStatuses(out, CheckStatus.URLS)),
+            new Example("pipeline", "4.6, 4.9", "pipeline stages, generators, take, repeatFn, tee (channels and Reactor)",
+                    false, (out, clock, fast) -> Pipeline.run(out)),
+            new Example("prime-finder", "4.7", "primes sequentially and fanned out, with the time each search took",
+                    false, (out, clock, fast) -> PrimeFinder.run(out, fast ? 1_000_000 : 50_000_000)),
+            new Example("greeting-farewell", "4.12", "greeting and farewell under one context with deadlines", true,
+                    (out, clock, fast) -> GreetingFarewell.runBoth(out, clock)),
+            new Example("greeting-farewell-reactor", "4.12", "the same program in Reactor form", true,
+                    (out, clock, fast) -> GreetingFarewellReactor.runBoth(out, clock)),
+            new Example("rate-limit", "5.5", "an API connection under MultiLimiters, each call's time", true,
+                    (out, clock, fast) -> RateLimitedApi.run(out, clock)));
+
+    private Tour() {}
+
+    /**
+     * Lists the examples, runs one by name, or runs {@code all}.
+     *
+     * @param args the example's name (none to list) and optionally {@code fast}; or the system
+     *     properties {@code chanflux.example} and {@code chanflux.fast}, as {@code exec:exec} passes them
+     * @throws Exception what an example threw
+     */
+    public static void main(String[] args) throws Exception {
+        String name = args.length > 0 ? args[0] : System.getProperty("chanflux.example", "");
+        boolean fast = Boolean.parseBoolean(args.length > 1 ? args[1] : System.getProperty("chanflux.fast"));
+        name = name.strip();
+        Consumer<String> out = System.out::println;
+        if (name.isEmpty()) {
+            list(out);
+        } else if (name.equals("all")) {
+            for (Example e : EXAMPLES) {
+                run(e, fast, out);
+            }
+        } else {
+            Optional<Example> e = find(name);
+            if (e.isEmpty()) {
+                list(out);
+                throw new IllegalArgumentException("no example named \"" + name + "\"; the names are listed above");
+            }
+            run(e.get(), fast, out);
+        }
+    }
+
+    static Optional<Example> find(String name) {
+        return EXAMPLES.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    static void list(Consumer<String> out) {
+        out.accept("Examples of \"Concurrency in Go\" (run one with -Dexample=NAME, all with -Dexample=all;"
+                + " -Dfast=true puts the timed ones on a fake clock):");
+        for (Example e : EXAMPLES) {
+            out.accept(String.format("  %-26s %-9s %s", e.name(), e.section(), e.description()));
+        }
+    }
+
+    /** Runs {@code e} on the system clock, or on a fake clock that a driver moves when all are blocked. */
+    static void run(Example e, boolean fast, Consumer<String> out) throws Exception {
+        out.accept("== " + e.name() + " (" + e.section() + "): " + e.description());
+        if (!fast || !e.timed()) {
+            e.program().run(out, Clock.system(), fast);
+            return;
+        }
+        FakeClock clock = new FakeClock();
+        Set<Thread> before = Go.running();
+        FakeClockDriver driver = new FakeClockDriver(clock);
+        Exception[] failure = new Exception[1];
+        Thread program = Go.go("tour-" + e.name(), () -> {
+            try {
+                e.program().run(out, clock, true);
+            } catch (Exception ex) {
+                failure[0] = ex;
+            }
+        });
+        driver.runUntil(() -> before.containsAll(Go.running())); // the program and every goroutine it started
+        program.join();
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+    }
+}
