@@ -50,10 +50,15 @@ import java.util.function.Supplier;
  */
 public class BoundaryError extends RuntimeException {
 
+    /** When it was created. */
     private final Instant time;
+    /** The name of the thread it was created on. */
     private final String thread;
+    /** The log ID of its chain. */
     private final String logId;
-    private final Map<String, Object> fields = new LinkedHashMap<>(); // guarded by fields
+    /** The fields of context, in insertion order. Guarded by itself. */
+    private final Map<String, Object> fields = new LinkedHashMap<>();
+    /** The user's message, or null for the message. */
     private volatile String userMessage;
 
     /**
