@@ -1,0 +1,288 @@
+package io.github.chanflux.reactor;
+
+import java.util.Queue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+import java.util.function.Supplier;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxOperator;
+import reactor.core.publisher.Operators;
+import reactor.core.scheduler.Scheduler;
+import reactor.util.concurrent.Queues;
+import reactor.util.context.Context;
+
+/**
+ * {@link Heartbeats#keepAlive(java.time.Duration, Supplier, Scheduler)}: see {@link Heartbeats}
+ * for the contract.
+ *
+ * <p>Design: values from upstream go through a queue; signals from upstream, downstream and the
+ * timer only record what happened and call {@link KeepAlive#drain()}, and a work-in-progress
+ * counter elects one thread to act on them (reactor-core's drain loop), so the queue's consumer
+ * side, the timer and the counters below are touched by one thread at a time. Upstream is asked
+ * for {@code requested - pending} more, where {@code pending} counts the values asked for and not
+ * yet emitted: a pulse lowers {@code requested} only, so a value already asked for is held in
+ * the queue rather than overflowing downstream. The timer is lazy: emitting only notes the
+ * time, and a timer that fires early (the stream was not idle for the whole interval) re-arms
+ * itself for the rest of it, so there is one scheduled task per interval however fast values
+ * flow.
+ */
+final class FluxKeepAlive<T> extends FluxOperator<T, T> {
+
+    private final long intervalNanos;
+    private final Supplier<? extends T> pulse;
+    private final Scheduler scheduler;
+
+    FluxKeepAlive(Flux<? extends T> source, long intervalNanos, Supplier<? extends T> pulse, Scheduler scheduler) {
+        super(source);
+        this.intervalNanos = intervalNanos;
+        this.pulse = pulse;
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public void subscribe(CoreSubscriber<? super T> actual) {
+        source.subscribe(new KeepAlive<>(actual, intervalNanos, pulse, scheduler));
+    }
+
+    private static final class KeepAlive<T> implements CoreSubscriber<T>, Subscription {
+
+        @SuppressWarnings("rawtypes")
+        private static final AtomicLongFieldUpdater<KeepAlive> REQUESTED =
+                AtomicLongFieldUpdater.newUpdater(KeepAlive.class, "requested");
+        @SuppressWarnings("rawtypes")
+        private static final AtomicIntegerFieldUpdater<KeepAlive> WIP =
+                AtomicIntegerFieldUpdater.newUpdater(KeepAlive.class, "wip");
+
+        private final CoreSubscriber<? super T> actual;
+        private final long intervalNanos;
+        private final Supplier<? extends T> pulse;
+        private final Scheduler scheduler;
+        /** Single producer (onNext), single consumer (the draining thread). */
+        private final Queue<T> queue = Queues.<T>unbounded().get();
+        private Subscription upstream;
+
+        // Written by any thread, then drain() is called.
+        private volatile long requested;
+        private volatile int wip;
+        private volatile boolean done;
+        private volatile Throwable error;
+        private volatile boolean cancelled;
+        private volatile boolean fired;
+
+        // Under wip: only the draining thread touches these (lastEmitted also before the first drain).
+        private long lastEmitted;
+        private long pending;
+        private boolean unbounded;
+        private boolean stopped;
+        private Disposable timer;
+
+        KeepAlive(CoreSubscriber<? super T> actual, long intervalNanos, Supplier<? extends T> pulse,
+                  Scheduler scheduler) {
+            this.actual = actual;
+            this.intervalNanos = intervalNanos;
+            this.pulse = pulse;
+            this.scheduler = scheduler;
+        }
+
+        @Override
+        public void onSubscribe(Subscription s) {
+            if (Operators.validate(upstream, s)) {
+                upstream = s;
+                lastEmitted = now();
+                actual.onSubscribe(this);
+                drain();
+            }
+        }
+
+        @Override
+        public void onNext(T value) {
+            queue.offer(value);
+            drain();
+        }
+
+        @Override
+        public void onError(Throwable e) {
+            error = e;
+            drain();
+        }
+
+        @Override
+        public void onComplete() {
+            done = true;
+            drain();
+        }
+
+        @Override
+        public void request(long n) {
+            if (Operators.validate(n)) {
+                Operators.addCap(REQUESTED, this, n);
+                drain();
+            }
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+            upstream.cancel();
+            drain();
+        }
+
+        @Override
+        public Context currentContext() {
+            return actual.currentContext();
+        }
+
+        private void fire() {
+            fired = true;
+            drain();
+        }
+
+        private void drain() {
+            if (WIP.getAndIncrement(this) != 0) {
+                return;
+            }
+            int missed = 1;
+            do {
+                if (stopped) {
+                    Operators.onDiscardQueueWithClear(queue, actual.currentContext(), null);
+                } else {
+                    step();
+                }
+                missed = WIP.addAndGet(this, -missed);
+            } while (missed != 0);
+        }
+
+        /** Acts on everything recorded so far. */
+        private void step() {
+            if (cancelled) {
+                stop();
+                return;
+            }
+            Throwable e = error;
+            if (e != null) {
+                stop();
+                actual.onError(e);
+                return;
+            }
+            long r = emitValues();
+            if (done && queue.isEmpty()) {
+                stop();
+                actual.onComplete();
+                return;
+            }
+            if (fired) {
+                fired = false;
+                timer = null;
+                r = pulseIfIdle(r);
+                if (stopped) {
+                    return;
+                }
+            }
+            if (timer == null && !arm()) {
+                return;
+            }
+            requestUpstream(r);
+        }
+
+        /** Emits the queued values downstream has demand for; returns the demand left. */
+        private long emitValues() {
+            long r = requested;
+            long emitted = 0;
+            while (emitted != r && !cancelled) {
+                T value = queue.poll();
+                if (value == null) {
+                    break;
+                }
+                actual.onNext(value);
+                emitted++;
+            }
+            if (emitted == 0) {
+                return r;
+            }
+            lastEmitted = now();
+            pending -= emitted;
+            return Operators.produced(REQUESTED, this, emitted);
+        }
+
+        /**
+         * The timer fired: if the stream was idle for the interval, emits a pulse when there is
+         * demand and drops it otherwise; returns the demand left.
+         */
+        private long pulseIfIdle(long r) {
+            long now = now();
+            if (now - lastEmitted < intervalNanos) {
+                return r;
+            }
+            lastEmitted = now;
+            if (r == 0 || cancelled) {
+                return r;
+            }
+            T p;
+            try {
+                p = pulse.get();
+                if (p == null) {
+                    throw new NullPointerException("the pulse supplier returned null");
+                }
+            } catch (Throwable t) {
+                fail(Operators.onOperatorError(upstream, t, actual.currentContext()));
+                return 0;
+            }
+            actual.onNext(p);
+            return Operators.produced(REQUESTED, this, 1);
+        }
+
+        /** Asks upstream for what downstream wants beyond the values already asked for. */
+        private void requestUpstream(long r) {
+            if (unbounded) {
+                return;
+            }
+            if (r == Long.MAX_VALUE) {
+                unbounded = true;
+                upstream.request(Long.MAX_VALUE);
+                return;
+            }
+            long more = r - pending;
+            if (more > 0) {
+                pending += more;
+                upstream.request(more);
+            }
+        }
+
+        /** Arms the timer for one interval after the last emission; false if it failed the stream. */
+        private boolean arm() {
+            long delay = lastEmitted + intervalNanos - now();
+            try {
+                timer = scheduler.schedule(this::fire, delay, TimeUnit.NANOSECONDS);
+                return true;
+            } catch (RejectedExecutionException e) {
+                fail(Operators.onRejectedExecution(e, actual.currentContext()));
+                return false;
+            }
+        }
+
+        private void fail(Throwable e) {
+            upstream.cancel();
+            stop();
+            actual.onError(e);
+        }
+
+        /** No more signals: the timer is stopped and held values are discarded. */
+        private void stop() {
+            stopped = true;
+            if (timer != null) {
+                timer.dispose();
+                timer = null;
+            }
+            Operators.onDiscardQueueWithClear(queue, actual.currentContext(), null);
+        }
+
+        private long now() {
+            return scheduler.now(TimeUnit.NANOSECONDS);
+        }
+    }
+}
