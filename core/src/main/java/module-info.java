@@ -12,5 +12,6 @@ module io.github.chanflux.core {
     exports io.github.chanflux.rate;
     exports io.github.chanflux.pattern;
     exports io.github.chanflux.errors;
-    exports io.github.chanflux.internal to io.github.chanflux.reactor;
+    exports io.github.chanflux.internal to
+            io.github.chanflux.reactor;
 }

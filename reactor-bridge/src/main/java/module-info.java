@@ -13,7 +13,8 @@ module io.github.chanflux.reactor {
 
     exports io.github.chanflux.reactor;
 
-    provides io.micrometer.context.ThreadLocalAccessor with io.github.chanflux.reactor.GoContextAccessor;
-    provides reactor.blockhound.integration.BlockHoundIntegration
-            with io.github.chanflux.reactor.ChanBlockHoundIntegration;
+    provides io.micrometer.context.ThreadLocalAccessor with
+            io.github.chanflux.reactor.GoContextAccessor;
+    provides reactor.blockhound.integration.BlockHoundIntegration with
+            io.github.chanflux.reactor.ChanBlockHoundIntegration;
 }

@@ -1,11 +1,11 @@
 package io.github.chanflux.chan;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -69,6 +69,7 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
     static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
     /** Buffers up to this size are allocated whole; larger ones grow as they fill. */
     private static final int EAGER_CAPACITY = 1024;
+
     private static final VarHandle LOCKED;
 
     static {
@@ -81,12 +82,15 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
 
     /** Lock order for {@link Select}, which locks all its channels at once. */
     final long id;
+
     private final boolean nil;
     /** The channel lock: 1 while held. See {@link #lock()}. */
     private volatile int locked;
+
     private final int capacity;
     /** The ring buffer; shorter than {@code capacity} until it fills, for huge capacities. */
     private Object[] buffer;
+
     private int head;
     private int count;
     private boolean closed;

@@ -89,8 +89,11 @@ public final class Select {
         private final RecvClause<Object, ? extends R, ? extends X> onRecv;
         private final Clause<? extends R, ? extends X> onOther;
 
-        private Case(Chan<?> chan, Object value, RecvClause<Object, ? extends R, ? extends X> onRecv,
-                     Clause<? extends R, ? extends X> onOther) {
+        private Case(
+                Chan<?> chan,
+                Object value,
+                RecvClause<Object, ? extends R, ? extends X> onRecv,
+                Clause<? extends R, ? extends X> onOther) {
             this.chan = chan;
             this.value = value;
             this.onRecv = onRecv;
@@ -164,8 +167,7 @@ public final class Select {
     /** What {@link #attempt} returns for a send that was performed. */
     private static final Received<?> SENT = Received.of(Boolean.TRUE);
 
-    private Select() {
-    }
+    private Select() {}
 
     /**
      * Runs a select over {@code cases}: performs one ready case (or waits for one) and returns
@@ -264,8 +266,8 @@ public final class Select {
         return (Case<Selected, RuntimeException>[]) new Case<?, ?>[1];
     }
 
-    private static <R, X extends Exception> R run(Case<? extends R, ? extends X>[] cases,
-                                                  Case<? extends R, ? extends X> orElse)
+    private static <R, X extends Exception> R run(
+            Case<? extends R, ? extends X>[] cases, Case<? extends R, ? extends X> orElse)
             throws X, InterruptedException {
         int[] order = pollOrder(cases.length);
         for (int i : order) {
@@ -293,8 +295,8 @@ public final class Select {
      * blocks. (The fast path above tries the cases one channel at a time, which suffices when
      * one of them can proceed.)
      */
-    private static <R, X extends Exception> R runLocked(Case<? extends R, ? extends X>[] cases, int[] order,
-                                                        Case<? extends R, ? extends X> orElse)
+    private static <R, X extends Exception> R runLocked(
+            Case<? extends R, ? extends X>[] cases, int[] order, Case<? extends R, ? extends X> orElse)
             throws X, InterruptedException {
         Chan<?>[] locks = lockOrder(cases);
         if (locks.length == 0 && orElse == null) {

@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 final class Ancestors {
 
-    private Ancestors() {
-    }
+    private Ancestors() {}
 
     /** A package context derived from {@link #parent()}, printed as the parent then {@link #layer()}. */
     interface Layer extends Context {

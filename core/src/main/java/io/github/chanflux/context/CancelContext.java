@@ -67,8 +67,7 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
     }
 
     /** Why a context was canceled: Go's {@code err} and {@code cause}, shared down a walk. */
-    private record Cancellation(Exception err, Throwable cause) {
-    }
+    private record Cancellation(Exception err, Throwable cause) {}
 
     final Context parent;
     /** Closed once, after {@code state} is set; closing is idempotent ({@link #closeDone}). */
@@ -144,8 +143,7 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
      * What a subclass does once, when this context is canceled: stop a timer, start a function.
      * Runs on the canceling thread after {@code done} is closed; must not block.
      */
-    void onCancel() {
-    }
+    void onCancel() {}
 
     /** Whether this context has been canceled; {@code done} may be about to close. */
     final boolean isCanceled() {
@@ -172,12 +170,14 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
             cancel(false, parentErr(), Context.cause(parent));
             return;
         }
-        Go.go("context.propagateCancel", () -> select(
-                recv(parentDone, r -> {
-                    cancel(false, parentErr(), Context.cause(parent));
-                    return null;
-                }),
-                recv(done, r -> null)));
+        Go.go(
+                "context.propagateCancel",
+                () -> select(
+                        recv(parentDone, r -> {
+                            cancel(false, parentErr(), Context.cause(parent));
+                            return null;
+                        }),
+                        recv(done, r -> null)));
     }
 
     /** Removes {@code child} from the children of the context that links it: Go's {@code removeChild}. */

@@ -173,7 +173,8 @@ public interface Context {
     static CancelableContext withTimeoutCause(Context parent, Duration timeout, Throwable cause) {
         Objects.requireNonNull(parent, "parent");
         Objects.requireNonNull(timeout, "timeout");
-        return TimerContext.create(parent, TimerContext.deadlineAfter(clock(parent).now(), timeout), cause);
+        return TimerContext.create(
+                parent, TimerContext.deadlineAfter(clock(parent).now(), timeout), cause);
     }
 
     /**

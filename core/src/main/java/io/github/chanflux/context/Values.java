@@ -8,8 +8,7 @@ import java.util.Optional;
  */
 final class Values {
 
-    private Values() {
-    }
+    private Values() {}
 
     @SuppressWarnings("unchecked")
     static <T> Optional<T> lookup(Context c, Key<T> key) {

@@ -119,8 +119,8 @@ public class BoundaryError extends RuntimeException {
      * @return {@code wrapper}'s error, or {@code error} itself
      * @throws NullPointerException if an argument is null or {@code wrapper} returns null
      */
-    public static <E extends Throwable> Throwable atBoundary(Throwable error, Class<E> declared,
-                                                              Function<? super E, ? extends BoundaryError> wrapper) {
+    public static <E extends Throwable> Throwable atBoundary(
+            Throwable error, Class<E> declared, Function<? super E, ? extends BoundaryError> wrapper) {
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(declared, "declared");
         Objects.requireNonNull(wrapper, "wrapper");
@@ -251,9 +251,16 @@ public class BoundaryError extends RuntimeException {
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder(super.toString())
-                .append(" [logID ").append(logId).append(", ").append(time)
-                .append(", host ").append(host()).append(", pid ").append(pid())
-                .append(", thread ").append(thread);
+                .append(" [logID ")
+                .append(logId)
+                .append(", ")
+                .append(time)
+                .append(", host ")
+                .append(host())
+                .append(", pid ")
+                .append(pid())
+                .append(", thread ")
+                .append(thread);
         fields().forEach((key, value) -> s.append(", ").append(key).append('=').append(value));
         return s.append(']').toString();
     }

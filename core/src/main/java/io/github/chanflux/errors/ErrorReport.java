@@ -36,7 +36,8 @@ public final class ErrorReport {
     public static final String BUG_MESSAGE = "There was an unexpected issue; please report this as a bug.";
 
     /** Go's {@code log.SetFlags(log.Ltime | log.LUTC)}. */
-    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter LOG_TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final String logId;
     private final Instant time;
@@ -73,8 +74,8 @@ public final class ErrorReport {
      * @return the report
      * @throws NullPointerException if an argument is null, or {@code logIds} gives null
      */
-    public static ErrorReport of(Throwable error, Class<? extends BoundaryError> known, Clock clock,
-                                 Supplier<String> logIds) {
+    public static ErrorReport of(
+            Throwable error, Class<? extends BoundaryError> known, Clock clock, Supplier<String> logIds) {
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(known, "known");
         Objects.requireNonNull(clock, "clock");
@@ -136,7 +137,8 @@ public final class ErrorReport {
     public String logLine() {
         StringWriter trace = new StringWriter();
         error.printStackTrace(new PrintWriter(trace));
-        return "[logID: " + logId + "]: " + LOG_TIME.format(time) + " " + trace.toString().stripTrailing();
+        return "[logID: " + logId + "]: " + LOG_TIME.format(time) + " "
+                + trace.toString().stripTrailing();
     }
 
     /**

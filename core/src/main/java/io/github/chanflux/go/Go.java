@@ -32,8 +32,7 @@ public final class Go {
     private static final AtomicLong IDS = new AtomicLong();
     private static final Set<Thread> RUNNING = ConcurrentHashMap.newKeySet();
 
-    private Go() {
-    }
+    private Go() {}
 
     /** Starts {@code task} as a goroutine named {@code goroutine-N} and returns its thread. */
     public static Thread go(Task task) {

@@ -19,8 +19,7 @@ import java.util.Set;
  */
 public final class GoLeak {
 
-    private GoLeak() {
-    }
+    private GoLeak() {}
 
     /**
      * The goroutines started through {@link Go}, other than {@code ignore}, still running after
@@ -63,9 +62,14 @@ public final class GoLeak {
     /** A goleak-style report: one paragraph per goroutine with its stack. */
     static String describe(List<Thread> leaked) {
         StringBuilder b = new StringBuilder("found unexpected goroutines (")
-                .append(leaked.size()).append(" still running):");
+                .append(leaked.size())
+                .append(" still running):");
         for (Thread t : leaked) {
-            b.append("\n\n[Goroutine ").append(t.getName()).append(" in state ").append(t.getState()).append(']');
+            b.append("\n\n[Goroutine ")
+                    .append(t.getName())
+                    .append(" in state ")
+                    .append(t.getState())
+                    .append(']');
             for (StackTraceElement e : t.getStackTrace()) {
                 b.append("\n\tat ").append(e);
             }

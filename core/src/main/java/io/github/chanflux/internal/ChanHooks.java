@@ -23,8 +23,7 @@ public final class ChanHooks {
         }
     }
 
-    private ChanHooks() {
-    }
+    private ChanHooks() {}
 
     /**
      * Blocks until a send on {@code chan} would not block: the buffer has room, a receiver is

@@ -28,8 +28,7 @@ import java.util.function.Function;
  */
 public final class Duplicates {
 
-    private Duplicates() {
-    }
+    private Duplicates() {}
 
     /**
      * The first value of each key, in order; later values with a key already seen are dropped.
@@ -42,7 +41,8 @@ public final class Duplicates {
      * @param <K> the key type
      * @return the deduplicated results
      */
-    public static <T, K> RecvChan<T> firstPerKey(RecvChan<?> done, RecvChan<T> in, Function<? super T, ? extends K> key) {
+    public static <T, K> RecvChan<T> firstPerKey(
+            RecvChan<?> done, RecvChan<T> in, Function<? super T, ? extends K> key) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(key, "key");
         return Patterns.start(done, out -> {
@@ -67,7 +67,8 @@ public final class Duplicates {
      * @param <K> the key type
      * @return the last result of each key
      */
-    public static <T, K> RecvChan<T> lastPerKey(RecvChan<?> done, RecvChan<T> in, Function<? super T, ? extends K> key) {
+    public static <T, K> RecvChan<T> lastPerKey(
+            RecvChan<?> done, RecvChan<T> in, Function<? super T, ? extends K> key) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(key, "key");
         return Patterns.start(done, out -> {

@@ -5,7 +5,6 @@ import io.github.chanflux.chan.Received;
 import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.chan.SendChan;
 import io.github.chanflux.go.Go;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,14 +14,12 @@ import java.util.function.Function;
 /** Bridge (4.10) and fan-out/fan-in (4.7); see {@link Patterns}. */
 final class FanIn {
 
-    private FanIn() {
-    }
+    private FanIn() {}
 
     static <T> RecvChan<T> bridge(RecvChan<?> done, RecvChan<? extends RecvChan<T>> chanStream) {
         Objects.requireNonNull(chanStream, "chanStream");
         return Patterns.start(done, out -> {
-            for (Received<? extends RecvChan<T>> s = chanStream.receive(done); s.ok();
-                    s = chanStream.receive(done)) {
+            for (Received<? extends RecvChan<T>> s = chanStream.receive(done); s.ok(); s = chanStream.receive(done)) {
                 if (!forward(done, s.value(), out)) {
                     return;
                 }
@@ -52,8 +49,8 @@ final class FanIn {
         return multiplexed;
     }
 
-    static <T, R> RecvChan<R> fanOut(RecvChan<?> done, RecvChan<T> in, int workers,
-                                     Function<? super T, ? extends R> fn) {
+    static <T, R> RecvChan<R> fanOut(
+            RecvChan<?> done, RecvChan<T> in, int workers, Function<? super T, ? extends R> fn) {
         checkWorkers(workers);
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(fn, "fn");

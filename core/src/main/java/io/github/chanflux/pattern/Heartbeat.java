@@ -120,7 +120,9 @@ public record Heartbeat<T>(RecvChan<Instant> heartbeat, RecvChan<T> results) {
         Chan<Instant> heartbeat = Chan.make(1);
         Chan<T> results = Chan.make();
         Go.go(() -> {
-            try (heartbeat; results; Ticker ticker = pulseInterval == null ? null : clock.newTicker(pulseInterval)) {
+            try (heartbeat;
+                    results;
+                    Ticker ticker = pulseInterval == null ? null : clock.newTicker(pulseInterval)) {
                 RecvChan<Instant> pulse = ticker == null ? Chan.nil() : ticker.c();
                 work.run(new Worker<>(done, pulse, clock, heartbeat, results));
             }
@@ -142,8 +144,8 @@ public record Heartbeat<T>(RecvChan<Instant> heartbeat, RecvChan<T> results) {
         private final Chan<Instant> heartbeat;
         private final Chan<T> results;
 
-        private Worker(RecvChan<?> done, RecvChan<Instant> pulse, Clock clock, Chan<Instant> heartbeat,
-                       Chan<T> results) {
+        private Worker(
+                RecvChan<?> done, RecvChan<Instant> pulse, Clock clock, Chan<Instant> heartbeat, Chan<T> results) {
             this.done = done;
             this.pulse = pulse;
             this.clock = clock;

@@ -4,7 +4,6 @@ import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.chan.Select;
 import io.github.chanflux.go.Go;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,8 +12,7 @@ import java.util.Objects;
 /** The book's recursive or-channel (4.4); see {@link Patterns#or}. */
 final class OrChannel {
 
-    private OrChannel() {
-    }
+    private OrChannel() {}
 
     static RecvChan<?> or(RecvChan<?>... channels) {
         for (RecvChan<?> c : channels) {

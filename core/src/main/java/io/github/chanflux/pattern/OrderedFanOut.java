@@ -4,7 +4,6 @@ import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.Received;
 import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.go.Go;
-
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -15,14 +14,12 @@ import java.util.function.Function;
  */
 final class OrderedFanOut {
 
-    private record Job<T, R>(T value, Chan<R> result) {
-    }
+    private record Job<T, R>(T value, Chan<R> result) {}
 
-    private OrderedFanOut() {
-    }
+    private OrderedFanOut() {}
 
-    static <T, R> RecvChan<R> fanOutOrdered(RecvChan<?> done, RecvChan<T> in, int workers,
-                                            Function<? super T, ? extends R> fn) {
+    static <T, R> RecvChan<R> fanOutOrdered(
+            RecvChan<?> done, RecvChan<T> in, int workers, Function<? super T, ? extends R> fn) {
         FanIn.checkWorkers(workers);
         Objects.requireNonNull(done, "done");
         Objects.requireNonNull(in, "in");
@@ -36,9 +33,11 @@ final class OrderedFanOut {
         return Patterns.bridge(done, results);
     }
 
-    private static <T, R> void dispatch(RecvChan<?> done, RecvChan<T> in, Chan<Job<T, R>> jobs,
-                                        Chan<RecvChan<R>> results) throws InterruptedException {
-        try (jobs; results) {
+    private static <T, R> void dispatch(
+            RecvChan<?> done, RecvChan<T> in, Chan<Job<T, R>> jobs, Chan<RecvChan<R>> results)
+            throws InterruptedException {
+        try (jobs;
+                results) {
             for (Received<T> r = in.receive(done); r.ok(); r = in.receive(done)) {
                 Chan<R> result = Chan.make(1);
                 if (!results.send(result, done) || !jobs.send(new Job<>(r.value(), result), done)) {
@@ -48,8 +47,8 @@ final class OrderedFanOut {
         }
     }
 
-    private static <T, R> void work(RecvChan<?> done, RecvChan<Job<T, R>> jobs,
-                                    Function<? super T, ? extends R> fn) throws InterruptedException {
+    private static <T, R> void work(RecvChan<?> done, RecvChan<Job<T, R>> jobs, Function<? super T, ? extends R> fn)
+            throws InterruptedException {
         for (Received<Job<T, R>> j = jobs.receive(done); j.ok(); j = jobs.receive(done)) {
             try (Chan<R> result = j.value().result()) {
                 result.send(Objects.requireNonNull(fn.apply(j.value().value()), "fanOutOrdered value"));

@@ -4,7 +4,6 @@ import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.Received;
 import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.go.Go;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -26,8 +25,7 @@ import java.util.function.Supplier;
  */
 public final class Patterns {
 
-    private Patterns() {
-    }
+    private Patterns() {}
 
     /**
      * The values, in order, then closes (4.6.1, "generator"):
@@ -147,8 +145,7 @@ public final class Patterns {
      * (4.5), lift the function: {@code stage(done, in, Result.lift(fn))} gives a
      * {@code Result} per value.
      */
-    public static <T, R> RecvChan<R> stage(RecvChan<?> done, RecvChan<T> in,
-                                           Function<? super T, ? extends R> fn) {
+    public static <T, R> RecvChan<R> stage(RecvChan<?> done, RecvChan<T> in, Function<? super T, ? extends R> fn) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(fn, "fn");
         return start(done, out -> {
@@ -311,8 +308,8 @@ public final class Patterns {
      *
      * @throws IllegalArgumentException if {@code workers} is less than 1
      */
-    public static <T, R> RecvChan<R> fanOut(RecvChan<?> done, RecvChan<T> in, int workers,
-                                            Function<? super T, ? extends R> fn) {
+    public static <T, R> RecvChan<R> fanOut(
+            RecvChan<?> done, RecvChan<T> in, int workers, Function<? super T, ? extends R> fn) {
         return FanIn.fanOut(done, in, workers, fn);
     }
 
@@ -327,8 +324,8 @@ public final class Patterns {
      *
      * @throws IllegalArgumentException if {@code workers} is less than 1
      */
-    public static <T, R> RecvChan<R> fanOutOrdered(RecvChan<?> done, RecvChan<T> in, int workers,
-                                                   Function<? super T, ? extends R> fn) {
+    public static <T, R> RecvChan<R> fanOutOrdered(
+            RecvChan<?> done, RecvChan<T> in, int workers, Function<? super T, ? extends R> fn) {
         return OrderedFanOut.fanOutOrdered(done, in, workers, fn);
     }
 
@@ -356,8 +353,8 @@ public final class Patterns {
      * {@code in}) and a departure when a result leaves it (is read from the stage's output).
      * Meant for stages that give one result per value, in order.
      */
-    public static <T, R> RecvChan<R> measured(RecvChan<?> done, RecvChan<T> in, StageMeter meter,
-                                              Function<RecvChan<T>, RecvChan<R>> stage) {
+    public static <T, R> RecvChan<R> measured(
+            RecvChan<?> done, RecvChan<T> in, StageMeter meter, Function<RecvChan<T>, RecvChan<R>> stage) {
         Objects.requireNonNull(meter, "meter");
         Objects.requireNonNull(stage, "stage");
         RecvChan<T> arriving = stage(done, in, v -> {

@@ -48,8 +48,7 @@ public final class Preemptible {
         T call() throws X;
     }
 
-    private Preemptible() {
-    }
+    private Preemptible() {}
 
     /**
      * Applies {@code steps} to {@code value} in order, checking {@code done} before each: the

@@ -32,8 +32,7 @@ public final class StageMeter {
      * @param w the mean seconds a departed unit spent in the stage (W); 0 if none departed
      * @param l the mean number of units in the stage (L)
      */
-    public record Snapshot(long arrivals, long departures, double lambda, double w, double l) {
-    }
+    public record Snapshot(long arrivals, long departures, double lambda, double w, double l) {}
 
     private static final double NANOS_PER_SECOND = 1e9;
 

@@ -102,8 +102,8 @@ public final class Steward {
      * @throws NullPointerException if an argument is null
      */
     public static StartGoroutineFn newSteward(Duration timeout, StartGoroutineFn startGoroutine) {
-        return newSteward(timeout, startGoroutine, Clock.system(),
-                line -> LOGGER.log(System.Logger.Level.WARNING, line));
+        return newSteward(
+                timeout, startGoroutine, Clock.system(), line -> LOGGER.log(System.Logger.Level.WARNING, line));
     }
 
     /**
@@ -117,8 +117,8 @@ public final class Steward {
      * @throws IllegalArgumentException if {@code timeout} is zero or negative
      * @throws NullPointerException if an argument is null
      */
-    public static StartGoroutineFn newSteward(Duration timeout, StartGoroutineFn startGoroutine, Clock clock,
-                                              Consumer<String> log) {
+    public static StartGoroutineFn newSteward(
+            Duration timeout, StartGoroutineFn startGoroutine, Clock clock, Consumer<String> log) {
         Steward steward = new Steward(timeout, startGoroutine, clock, log);
         return steward::start;
     }
@@ -156,7 +156,8 @@ public final class Steward {
 
         /** The book's {@code monitorLoop}. */
         void run(Duration pulseInterval) throws InterruptedException {
-            try (heartbeat; Ticker pulse = clock.newTicker(pulseInterval)) {
+            try (heartbeat;
+                    Ticker pulse = clock.newTicker(pulseInterval)) {
                 try {
                     startWard();
                     while (true) {
@@ -183,8 +184,8 @@ public final class Steward {
         private void startWard() {
             wardDone = Chan.make();
             RecvChan<?> pulses = startGoroutine.start(wardDone, wardPulseInterval());
-            wardHeartbeat = Objects.requireNonNull(pulses,
-                    "startGoroutine returned null; a ward that never pulses returns Chan.nil()");
+            wardHeartbeat = Objects.requireNonNull(
+                    pulses, "startGoroutine returned null; a ward that never pulses returns Chan.nil()");
             armTimeout();
         }
 

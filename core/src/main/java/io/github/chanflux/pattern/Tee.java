@@ -1,7 +1,6 @@
 package io.github.chanflux.pattern;
 
 import io.github.chanflux.chan.RecvChan;
-
 import java.util.Objects;
 
 /**

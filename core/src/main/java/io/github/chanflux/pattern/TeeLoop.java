@@ -31,15 +31,15 @@ final class TeeLoop {
     private static final int FIRST = 1;
     private static final int SECOND = 2;
 
-    private TeeLoop() {
-    }
+    private TeeLoop() {}
 
     static <T> Tee<T> tee(RecvChan<?> done, RecvChan<T> in) {
         RecvChan<T> values = Patterns.orDone(done, in);
         Chan<T> out1 = Chan.make();
         Chan<T> out2 = Chan.make();
         Go.go(() -> {
-            try (out1; out2) {
+            try (out1;
+                    out2) {
                 for (Received<T> r = values.receive(); r.ok(); r = values.receive()) {
                     sendToBoth(done, out1, out2, r.value());
                 }
@@ -53,10 +53,7 @@ final class TeeLoop {
         Chan<T> first = out1;
         Chan<T> second = out2;
         for (int i = 0; i < 2; i++) {
-            int chosen = select(
-                    recv(done, r -> DONE),
-                    send(first, val, () -> FIRST),
-                    send(second, val, () -> SECOND));
+            int chosen = select(recv(done, r -> DONE), send(first, val, () -> FIRST), send(second, val, () -> SECOND));
             if (chosen == FIRST) {
                 first = Chan.nil();
             } else if (chosen == SECOND) {

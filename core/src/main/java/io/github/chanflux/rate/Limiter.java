@@ -131,7 +131,7 @@ public final class Limiter implements RateLimiter {
      * @throws InterruptedException if interrupted while waiting; the reservation is cancelled
      */
     public void awaitN(Context ctx, int n) throws InterruptedException, TimeoutException {
-        awaitN(ctx, n, granted -> { });
+        awaitN(ctx, n, granted -> {});
     }
 
     /**

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 import java.util.Objects;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Several limits at once, e.g. 2 per second and 10 per minute: the book's {@code MultiLimiter}
@@ -34,7 +34,10 @@ public final class MultiLimiter implements RateLimiter {
             throw new IllegalArgumentException("MultiLimiter needs at least one limiter");
         }
         RateLimiter[] sorted = limiters.clone();
-        Arrays.sort(sorted, Comparator.comparingDouble(l -> Objects.requireNonNull(l, "limiter").limit().perSecond()));
+        Arrays.sort(
+                sorted,
+                Comparator.comparingDouble(
+                        l -> Objects.requireNonNull(l, "limiter").limit().perSecond()));
         return new MultiLimiter(List.of(sorted));
     }
 

@@ -29,17 +29,30 @@ class LayeringTest {
     void eachLayerImportsOnlyTheLayersBelowIt() {
         layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
-                .layer("chan").definedBy("io.github.chanflux.chan..")
-                .layer("go").definedBy("io.github.chanflux.go..")
-                .layer("time").definedBy("io.github.chanflux.time..")
-                .layer("context").definedBy("io.github.chanflux.context..")
-                .layer("top").definedBy("io.github.chanflux.errgroup..", "io.github.chanflux.rate..",
-                        "io.github.chanflux.pattern..", "io.github.chanflux.errors..")
-                .whereLayer("top").mayNotBeAccessedByAnyLayer()
-                .whereLayer("context").mayOnlyBeAccessedByLayers("top")
-                .whereLayer("time").mayOnlyBeAccessedByLayers("context", "top")
-                .whereLayer("go").mayOnlyBeAccessedByLayers("time", "context", "top")
-                .whereLayer("chan").mayOnlyBeAccessedByLayers("go", "time", "context", "top")
+                .layer("chan")
+                .definedBy("io.github.chanflux.chan..")
+                .layer("go")
+                .definedBy("io.github.chanflux.go..")
+                .layer("time")
+                .definedBy("io.github.chanflux.time..")
+                .layer("context")
+                .definedBy("io.github.chanflux.context..")
+                .layer("top")
+                .definedBy(
+                        "io.github.chanflux.errgroup..",
+                        "io.github.chanflux.rate..",
+                        "io.github.chanflux.pattern..",
+                        "io.github.chanflux.errors..")
+                .whereLayer("top")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("context")
+                .mayOnlyBeAccessedByLayers("top")
+                .whereLayer("time")
+                .mayOnlyBeAccessedByLayers("context", "top")
+                .whereLayer("go")
+                .mayOnlyBeAccessedByLayers("time", "context", "top")
+                .whereLayer("chan")
+                .mayOnlyBeAccessedByLayers("go", "time", "context", "top")
                 .check(CORE);
     }
 }

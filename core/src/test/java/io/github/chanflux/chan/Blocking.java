@@ -28,8 +28,8 @@ final class Blocking<T> {
 
     /** Waits until the call has parked inside the channel (it is blocked), or has finished. */
     Blocking<T> awaitParked() {
-        while (!result.isDone() && !(thread.getState() == Thread.State.WAITING
-                || thread.getState() == Thread.State.TIMED_WAITING)) {
+        while (!result.isDone()
+                && !(thread.getState() == Thread.State.WAITING || thread.getState() == Thread.State.TIMED_WAITING)) {
             Thread.onSpinWait();
         }
         return this;

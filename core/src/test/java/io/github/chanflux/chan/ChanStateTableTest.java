@@ -124,8 +124,6 @@ class ChanStateTableTest {
     void closeOfClosedPanics() {
         Chan<Integer> ch = Chan.make();
         ch.close();
-        assertThatThrownBy(ch::close)
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("close of closed channel");
+        assertThatThrownBy(ch::close).isInstanceOf(IllegalStateException.class).hasMessage("close of closed channel");
     }
 }

@@ -72,8 +72,8 @@ class ChanStressTest {
     }
 
     /** Sends values until done or a channel is found closed; records each completed send. */
-    private static void produce(Chan<Integer> a, Chan<Integer> b, int base,
-                                ConcurrentLinkedQueue<Integer> sent, CountDownLatch progress) {
+    private static void produce(
+            Chan<Integer> a, Chan<Integer> b, int base, ConcurrentLinkedQueue<Integer> sent, CountDownLatch progress) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         try {
             for (int i = 0; i < PER_PRODUCER; i++) {
@@ -115,7 +115,8 @@ class ChanStressTest {
         }
     }
 
-    private static void consumeOne(Chan<Integer> ch, ConcurrentLinkedQueue<Integer> received) throws InterruptedException {
+    private static void consumeOne(Chan<Integer> ch, ConcurrentLinkedQueue<Integer> received)
+            throws InterruptedException {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         while (true) {
             Received<Integer> r = random.nextBoolean() ? ch.receive() : ch.tryReceive();
@@ -135,9 +136,7 @@ class ChanStressTest {
         Chan<Integer> left = a;
         Chan<Integer> right = b;
         while (!left.isNil() || !right.isNil()) {
-            int closedSide = select(
-                    recv(left, r -> record(r, received, 1)),
-                    recv(right, r -> record(r, received, 2)));
+            int closedSide = select(recv(left, r -> record(r, received, 1)), recv(right, r -> record(r, received, 2)));
             if (closedSide == 1) {
                 left = Chan.nil();
             } else if (closedSide == 2) {

@@ -142,16 +142,18 @@ class ChanTest {
         for (int i = 1; i <= 5; i++) {
             int v = i;
             senders.add(Blocking.<Void>start(() -> {
-                ch.send(v);
-                return null;
-            }).awaitParked());
+                        ch.send(v);
+                        return null;
+                    })
+                    .awaitParked());
         }
         ch.close();
         for (Blocking<Void> s : senders) {
             s.thread.join();
             assertThatThrownBy(s.result::get)
                     .isInstanceOf(ExecutionException.class)
-                    .cause().isInstanceOf(IllegalStateException.class)
+                    .cause()
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessage("send on closed channel");
         }
         assertThat(ch.receive()).as("the value buffered before close").isEqualTo(Received.of(0));
@@ -206,6 +208,7 @@ class ChanTest {
         assertThat(shared[0]).isEqualTo(42);
         writer.join();
     }
+
     @Test
     void awaitSendReadyReturnsAtOnceWhenASendWouldNotBlock() throws InterruptedException {
         Chan<Integer> buffered = Chan.make(1);
@@ -221,9 +224,10 @@ class ChanTest {
         Chan<Integer> ch = Chan.make(1);
         ch.send(1);
         Blocking<Void> ready = Blocking.<Void>start(() -> {
-            ch.awaitSendReady();
-            return null;
-        }).awaitParked();
+                    ch.awaitSendReady();
+                    return null;
+                })
+                .awaitParked();
         assertThat(ready.isBlocked()).isTrue();
         assertThat(ch.receive()).isEqualTo(Received.of(1));
         ready.join();
@@ -234,9 +238,10 @@ class ChanTest {
     void awaitSendReadyOnAnUnbufferedChannelWaitsForAReceiver() throws InterruptedException {
         Chan<String> ch = Chan.make();
         Blocking<Void> ready = Blocking.<Void>start(() -> {
-            ch.awaitSendReady();
-            return null;
-        }).awaitParked();
+                    ch.awaitSendReady();
+                    return null;
+                })
+                .awaitParked();
         Blocking<Received<String>> receiver = Blocking.start(ch::receive).awaitParked();
         ready.join();
         assertThat(ch.trySend("now")).isTrue();
@@ -247,8 +252,8 @@ class ChanTest {
     void awaitSendReadyCountsASelectWaitingToReceive() throws InterruptedException {
         Chan<String> ch = Chan.make();
         Chan<String> other = Chan.make();
-        Blocking<String> select = Blocking.start(() -> select(
-                recv(other, r -> "other"),recv(ch, r -> r.value()))).awaitParked();
+        Blocking<String> select = Blocking.start(() -> select(recv(other, r -> "other"), recv(ch, r -> r.value())))
+                .awaitParked();
         ch.awaitSendReady();
         ch.send("via select");
         assertThat(select.join()).isEqualTo("via select");
@@ -260,9 +265,10 @@ class ChanTest {
         Blocking<Received<String>> quitter = Blocking.start(ch::receive).awaitParked();
         assertThat(quitter.interruptAndGetFailure()).isInstanceOf(InterruptedException.class);
         Blocking<Void> ready = Blocking.<Void>start(() -> {
-            ch.awaitSendReady();
-            return null;
-        }).awaitParked();
+                    ch.awaitSendReady();
+                    return null;
+                })
+                .awaitParked();
         assertThat(ready.isBlocked()).isTrue();
         ch.close();
         ready.join();
@@ -272,9 +278,10 @@ class ChanTest {
     void interruptedAwaitSendReadyThrowsAndLeavesTheChannelAsItWas() throws InterruptedException {
         Chan<String> ch = Chan.make();
         Blocking<Void> ready = Blocking.<Void>start(() -> {
-            ch.awaitSendReady();
-            return null;
-        }).awaitParked();
+                    ch.awaitSendReady();
+                    return null;
+                })
+                .awaitParked();
         assertThat(ready.interruptAndGetFailure()).isInstanceOf(InterruptedException.class);
         Blocking<Received<String>> receiver = Blocking.start(ch::receive).awaitParked();
         ch.send("after");

@@ -19,8 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildJvm {
 
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     /**
      * Runs {@code main} with {@code jvmOptions} and {@code args}; returns its standard output.
@@ -47,11 +46,12 @@ final class ChildJvm {
             if (!exited) {
                 String dump = threadDump(process);
                 process.destroyForcibly().waitFor();
-                throw new AssertionError(main.getSimpleName() + " did not finish within " + bound
-                        + " (hung)\n" + Files.readString(output, StandardCharsets.UTF_8) + dump);
+                throw new AssertionError(main.getSimpleName() + " did not finish within " + bound + " (hung)\n"
+                        + Files.readString(output, StandardCharsets.UTF_8) + dump);
             }
             String out = Files.readString(output, StandardCharsets.UTF_8);
-            assertThat(process.exitValue()).as("exit status of %s; output:%n%s", main.getSimpleName(), out)
+            assertThat(process.exitValue())
+                    .as("exit status of %s; output:%n%s", main.getSimpleName(), out)
                     .isZero();
             return out;
         } finally {
@@ -61,7 +61,9 @@ final class ChildJvm {
 
     /** The hung child's threads (jstack), to say where it hung. */
     private static String threadDump(Process process) {
-        String jstack = ProcessHandle.current().info().command()
+        String jstack = ProcessHandle.current()
+                .info()
+                .command()
                 .map(java -> new File(new File(java).getParentFile(), "jstack").getPath())
                 .orElse("jstack");
         try {

@@ -19,8 +19,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class InterruptedLockStorm {
 
-    private InterruptedLockStorm() {
-    }
+    private InterruptedLockStorm() {}
 
     public static void main(String[] args) throws InterruptedException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -35,17 +34,19 @@ public final class InterruptedLockStorm {
         Chan<Integer> a = Chan.make(1);
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread holder = Thread.ofVirtual().start(() -> { // as a select in lockAll, waiting for its next lock
-            a.lock();
-            locked.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            } finally {
-                a.unlockAndWake();
-            }
-        });
+        Thread holder = Thread.ofVirtual()
+                .start(
+                        () -> { // as a select in lockAll, waiting for its next lock
+                            a.lock();
+                            locked.countDown();
+                            try {
+                                release.await();
+                            } catch (InterruptedException e) {
+                                throw new AssertionError(e);
+                            } finally {
+                                a.unlockAndWake();
+                            }
+                        });
         locked.await();
         CountDownLatch contending = new CountDownLatch(spinners);
         List<Thread> contenders = new ArrayList<>();

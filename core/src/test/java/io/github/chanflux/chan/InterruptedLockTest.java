@@ -16,10 +16,12 @@ class InterruptedLockTest {
 
     @Test
     void interruptedThreadsContendingForAChannelLockLetTheHolderRun() throws Exception {
-        String out = ChildJvm.run(InterruptedLockStorm.class, Duration.ofMinutes(2),
-                List.of("-Djdk.virtualThreadScheduler.parallelism=2",
-                        "-Djdk.virtualThreadScheduler.maxPoolSize=2"),
-                "200", "4");
+        String out = ChildJvm.run(
+                InterruptedLockStorm.class,
+                Duration.ofMinutes(2),
+                List.of("-Djdk.virtualThreadScheduler.parallelism=2", "-Djdk.virtualThreadScheduler.maxPoolSize=2"),
+                "200",
+                "4");
         assertThat(out).contains("ok: 200 rounds of 4 interrupted threads");
     }
 }

@@ -21,9 +21,7 @@ class SelectTest {
         Chan<String> a = Chan.make(1);
         Chan<String> b = Chan.make(1);
         b.send("b");
-        String got = select(
-                recv(a, r -> "a:" + r.value()),
-                recv(b, r -> "b:" + r.value()));
+        String got = select(recv(a, r -> "a:" + r.value()), recv(b, r -> "b:" + r.value()));
         assertThat(got).isEqualTo("b:b");
     }
 
@@ -57,10 +55,7 @@ class SelectTest {
     @Test
     void defaultRunsWhenNothingIsReady() throws InterruptedException {
         Chan<String> empty = Chan.make();
-        String got = select(
-                recv(empty, r -> "value"),
-                send(empty, "x", () -> "sent"),
-                orElse(() -> "default"));
+        String got = select(recv(empty, r -> "value"), send(empty, "x", () -> "sent"), orElse(() -> "default"));
         assertThat(got).isEqualTo("default");
     }
 
@@ -70,20 +65,15 @@ class SelectTest {
         Chan<Integer> ready = Chan.make(1);
         for (int i = 0; i < 1_000; i++) {
             ready.send(i);
-            String got = select(
-                    recv(nil, r -> "nil recv"),
-                    send(nil, 1, () -> "nil send"),
-                    recv(ready, r -> "ready"));
+            String got = select(recv(nil, r -> "nil recv"), send(nil, 1, () -> "nil send"), recv(ready, r -> "ready"));
             assertThat(got).isEqualTo("ready");
         }
-        assertThat(select(recv(nil, r -> "nil"), orElse(() -> "default")))
-                .isEqualTo("default");
+        assertThat(select(recv(nil, r -> "nil"), orElse(() -> "default"))).isEqualTo("default");
     }
 
     @Test
     void selectOverOnlyNilChannelsBlocksUntilInterrupted() throws InterruptedException {
-        Blocking<String> select = Blocking.start(() -> select(
-                recv(Chan.<Integer>nil(), r -> "never")));
+        Blocking<String> select = Blocking.start(() -> select(recv(Chan.<Integer>nil(), r -> "never")));
         assertThat(select.isBlocked()).isTrue();
         assertThat(select.interruptAndGetFailure()).isInstanceOf(InterruptedException.class);
     }
@@ -109,9 +99,8 @@ class SelectTest {
     void blockedSelectIsWokenBySend() throws InterruptedException {
         Chan<String> a = Chan.make();
         Chan<String> b = Chan.make();
-        Blocking<String> select = Blocking.start(() -> select(
-                recv(a, r -> "a:" + r.value()),
-                recv(b, r -> "b:" + r.value())));
+        Blocking<String> select =
+                Blocking.start(() -> select(recv(a, r -> "a:" + r.value()), recv(b, r -> "b:" + r.value())));
         select.awaitParked();
         b.send("hi");
         assertThat(select.join()).isEqualTo("b:hi");
@@ -122,9 +111,8 @@ class SelectTest {
     void blockedSelectSendIsTakenByReceiver() throws InterruptedException {
         Chan<String> out = Chan.make();
         Chan<String> other = Chan.make();
-        Blocking<String> select = Blocking.start(() -> select(
-                send(out, "payload", () -> "sent"),
-                recv(other, r -> "other")));
+        Blocking<String> select =
+                Blocking.start(() -> select(send(out, "payload", () -> "sent"), recv(other, r -> "other")));
         select.awaitParked();
         assertThat(out.receive()).isEqualTo(Received.of("payload"));
         assertThat(select.join()).isEqualTo("sent");
@@ -134,9 +122,8 @@ class SelectTest {
     void blockedSelectIsWokenByClose() throws InterruptedException {
         Chan<String> done = Chan.make();
         Chan<String> values = Chan.make();
-        Blocking<String> select = Blocking.start(() -> select(
-                recv(values, r -> "value"),
-                recv(done, r -> r.ok() ? "odd" : "done")));
+        Blocking<String> select =
+                Blocking.start(() -> select(recv(values, r -> "value"), recv(done, r -> r.ok() ? "odd" : "done")));
         select.awaitParked();
         done.close();
         assertThat(select.join()).isEqualTo("done");
@@ -160,9 +147,7 @@ class SelectTest {
         ch.send(2);
         List<String> got = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            got.add(select(
-                    recv(ch, r -> "first " + r.value()),
-                    recv(ch, r -> "second " + r.value())));
+            got.add(select(recv(ch, r -> "first " + r.value()), recv(ch, r -> "second " + r.value())));
         }
         assertThat(got).hasSize(2).allMatch(s -> s.endsWith("1") || s.endsWith("2"));
         assertThat(ch.len()).isZero();
@@ -182,9 +167,8 @@ class SelectTest {
     @Test
     void blockedSelectOnSameChannelPairsWithAnotherThread() throws InterruptedException {
         Chan<Integer> ch = Chan.make();
-        Blocking<String> select = Blocking.start(() -> select(
-                send(ch, 1, () -> "sent"),
-                recv(ch, r -> "received " + r.value())));
+        Blocking<String> select =
+                Blocking.start(() -> select(send(ch, 1, () -> "sent"), recv(ch, r -> "received " + r.value())));
         select.awaitParked();
         ch.send(9);
         assertThat(select.join()).isEqualTo("received 9");
@@ -193,11 +177,12 @@ class SelectTest {
     @Test
     void timeoutRunsWhenNothingArrives() throws InterruptedException {
         Chan<String> never = Chan.make();
-        String got = select(
-                recv(never, r -> "value"),
-                recv(Clock.system().after(Duration.ofMillis(5)), r -> "timeout"));
+        String got =
+                select(recv(never, r -> "value"), recv(Clock.system().after(Duration.ofMillis(5)), r -> "timeout"));
         assertThat(got).isEqualTo("timeout");
-        assertThat(never.trySend("x")).as("the timed-out receiver left the queue").isFalse();
+        assertThat(never.trySend("x"))
+                .as("the timed-out receiver left the queue")
+                .isFalse();
     }
 
     @Test
@@ -216,9 +201,7 @@ class SelectTest {
     void interruptedSelectPerformsNoCase() throws InterruptedException {
         Chan<String> in = Chan.make();
         Chan<String> out = Chan.make();
-        Blocking<String> select = Blocking.start(() -> select(
-                recv(in, r -> "received"),
-                send(out, "x", () -> "sent")));
+        Blocking<String> select = Blocking.start(() -> select(recv(in, r -> "received"), send(out, "x", () -> "sent")));
         assertThat(select.awaitParked().interruptAndGetFailure()).isInstanceOf(InterruptedException.class);
         assertThat(in.trySend("v")).as("no receiver left on in").isFalse();
         assertThat(out.tryReceive()).as("no sender left on out").isNull();
@@ -235,9 +218,11 @@ class SelectTest {
     void nullArgumentsAreRejected() {
         Chan<String> ch = Chan.make();
         assertThatThrownBy(() -> send(ch, null, () -> "x"))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("value");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("value");
         assertThatThrownBy(() -> recv(null, r -> "x"))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("chan");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("chan");
     }
 
     /** Go's timers saturate: a timeout of centuries is a timeout that never comes (reliability item 15). */
@@ -246,8 +231,7 @@ class SelectTest {
         Chan<String> a = Chan.make(1);
         a.send("a");
         String got = select(
-                recv(a, r -> r.value()),
-                recv(Clock.system().after(Duration.ofDays(365L * 300)), r -> "timeout"));
+                recv(a, r -> r.value()), recv(Clock.system().after(Duration.ofDays(365L * 300)), r -> "timeout"));
         assertThat(got).isEqualTo("a");
     }
 

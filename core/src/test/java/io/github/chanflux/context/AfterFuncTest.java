@@ -27,8 +27,8 @@ class AfterFuncTest {
     @Test
     void calledAfterTimeout() throws InterruptedException {
         FakeClock clock = new FakeClock();
-        try (CancelableContext ctx = Context.withTimeout(
-                Context.withClock(Context.background(), clock), Duration.ofMillis(1))) {
+        try (CancelableContext ctx =
+                Context.withTimeout(Context.withClock(Context.background(), clock), Duration.ofMillis(1))) {
             Context.afterFunc(ctx, f);
             clock.advance(Duration.ofMillis(1));
             assertThat(called.receive().ok()).isTrue();

@@ -35,108 +35,176 @@ class CauseTest {
         return Stream.of(
                 row("Background", Context::background, null, null),
                 row("TODO", Context::todo, null, null),
-                row("WithCancel", () -> {
-                    CancelableContext c = Context.withCancel(root());
-                    c.cancel();
-                    return c;
-                }, CANCELED, CANCELED),
-                row("WithCancelCause", () -> {
-                    CancelCauseContext c = Context.withCancelCause(root());
-                    c.cancel(PARENT_CAUSE);
-                    return c;
-                }, CANCELED, PARENT_CAUSE),
-                row("WithCancelCause nil", () -> {
-                    CancelCauseContext c = Context.withCancelCause(root());
-                    c.cancel(null);
-                    return c;
-                }, CANCELED, CANCELED),
-                row("WithCancelCause: parent cause before child", () -> {
-                    CancelCauseContext parent = Context.withCancelCause(root());
-                    CancelCauseContext child = Context.withCancelCause(parent);
-                    parent.cancel(PARENT_CAUSE);
-                    child.cancel(CHILD_CAUSE);
-                    return child;
-                }, CANCELED, PARENT_CAUSE),
-                row("WithCancelCause: parent cause after child", () -> {
-                    CancelCauseContext parent = Context.withCancelCause(root());
-                    CancelCauseContext child = Context.withCancelCause(parent);
-                    child.cancel(CHILD_CAUSE);
-                    parent.cancel(PARENT_CAUSE);
-                    return child;
-                }, CANCELED, CHILD_CAUSE),
-                row("WithCancelCause: parent cause before nil", () -> {
-                    CancelCauseContext parent = Context.withCancelCause(root());
-                    CancelableContext child = Context.withCancel(parent);
-                    parent.cancel(PARENT_CAUSE);
-                    child.cancel();
-                    return child;
-                }, CANCELED, PARENT_CAUSE),
-                row("WithCancelCause: parent cause after nil", () -> {
-                    CancelCauseContext parent = Context.withCancelCause(root());
-                    CancelableContext child = Context.withCancel(parent);
-                    child.cancel();
-                    parent.cancel(PARENT_CAUSE);
-                    return child;
-                }, CANCELED, CANCELED),
-                row("WithCancelCause: child cause after nil", () -> {
-                    CancelableContext parent = Context.withCancel(root());
-                    CancelCauseContext child = Context.withCancelCause(parent);
-                    parent.cancel();
-                    child.cancel(CHILD_CAUSE);
-                    return child;
-                }, CANCELED, CANCELED),
-                row("WithCancelCause: child cause before nil", () -> {
-                    CancelableContext parent = Context.withCancel(root());
-                    CancelCauseContext child = Context.withCancelCause(parent);
-                    child.cancel(CHILD_CAUSE);
-                    parent.cancel();
-                    return child;
-                }, CANCELED, CHILD_CAUSE),
-                row("WithTimeout", () -> {
-                    CancelableContext c = Context.withTimeout(root(), Duration.ZERO);
-                    c.cancel();
-                    return c;
-                }, EXCEEDED, EXCEEDED),
-                row("WithTimeout canceled", () -> {
-                    CancelableContext c = Context.withTimeout(root(), FOREVER);
-                    c.cancel();
-                    return c;
-                }, CANCELED, CANCELED),
-                row("WithTimeoutCause", () -> {
-                    CancelableContext c = Context.withTimeoutCause(root(), Duration.ZERO, TOO_SLOW);
-                    c.cancel();
-                    return c;
-                }, EXCEEDED, TOO_SLOW),
-                row("WithTimeoutCause canceled", () -> {
-                    CancelableContext c = Context.withTimeoutCause(root(), FOREVER, TOO_SLOW);
-                    c.cancel();
-                    return c;
-                }, CANCELED, CANCELED),
-                row("WithTimeoutCause stacked", () -> {
-                    CancelCauseContext parent = Context.withCancelCause(root());
-                    CancelableContext c = Context.withTimeoutCause(parent, Duration.ZERO, TOO_SLOW);
-                    parent.cancel(FINISHED_EARLY);
-                    return c;
-                }, EXCEEDED, TOO_SLOW),
-                row("WithTimeoutCause stacked canceled", () -> {
-                    CancelCauseContext parent = Context.withCancelCause(root());
-                    CancelableContext c = Context.withTimeoutCause(parent, FOREVER, TOO_SLOW);
-                    parent.cancel(FINISHED_EARLY);
-                    return c;
-                }, CANCELED, FINISHED_EARLY),
+                row(
+                        "WithCancel",
+                        () -> {
+                            CancelableContext c = Context.withCancel(root());
+                            c.cancel();
+                            return c;
+                        },
+                        CANCELED,
+                        CANCELED),
+                row(
+                        "WithCancelCause",
+                        () -> {
+                            CancelCauseContext c = Context.withCancelCause(root());
+                            c.cancel(PARENT_CAUSE);
+                            return c;
+                        },
+                        CANCELED,
+                        PARENT_CAUSE),
+                row(
+                        "WithCancelCause nil",
+                        () -> {
+                            CancelCauseContext c = Context.withCancelCause(root());
+                            c.cancel(null);
+                            return c;
+                        },
+                        CANCELED,
+                        CANCELED),
+                row(
+                        "WithCancelCause: parent cause before child",
+                        () -> {
+                            CancelCauseContext parent = Context.withCancelCause(root());
+                            CancelCauseContext child = Context.withCancelCause(parent);
+                            parent.cancel(PARENT_CAUSE);
+                            child.cancel(CHILD_CAUSE);
+                            return child;
+                        },
+                        CANCELED,
+                        PARENT_CAUSE),
+                row(
+                        "WithCancelCause: parent cause after child",
+                        () -> {
+                            CancelCauseContext parent = Context.withCancelCause(root());
+                            CancelCauseContext child = Context.withCancelCause(parent);
+                            child.cancel(CHILD_CAUSE);
+                            parent.cancel(PARENT_CAUSE);
+                            return child;
+                        },
+                        CANCELED,
+                        CHILD_CAUSE),
+                row(
+                        "WithCancelCause: parent cause before nil",
+                        () -> {
+                            CancelCauseContext parent = Context.withCancelCause(root());
+                            CancelableContext child = Context.withCancel(parent);
+                            parent.cancel(PARENT_CAUSE);
+                            child.cancel();
+                            return child;
+                        },
+                        CANCELED,
+                        PARENT_CAUSE),
+                row(
+                        "WithCancelCause: parent cause after nil",
+                        () -> {
+                            CancelCauseContext parent = Context.withCancelCause(root());
+                            CancelableContext child = Context.withCancel(parent);
+                            child.cancel();
+                            parent.cancel(PARENT_CAUSE);
+                            return child;
+                        },
+                        CANCELED,
+                        CANCELED),
+                row(
+                        "WithCancelCause: child cause after nil",
+                        () -> {
+                            CancelableContext parent = Context.withCancel(root());
+                            CancelCauseContext child = Context.withCancelCause(parent);
+                            parent.cancel();
+                            child.cancel(CHILD_CAUSE);
+                            return child;
+                        },
+                        CANCELED,
+                        CANCELED),
+                row(
+                        "WithCancelCause: child cause before nil",
+                        () -> {
+                            CancelableContext parent = Context.withCancel(root());
+                            CancelCauseContext child = Context.withCancelCause(parent);
+                            child.cancel(CHILD_CAUSE);
+                            parent.cancel();
+                            return child;
+                        },
+                        CANCELED,
+                        CHILD_CAUSE),
+                row(
+                        "WithTimeout",
+                        () -> {
+                            CancelableContext c = Context.withTimeout(root(), Duration.ZERO);
+                            c.cancel();
+                            return c;
+                        },
+                        EXCEEDED,
+                        EXCEEDED),
+                row(
+                        "WithTimeout canceled",
+                        () -> {
+                            CancelableContext c = Context.withTimeout(root(), FOREVER);
+                            c.cancel();
+                            return c;
+                        },
+                        CANCELED,
+                        CANCELED),
+                row(
+                        "WithTimeoutCause",
+                        () -> {
+                            CancelableContext c = Context.withTimeoutCause(root(), Duration.ZERO, TOO_SLOW);
+                            c.cancel();
+                            return c;
+                        },
+                        EXCEEDED,
+                        TOO_SLOW),
+                row(
+                        "WithTimeoutCause canceled",
+                        () -> {
+                            CancelableContext c = Context.withTimeoutCause(root(), FOREVER, TOO_SLOW);
+                            c.cancel();
+                            return c;
+                        },
+                        CANCELED,
+                        CANCELED),
+                row(
+                        "WithTimeoutCause stacked",
+                        () -> {
+                            CancelCauseContext parent = Context.withCancelCause(root());
+                            CancelableContext c = Context.withTimeoutCause(parent, Duration.ZERO, TOO_SLOW);
+                            parent.cancel(FINISHED_EARLY);
+                            return c;
+                        },
+                        EXCEEDED,
+                        TOO_SLOW),
+                row(
+                        "WithTimeoutCause stacked canceled",
+                        () -> {
+                            CancelCauseContext parent = Context.withCancelCause(root());
+                            CancelableContext c = Context.withTimeoutCause(parent, FOREVER, TOO_SLOW);
+                            parent.cancel(FINISHED_EARLY);
+                            return c;
+                        },
+                        CANCELED,
+                        FINISHED_EARLY),
                 row("WithoutCancel", () -> Context.withoutCancel(root()), null, null),
-                row("WithoutCancel canceled", () -> {
-                    CancelCauseContext parent = Context.withCancelCause(root());
-                    Context c = Context.withoutCancel(parent);
-                    parent.cancel(FINISHED_EARLY);
-                    return c;
-                }, null, null),
-                row("WithoutCancel timeout", () -> {
-                    CancelableContext parent = Context.withTimeoutCause(root(), Duration.ZERO, TOO_SLOW);
-                    Context c = Context.withoutCancel(parent);
-                    parent.cancel();
-                    return c;
-                }, null, null));
+                row(
+                        "WithoutCancel canceled",
+                        () -> {
+                            CancelCauseContext parent = Context.withCancelCause(root());
+                            Context c = Context.withoutCancel(parent);
+                            parent.cancel(FINISHED_EARLY);
+                            return c;
+                        },
+                        null,
+                        null),
+                row(
+                        "WithoutCancel timeout",
+                        () -> {
+                            CancelableContext parent = Context.withTimeoutCause(root(), Duration.ZERO, TOO_SLOW);
+                            Context c = Context.withoutCancel(parent);
+                            parent.cancel();
+                            return c;
+                        },
+                        null,
+                        null));
     }
 
     private static Arguments row(String name, Supplier<Context> ctx, Exception err, Exception cause) {

@@ -42,8 +42,10 @@ class ConcurrentCancelTest {
             canceler.join();
             linker.join();
             ran.receive();
-            boolean ok = isDone(child[0]) && child[0].err() == Context.CANCELED
-                    && Context.cause(child[0]) == why && ((CancelContext) parent).childCount() == 0;
+            boolean ok = isDone(child[0])
+                    && child[0].err() == Context.CANCELED
+                    && Context.cause(child[0]) == why
+                    && ((CancelContext) parent).childCount() == 0;
             failures += ok ? 0 : 1;
         }
         assertThat(failures).isZero();
@@ -60,9 +62,9 @@ class ConcurrentCancelTest {
             while (!done) {
                 Exception err = c.err();
                 boolean closed = isDone(c);
-                failures += err != null && !closed ? 1 : 0;   // err implies done
+                failures += err != null && !closed ? 1 : 0; // err implies done
                 done = isDone(c);
-                failures += done && c.err() == null ? 1 : 0;  // done implies err
+                failures += done && c.err() == null ? 1 : 0; // done implies err
             }
             canceler.join();
         }
@@ -92,9 +94,12 @@ class ConcurrentCancelTest {
             a.join();
             b.join();
             Throwable midCause = Context.cause(mid);
-            boolean ok = Context.cause(top) == topWhy && (midCause == topWhy || midCause == midWhy)
-                    && Context.cause(leaf) == midCause && Context.cause(leaf2) == midCause
-                    && isDone(leaf2) && ((CancelContext) top).childCount() == 0;
+            boolean ok = Context.cause(top) == topWhy
+                    && (midCause == topWhy || midCause == midWhy)
+                    && Context.cause(leaf) == midCause
+                    && Context.cause(leaf2) == midCause
+                    && isDone(leaf2)
+                    && ((CancelContext) top).childCount() == 0;
             failures += ok ? 0 : 1;
         }
         assertThat(failures).isZero();

@@ -62,7 +62,7 @@ class ContextGoTest {
     @Test
     void finishedGoroutineUnbindsFromContext() throws InterruptedException {
         try (CancelableContext ctx = Context.withCancel(Context.background())) {
-            Thread g = Context.go(ctx, c -> { });
+            Thread g = Context.go(ctx, c -> {});
             g.join();
             assertThat(ctx.err()).isNull();
         }
@@ -71,7 +71,8 @@ class ContextGoTest {
 
     @Test
     void nullArgumentsAreNamed() {
-        assertThatThrownBy(() -> Context.go((Context) null, c -> { })).hasMessage("ctx");
-        assertThatThrownBy(() -> Context.go(Context.background(), (Context.Task) null)).hasMessage("task");
+        assertThatThrownBy(() -> Context.go((Context) null, c -> {})).hasMessage("ctx");
+        assertThatThrownBy(() -> Context.go(Context.background(), (Context.Task) null))
+                .hasMessage("task");
     }
 }

@@ -151,7 +151,8 @@ class ContextTest {
 
     @Test
     void deadlineExceededReadsAsTimeout() {
-        assertThat(Context.DEADLINE_EXCEEDED).isInstanceOf(TimeoutException.class)
+        assertThat(Context.DEADLINE_EXCEEDED)
+                .isInstanceOf(TimeoutException.class)
                 .hasMessage("context deadline exceeded");
         assertThat(Context.DEADLINE_EXCEEDED.timeout()).isTrue();
         assertThat(Context.CANCELED).hasMessage("context canceled");
@@ -166,9 +167,11 @@ class ContextTest {
     @Test
     void withValueRejectsNullKeyNamingIt() {
         assertThatThrownBy(() -> Context.withValue(Context.background(), null, "bar"))
-                .isInstanceOf(NullPointerException.class).hasMessage("key");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("key");
         assertThatThrownBy(() -> Context.withValue(Context.background(), K1, null))
-                .isInstanceOf(NullPointerException.class).hasMessage("value");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("value");
     }
 
     @Test
@@ -185,12 +188,16 @@ class ContextTest {
                 () -> Context.withoutCancel(nil),
                 () -> Context.withClock(nil, Clock.system()));
         for (Runnable derive : derivations) {
-            assertThatThrownBy(derive::run).isInstanceOf(NullPointerException.class).hasMessage("parent");
+            assertThatThrownBy(derive::run)
+                    .isInstanceOf(NullPointerException.class)
+                    .hasMessage("parent");
         }
-        assertThatThrownBy(() -> Context.afterFunc(nil, () -> { })).hasMessage("ctx");
+        assertThatThrownBy(() -> Context.afterFunc(nil, () -> {})).hasMessage("ctx");
         assertThatThrownBy(() -> Context.cause(nil)).hasMessage("ctx");
-        assertThatThrownBy(() -> Context.withDeadline(Context.background(), null)).hasMessage("deadline");
-        assertThatThrownBy(() -> Context.withTimeout(Context.background(), null)).hasMessage("timeout");
+        assertThatThrownBy(() -> Context.withDeadline(Context.background(), null))
+                .hasMessage("deadline");
+        assertThatThrownBy(() -> Context.withTimeout(Context.background(), null))
+                .hasMessage("timeout");
     }
 
     private static void checkValues(Context c, String v1, String v2, String v3) {

@@ -35,7 +35,8 @@ class DeepTreeTest {
         CancelableContext top = Context.withTimeout(root, Duration.ofSeconds(1));
         List<CancelableContext> chain = cancelChain(top);
         clock.advance(Duration.ofSeconds(1));
-        assertThat(failures(chain, Context.DEADLINE_EXCEEDED, Context.DEADLINE_EXCEEDED)).isZero();
+        assertThat(failures(chain, Context.DEADLINE_EXCEEDED, Context.DEADLINE_EXCEEDED))
+                .isZero();
     }
 
     @Test
@@ -69,7 +70,8 @@ class DeepTreeTest {
         assertThat(c.done()).isSameAs(top.done());
         assertThat(c.err()).isNull();
         assertThat(c.value(first)).contains("v0");
-        assertThat(c.toString()).startsWith(top + ".WithValue(first, v0).WithValue(k, v1)")
+        assertThat(c.toString())
+                .startsWith(top + ".WithValue(first, v0).WithValue(k, v1)")
                 .endsWith(".WithValue(k, v" + (DEPTH - 1) + ")");
         top.cancel();
         assertThat(c.err()).isSameAs(Context.CANCELED);
@@ -94,7 +96,9 @@ class DeepTreeTest {
             c = Context.withoutCancel(c);
         }
         assertThat(c.value(k)).contains("v");
-        assertThat(c.toString()).startsWith(root + ".WithValue(k, v).WithoutCancel").endsWith(".WithoutCancel");
+        assertThat(c.toString())
+                .startsWith(root + ".WithValue(k, v).WithoutCancel")
+                .endsWith(".WithoutCancel");
     }
 
     private static List<CancelableContext> cancelChain(Context top) {
@@ -111,7 +115,9 @@ class DeepTreeTest {
     /** How many levels are not done with {@code err} and {@code cause}, or still link children. */
     private static long failures(List<CancelableContext> chain, Exception err, Throwable cause) {
         return chain.stream()
-                .filter(c -> !isDone(c) || c.err() != err || Context.cause(c) != cause
+                .filter(c -> !isDone(c)
+                        || c.err() != err
+                        || Context.cause(c) != cause
                         || ((CancelContext) c).childCount() != 0)
                 .count();
     }

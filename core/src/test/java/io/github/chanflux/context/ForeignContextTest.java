@@ -30,7 +30,9 @@ class ForeignContextTest {
         Custom parent = new Custom();
         CancelableContext child = Context.withCancel(parent);
         Thread watcher = Go.running().stream()
-                .filter(t -> t.getName().equals("context.propagateCancel")).findFirst().orElseThrow();
+                .filter(t -> t.getName().equals("context.propagateCancel"))
+                .findFirst()
+                .orElseThrow();
         child.cancel();
         watcher.join();
         assertThat(parent.err()).isNull();
@@ -73,7 +75,9 @@ class ForeignContextTest {
     }
 
     private static long propagationGoroutines() {
-        return Go.running().stream().filter(t -> t.getName().equals("context.propagateCancel")).count();
+        return Go.running().stream()
+                .filter(t -> t.getName().equals("context.propagateCancel"))
+                .count();
     }
 
     /** Go's customCauseContext: its own done channel and error, no values. */

@@ -1,5 +1,8 @@
 package io.github.chanflux.errors;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
 import io.github.chanflux.time.FakeClock;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -10,9 +13,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 class BoundaryErrorTest {
 
@@ -62,10 +62,13 @@ class BoundaryErrorTest {
 
     @Test
     void fieldsKeepTheirOrderAndShowInTheDescription() {
-        BoundaryError err = new BoundaryError("boom", null, clock, () -> "1").with("job", "7").with("try", 2);
+        BoundaryError err = new BoundaryError("boom", null, clock, () -> "1")
+                .with("job", "7")
+                .with("try", 2);
 
         assertThat(err.fields()).containsExactly(Map.entry("job", "7"), Map.entry("try", 2));
-        assertThat(err.toString()).startsWith("io.github.chanflux.errors.BoundaryError: boom [logID 1, 2024-05-06T07:08:09Z, host ")
+        assertThat(err.toString())
+                .startsWith("io.github.chanflux.errors.BoundaryError: boom [logID 1, 2024-05-06T07:08:09Z, host ")
                 .endsWith(", thread " + Thread.currentThread().getName() + ", job=7, try=2]");
     }
 
@@ -86,7 +89,9 @@ class BoundaryErrorTest {
 
         BoundaryError err = BoundaryError.wrap(inner, "cannot post report with id %s", "r9");
 
-        assertThat(err).isExactlyInstanceOf(BoundaryError.class).hasMessage("cannot post report with id r9")
+        assertThat(err)
+                .isExactlyInstanceOf(BoundaryError.class)
+                .hasMessage("cannot post report with id r9")
                 .hasCause(inner);
     }
 
@@ -97,15 +102,19 @@ class BoundaryErrorTest {
         IllegalStateException bug = new IllegalStateException("bug");
 
         assertThat(BoundaryError.atBoundary(known, StoreError.class, wrapper))
-                .hasMessage("cannot post report").hasCause(known);
+                .hasMessage("cannot post report")
+                .hasCause(known);
         assertThat(BoundaryError.atBoundary(bug, StoreError.class, wrapper)).isSameAs(bug);
     }
 
     @Test
     void isKnownTellsTheDeclaredTypeFromABug() {
-        assertThat(BoundaryError.isKnown(new StoreError("disk full", null), StoreError.class)).isTrue();
-        assertThat(BoundaryError.isKnown(new BoundaryError("other module", null), StoreError.class)).isFalse();
-        assertThat(BoundaryError.isKnown(new IllegalStateException(), StoreError.class)).isFalse();
+        assertThat(BoundaryError.isKnown(new StoreError("disk full", null), StoreError.class))
+                .isTrue();
+        assertThat(BoundaryError.isKnown(new BoundaryError("other module", null), StoreError.class))
+                .isFalse();
+        assertThat(BoundaryError.isKnown(new IllegalStateException(), StoreError.class))
+                .isFalse();
     }
 
     @Test
@@ -144,7 +153,9 @@ class BoundaryErrorTest {
                 Map.entry("known", () -> ErrorReport.of(err, null)),
                 Map.entry("clock", () -> ErrorReport.of(err, BoundaryError.class, null, () -> "1")),
                 Map.entry("logIds", () -> ErrorReport.of(err, BoundaryError.class, clock, null)));
-        calls.forEach(call -> assertThatNullPointerException().as(call.getKey())
-                .isThrownBy(call.getValue()::execute).withMessage(call.getKey()));
+        calls.forEach(call -> assertThatNullPointerException()
+                .as(call.getKey())
+                .isThrownBy(call.getValue()::execute)
+                .withMessage(call.getKey()));
     }
 }

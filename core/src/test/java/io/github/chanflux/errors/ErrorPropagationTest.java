@@ -1,5 +1,7 @@
 package io.github.chanflux.errors;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.Received;
 import io.github.chanflux.chan.RecvChan;
@@ -18,8 +20,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The book's CLI run of 5.1: {@code runJob("1")} with a job binary that does not exist, once
@@ -53,7 +53,8 @@ class ErrorPropagationTest {
     /** The line a stack trace starts with for {@code error}'s type and message, here and now. */
     private String described(Class<?> type, String message) throws UnknownHostException {
         return type.getName() + ": " + message + " [logID 1, 2024-01-01T21:46:07Z, host "
-                + InetAddress.getLocalHost().getHostName() + ", pid " + ProcessHandle.current().pid()
+                + InetAddress.getLocalHost().getHostName() + ", pid "
+                + ProcessHandle.current().pid()
                 + ", thread " + Thread.currentThread().getName() + "]";
     }
 
@@ -64,12 +65,16 @@ class ErrorPropagationTest {
         assertThat(report.userLine()).isEqualTo("[1] cannot run job \"1\": requisite binaries not available");
         assertThat(report.isBug()).isFalse();
         List<String> log = report.logLine().lines().toList();
-        assertThat(log.getFirst()).isEqualTo("[logID: 1]: 21:46:07 "
-                + described(IntermediateErr.class, "cannot run job \"1\": requisite binaries not available"));
-        assertThat(log).contains(
-                "Caused by: " + described(LowLevelErr.class, missingBinary().toString()),
-                "Caused by: java.nio.file.NoSuchFileException: " + missingBinary());
-        assertThat(log).anyMatch(line -> line.startsWith("\tat " + Jobs.class.getName() + ".isGloballyExec("))
+        assertThat(log.getFirst())
+                .isEqualTo("[logID: 1]: 21:46:07 "
+                        + described(IntermediateErr.class, "cannot run job \"1\": requisite binaries not available"));
+        assertThat(log)
+                .contains(
+                        "Caused by: "
+                                + described(LowLevelErr.class, missingBinary().toString()),
+                        "Caused by: java.nio.file.NoSuchFileException: " + missingBinary());
+        assertThat(log)
+                .anyMatch(line -> line.startsWith("\tat " + Jobs.class.getName() + ".isGloballyExec("))
                 .anyMatch(line -> line.startsWith("\tat " + Jobs.class.getName() + ".runJob("))
                 .anyMatch(line -> line.startsWith("\tat " + ErrorPropagationTest.class.getName() + ".cli("));
     }
@@ -81,8 +86,9 @@ class ErrorPropagationTest {
         assertThat(report.userLine()).isEqualTo("[1] There was an unexpected issue; please report this as a bug.");
         assertThat(report.isBug()).isTrue();
         List<String> log = report.logLine().lines().toList();
-        assertThat(log.getFirst()).isEqualTo("[logID: 1]: 21:46:07 "
-                + described(LowLevelErr.class, missingBinary().toString()));
+        assertThat(log.getFirst())
+                .isEqualTo("[logID: 1]: 21:46:07 "
+                        + described(LowLevelErr.class, missingBinary().toString()));
         assertThat(log).contains("Caused by: java.nio.file.NoSuchFileException: " + missingBinary());
     }
 
@@ -92,19 +98,22 @@ class ErrorPropagationTest {
 
         ErrorReport report = cli(new Jobs(binary, clock, key, true));
 
-        assertThat(report.error()).isExactlyInstanceOf(BoundaryError.class)
+        assertThat(report.error())
+                .isExactlyInstanceOf(BoundaryError.class)
                 .hasMessage("cannot run job \"1\": requisite binaries are not executable");
         assertThat(report.isBug()).isTrue();
     }
 
     @Test
     void overChannelsEachJobIsReportedUnderItsOwnLogId() throws InterruptedException {
-        assertThat(userLinesOverChannels(true)).containsExactly(
-                "[1] cannot run job \"1\": requisite binaries not available",
-                "[2] cannot run job \"2\": requisite binaries not available");
-        assertThat(userLinesOverChannels(false)).containsExactly(
-                "[1] There was an unexpected issue; please report this as a bug.",
-                "[2] There was an unexpected issue; please report this as a bug.");
+        assertThat(userLinesOverChannels(true))
+                .containsExactly(
+                        "[1] cannot run job \"1\": requisite binaries not available",
+                        "[2] cannot run job \"2\": requisite binaries not available");
+        assertThat(userLinesOverChannels(false))
+                .containsExactly(
+                        "[1] There was an unexpected issue; please report this as a bug.",
+                        "[2] There was an unexpected issue; please report this as a bug.");
     }
 
     /**
@@ -118,11 +127,12 @@ class ErrorPropagationTest {
         Chan<Void> done = Chan.make();
         List<String> lines = new ArrayList<>();
         try {
-            RecvChan<Result<Path>> results = Patterns.stage(done, Patterns.generator(done, "1", "2"),
-                    Result.lift(jobs::runJob));
+            RecvChan<Result<Path>> results =
+                    Patterns.stage(done, Patterns.generator(done, "1", "2"), Result.lift(jobs::runJob));
             for (Received<Result<Path>> r = results.receive(); r.ok(); r = results.receive()) {
                 Result.Err<Path> err = (Result.Err<Path>) r.value();
-                lines.add(ErrorReport.of(err.error(), IntermediateErr.class, clock, logIds).userLine());
+                lines.add(ErrorReport.of(err.error(), IntermediateErr.class, clock, logIds)
+                        .userLine());
             }
         } finally {
             done.close();

@@ -63,8 +63,8 @@ final class Jobs {
             if (!wrapAtBoundary) {
                 throw e;
             }
-            throw new IntermediateErr("cannot run job \"" + id + "\": requisite binaries not available", e,
-                    clock, logIds);
+            throw new IntermediateErr(
+                    "cannot run job \"" + id + "\": requisite binaries not available", e, clock, logIds);
         }
         if (!executable) {
             throw BoundaryError.wrap(null, "cannot run job \"%s\": requisite binaries are not executable", id);

@@ -1,12 +1,11 @@
 package io.github.chanflux.errors;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ResultTest {
 
@@ -37,8 +36,9 @@ class ResultTest {
 
     @Test
     void ofHoldsANullValueAsAnError() {
-        assertThat(Result.of(() -> null)).isInstanceOfSatisfying(Result.Err.class,
-                err -> assertThat(err.error()).isInstanceOf(NullPointerException.class));
+        assertThat(Result.of(() -> null))
+                .isInstanceOfSatisfying(
+                        Result.Err.class, err -> assertThat(err.error()).isInstanceOf(NullPointerException.class));
     }
 
     @Test

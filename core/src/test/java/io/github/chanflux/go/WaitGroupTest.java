@@ -38,7 +38,7 @@ class WaitGroupTest {
         Thread failing = wg.go(() -> {
             throw new IllegalStateException("boom");
         });
-        failing.setUncaughtExceptionHandler((t, e) -> { });
+        failing.setUncaughtExceptionHandler((t, e) -> {});
         int[] ran = {0};
         wg.go(() -> ran[0]++);
         wg.await();
@@ -64,7 +64,7 @@ class WaitGroupTest {
         WaitGroup wg = new WaitGroup();
         for (int round = 0; round < 3; round++) {
             for (int i = 0; i < 10; i++) {
-                wg.go(() -> { });
+                wg.go(() -> {});
             }
             wg.await();
         }

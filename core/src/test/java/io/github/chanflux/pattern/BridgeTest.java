@@ -1,14 +1,14 @@
 package io.github.chanflux.pattern;
 
-import io.github.chanflux.chan.Chan;
-import io.github.chanflux.chan.RecvChan;
-import io.github.chanflux.go.Go;
-import org.junit.jupiter.api.Test;
-
 import static io.github.chanflux.pattern.Goroutines.drain;
 import static io.github.chanflux.pattern.Patterns.bridge;
 import static io.github.chanflux.pattern.Patterns.generator;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.chanflux.chan.Chan;
+import io.github.chanflux.chan.RecvChan;
+import io.github.chanflux.go.Go;
+import org.junit.jupiter.api.Test;
 
 class BridgeTest extends DoneScope {
 

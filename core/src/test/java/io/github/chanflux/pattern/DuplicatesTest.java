@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Duplicate results after a cancellation (5.2), with a deliberately slow replica. */
 class DuplicatesTest extends DoneScope {
 
-    record Answer(int request, String replica) {
-    }
+    record Answer(int request, String replica) {}
 
     /**
      * Two replicas answer each of three requests on a buffered channel, the slow one only after
@@ -70,6 +69,8 @@ class DuplicatesTest extends DoneScope {
                 failures++;
             }
         }
-        assertThat(failures).as("trials with a duplicate or a lost acknowledgement").isZero();
+        assertThat(failures)
+                .as("trials with a duplicate or a lost acknowledgement")
+                .isZero();
     }
 }

@@ -1,11 +1,5 @@
 package io.github.chanflux.pattern;
 
-import io.github.chanflux.chan.Chan;
-import io.github.chanflux.chan.RecvChan;
-import org.junit.jupiter.api.Test;
-
-import java.util.concurrent.CountDownLatch;
-
 import static io.github.chanflux.pattern.Goroutines.drain;
 import static io.github.chanflux.pattern.Patterns.fanIn;
 import static io.github.chanflux.pattern.Patterns.fanOut;
@@ -14,6 +8,11 @@ import static io.github.chanflux.pattern.Patterns.generator;
 import static io.github.chanflux.pattern.Patterns.repeat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.chanflux.chan.Chan;
+import io.github.chanflux.chan.RecvChan;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
 
 class FanInTest extends DoneScope {
 

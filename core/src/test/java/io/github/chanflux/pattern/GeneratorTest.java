@@ -1,11 +1,5 @@
 package io.github.chanflux.pattern;
 
-import io.github.chanflux.chan.Chan;
-import io.github.chanflux.chan.RecvChan;
-import org.junit.jupiter.api.Test;
-
-import java.util.concurrent.atomic.AtomicInteger;
-
 import static io.github.chanflux.pattern.Goroutines.drain;
 import static io.github.chanflux.pattern.Patterns.generator;
 import static io.github.chanflux.pattern.Patterns.repeat;
@@ -13,6 +7,11 @@ import static io.github.chanflux.pattern.Patterns.repeatFn;
 import static io.github.chanflux.pattern.Patterns.take;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.chanflux.chan.Chan;
+import io.github.chanflux.chan.RecvChan;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 
 class GeneratorTest extends DoneScope {
 

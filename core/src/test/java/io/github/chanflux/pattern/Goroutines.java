@@ -1,13 +1,12 @@
 package io.github.chanflux.pattern;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.go.Go;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Test helpers: drain a channel, and check that every goroutine a test started has ended. */
 public final class Goroutines {
@@ -15,8 +14,7 @@ public final class Goroutines {
     /** How long a goroutine may take to notice its done channel before it counts as leaked. */
     private static final Duration LIVENESS = Duration.ofSeconds(10);
 
-    private Goroutines() {
-    }
+    private Goroutines() {}
 
     /** Joins every running goroutine and asserts that none is left. */
     public static void assertAllEnded() throws InterruptedException {

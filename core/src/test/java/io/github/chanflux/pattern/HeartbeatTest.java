@@ -31,7 +31,9 @@ class HeartbeatTest extends DoneScope {
         });
         assertThat(hb.heartbeat().receive()).isEqualTo(Received.of(clock.now()));
         assertThat(drain(hb.results())).containsExactly(0, 1, 2, 3, 5);
-        assertThat(drain(hb.heartbeat())).as("the pulses the reader missed were dropped but one").hasSize(1);
+        assertThat(drain(hb.heartbeat()))
+                .as("the pulses the reader missed were dropped but one")
+                .hasSize(1);
     }
 
     @Test
@@ -99,7 +101,7 @@ class HeartbeatTest extends DoneScope {
     @Test
     void zeroOrNegativeIntervalsAreRejectedAtTheCall() {
         for (Duration bad : List.of(Duration.ZERO, Duration.ofMillis(-1))) {
-            assertThatThrownBy(() -> Heartbeat.interval(done, bad, clock, w -> { }))
+            assertThatThrownBy(() -> Heartbeat.interval(done, bad, clock, w -> {}))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("heartbeat needs pulseInterval > 0, got " + bad);
         }
@@ -107,12 +109,13 @@ class HeartbeatTest extends DoneScope {
 
     @Test
     void nullArgumentsAreRejectedAtTheCallByName() {
-        Heartbeat.Work<Integer> work = w -> { };
+        Heartbeat.Work<Integer> work = w -> {};
         assertThatThrownBy(() -> Heartbeat.interval(null, second, clock, work)).hasMessage("done");
         assertThatThrownBy(() -> Heartbeat.interval(done, null, clock, work)).hasMessage("pulseInterval");
         assertThatThrownBy(() -> Heartbeat.interval(done, second, null, work)).hasMessage("clock");
         assertThatThrownBy(() -> Heartbeat.interval(done, second, clock, null)).hasMessage("work");
-        assertThatThrownBy(() -> Heartbeat.workUnits(null, Clock.system(), work)).hasMessage("done");
+        assertThatThrownBy(() -> Heartbeat.workUnits(null, Clock.system(), work))
+                .hasMessage("done");
         assertThatThrownBy(() -> Heartbeat.workUnits(done, null, work)).hasMessage("clock");
         assertThatThrownBy(() -> Heartbeat.workUnits(done, clock, null)).hasMessage("work");
     }

@@ -1,17 +1,16 @@
 package io.github.chanflux.pattern;
 
-import io.github.chanflux.chan.Chan;
-import io.github.chanflux.chan.RecvChan;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static io.github.chanflux.pattern.Patterns.or;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.chanflux.chan.Chan;
+import io.github.chanflux.chan.RecvChan;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class OrChannelTest {
 
@@ -65,9 +64,9 @@ class OrChannelTest {
 
     @Test
     void theBooksSigExampleEndsWithTheOneSecondSignal() throws InterruptedException {
-        Chan<Void>[] sig = dones(5);   // sig(2h), sig(5m), sig(1s), sig(1h), sig(1m)
+        Chan<Void>[] sig = dones(5); // sig(2h), sig(5m), sig(1s), sig(1h), sig(1m)
         RecvChan<?> done = or(sig);
-        sig[2].close();                // the 1s signal fires first
+        sig[2].close(); // the 1s signal fires first
         assertThat(done.receive().ok()).isFalse();
     }
 }

@@ -71,12 +71,14 @@ class PreemptibleTest {
     void interruptiblePassesTheWorksExceptionOnUnchanged() {
         IOException io = new IOException("disk gone");
         assertThatThrownBy(() -> Preemptible.interruptible(done, () -> {
-            throw io;
-        })).isSameAs(io);
+                    throw io;
+                }))
+                .isSameAs(io);
         AssertionError fatal = new AssertionError("broken");
         assertThatThrownBy(() -> Preemptible.interruptible(done, () -> {
-            throw fatal;
-        })).isSameAs(fatal);
+                    throw fatal;
+                }))
+                .isSameAs(fatal);
     }
 
     @Test

@@ -1,15 +1,15 @@
 package io.github.chanflux.pattern;
 
-import io.github.chanflux.chan.Chan;
-import io.github.chanflux.chan.RecvChan;
-import org.junit.jupiter.api.Test;
-
 import static io.github.chanflux.pattern.Goroutines.drain;
-import static io.github.chanflux.pattern.Patterns.queue;
 import static io.github.chanflux.pattern.Patterns.generator;
+import static io.github.chanflux.pattern.Patterns.queue;
 import static io.github.chanflux.pattern.Patterns.repeat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.chanflux.chan.Chan;
+import io.github.chanflux.chan.RecvChan;
+import org.junit.jupiter.api.Test;
 
 class QueueTest extends DoneScope {
 

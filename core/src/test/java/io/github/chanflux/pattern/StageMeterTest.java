@@ -1,19 +1,18 @@
 package io.github.chanflux.pattern;
 
-import io.github.chanflux.chan.Chan;
-import io.github.chanflux.chan.RecvChan;
-import org.junit.jupiter.api.Test;
-
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-
 import static io.github.chanflux.pattern.Goroutines.drain;
-import static io.github.chanflux.pattern.Patterns.queue;
 import static io.github.chanflux.pattern.Patterns.generator;
 import static io.github.chanflux.pattern.Patterns.measured;
+import static io.github.chanflux.pattern.Patterns.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import io.github.chanflux.chan.Chan;
+import io.github.chanflux.chan.RecvChan;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
 
 class StageMeterTest {
 
@@ -26,7 +25,7 @@ class StageMeterTest {
 
     @Test
     void measuresKnownRatesOfAStableStage() {
-        for (int s = 0; s < 10; s++) {     // one arrival a second, each stays 3 seconds
+        for (int s = 0; s < 10; s++) { // one arrival a second, each stays 3 seconds
             at(s);
             meter.arrive();
             if (s >= 3) {

@@ -1,10 +1,5 @@
 package io.github.chanflux.pattern;
 
-import io.github.chanflux.chan.RecvChan;
-import io.github.chanflux.errors.Result;
-import java.util.List;
-import org.junit.jupiter.api.Test;
-
 import static io.github.chanflux.pattern.Goroutines.drain;
 import static io.github.chanflux.pattern.Patterns.cast;
 import static io.github.chanflux.pattern.Patterns.generator;
@@ -12,6 +7,11 @@ import static io.github.chanflux.pattern.Patterns.repeat;
 import static io.github.chanflux.pattern.Patterns.stage;
 import static io.github.chanflux.pattern.Patterns.take;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.chanflux.chan.RecvChan;
+import io.github.chanflux.errors.Result;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class StageTest extends DoneScope {
 
@@ -66,29 +66,35 @@ class StageTest extends DoneScope {
 
     @Test
     void aLiftedFanOutKeepsEveryWorkerAndEveryFailure() {
-        RecvChan<Result<Integer>> out = Patterns.fanOut(done, generator(done, 1, 2, 3, 4, 5, 6), 2,
-                Result.lift(i -> {
-                    if (i % 3 == 0) {
-                        throw new IllegalStateException("multiple of 3: " + i);
-                    }
-                    return i;
-                }));
+        RecvChan<Result<Integer>> out = Patterns.fanOut(done, generator(done, 1, 2, 3, 4, 5, 6), 2, Result.lift(i -> {
+            if (i % 3 == 0) {
+                throw new IllegalStateException("multiple of 3: " + i);
+            }
+            return i;
+        }));
         List<Result<Integer>> results = drain(out);
         assertThat(results).hasSize(6);
         assertThat(results).filteredOn(Result::isError).hasSize(2);
-        assertThat(results).filteredOn(r -> !r.isError()).extracting(Result::orElseThrow)
+        assertThat(results)
+                .filteredOn(r -> !r.isError())
+                .extracting(Result::orElseThrow)
                 .containsExactlyInAnyOrder(1, 2, 4, 5);
     }
 
     @Test
     void repeatingAResultDeliversFailuresOfTheFunction() {
         int[] calls = {0};
-        RecvChan<Result<Integer>> values = take(done, Patterns.repeatFn(done, () -> Result.of(() -> {
-            if (++calls[0] == 2) {
-                throw new IllegalStateException("second call");
-            }
-            return calls[0];
-        })), 3);
+        RecvChan<Result<Integer>> values = take(
+                done,
+                Patterns.repeatFn(
+                        done,
+                        () -> Result.of(() -> {
+                            if (++calls[0] == 2) {
+                                throw new IllegalStateException("second call");
+                            }
+                            return calls[0];
+                        })),
+                3);
         List<Result<Integer>> got = drain(values);
         assertThat(got).hasSize(3);
         assertThat(got.get(0)).isEqualTo(Result.ok(1));

@@ -37,8 +37,10 @@ class StewardArgumentsTest extends DoneScope {
         Duration four = Duration.ofSeconds(4);
         assertThatThrownBy(() -> newSteward(null, IRRESPONSIBLE)).hasMessage("timeout");
         assertThatThrownBy(() -> newSteward(four, null)).hasMessage("startGoroutine");
-        assertThatThrownBy(() -> newSteward(four, IRRESPONSIBLE, null, line -> { })).hasMessage("clock");
-        assertThatThrownBy(() -> newSteward(four, IRRESPONSIBLE, Clock.system(), null)).hasMessage("log");
+        assertThatThrownBy(() -> newSteward(four, IRRESPONSIBLE, null, line -> {}))
+                .hasMessage("clock");
+        assertThatThrownBy(() -> newSteward(four, IRRESPONSIBLE, Clock.system(), null))
+                .hasMessage("log");
         StartGoroutineFn steward = newSteward(four, IRRESPONSIBLE);
         assertThatThrownBy(() -> steward.start(null, four)).hasMessage("done");
         assertThatThrownBy(() -> steward.start(done, null)).hasMessage("pulseInterval");

@@ -34,7 +34,9 @@ class StewardStressTest {
         for (int trial = 0; trial < TRIALS; trial++) {
             failures.addAll(trial(trial));
         }
-        assertThat(failures).as(failures.size() + " failures of " + TRIALS + " trials").isEmpty();
+        assertThat(failures)
+                .as(failures.size() + " failures of " + TRIALS + " trials")
+                .isEmpty();
     }
 
     /** One steward run with random pulses (seeded by {@code seed}); the broken expectations. */
@@ -48,7 +50,8 @@ class StewardStressTest {
         Chan<Void> enough = Chan.make();
         StartGoroutineFn ward = (wardDone, pulseInterval) -> {
             if (!wardDones.isEmpty() && wardDones.getLast().tryReceive() == null) {
-                failures.add("seed " + seed + ": ward " + wardDones.size() + " started before its predecessor was stopped");
+                failures.add(
+                        "seed " + seed + ": ward " + wardDones.size() + " started before its predecessor was stopped");
             }
             wardDones.add(wardDone);
             started.incrementAndGet();
@@ -64,7 +67,7 @@ class StewardStressTest {
         RecvChan<?> heartbeat = steward.start(done, Duration.ofNanos(100_000 + random.nextInt(900_000)));
         enough.receive();
         done.close();
-        heartbeat.forEach(pulse -> { });
+        heartbeat.forEach(pulse -> {});
         Goroutines.assertAllEnded();
 
         if (started.get() != restarts.get() + 1) {
@@ -77,12 +80,14 @@ class StewardStressTest {
     }
 
     /** A ward that pulses {@code pulses} times, then stays silent until its done closes. */
-    private static RecvChan<?> pulseThenGoSilent(RecvChan<?> done, Duration pulseInterval, int pulses,
-                                                  AtomicInteger halted) {
+    private static RecvChan<?> pulseThenGoSilent(
+            RecvChan<?> done, Duration pulseInterval, int pulses, AtomicInteger halted) {
         Chan<Instant> heartbeat = Chan.make(1);
         Go.go(() -> {
             try (Ticker pulse = Clock.system().newTicker(pulseInterval)) {
-                for (int i = 0; i < pulses && !select(recv(pulse.c()), recv(done)).is(done); i++) {
+                for (int i = 0;
+                        i < pulses && !select(recv(pulse.c()), recv(done)).is(done);
+                        i++) {
                     heartbeat.trySend(Instant.now());
                 }
             }

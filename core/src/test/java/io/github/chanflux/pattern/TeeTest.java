@@ -1,16 +1,15 @@
 package io.github.chanflux.pattern;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static io.github.chanflux.pattern.Goroutines.drain;
 import static io.github.chanflux.pattern.Patterns.generator;
 import static io.github.chanflux.pattern.Patterns.repeat;
 import static io.github.chanflux.pattern.Patterns.take;
 import static io.github.chanflux.pattern.Patterns.tee;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class TeeTest extends DoneScope {
 
@@ -21,8 +20,8 @@ class TeeTest extends DoneScope {
         for (int val1 : t.out1()) {
             lines.add("out1: " + val1 + ", out2: " + t.out2().receive().value());
         }
-        assertThat(lines).containsExactly(
-                "out1: 1, out2: 1", "out1: 2, out2: 2", "out1: 1, out2: 1", "out1: 2, out2: 2");
+        assertThat(lines)
+                .containsExactly("out1: 1, out2: 1", "out1: 2, out2: 2", "out1: 1, out2: 1", "out1: 2, out2: 2");
     }
 
     @Test

@@ -57,7 +57,8 @@ class LimitTest {
     @Test
     void perOverGosLongestDurationSaturatesToATinyLimit() {
         assertThat(Limit.per(1, Duration.ofDays(365L * 300))).isEqualTo(Limit.every(MAX_GO_DURATION));
-        assertThat(Limit.per(2, Duration.ofSeconds(Long.MAX_VALUE))).isEqualTo(Limit.every(MAX_GO_DURATION.dividedBy(2)));
+        assertThat(Limit.per(2, Duration.ofSeconds(Long.MAX_VALUE)))
+                .isEqualTo(Limit.every(MAX_GO_DURATION.dividedBy(2)));
     }
 
     @Test

@@ -22,43 +22,70 @@ class LimiterAllowTest {
     }
 
     /** One step of Go's {@code run}: tokens expected at t, then allowN(t, n) expected ok. */
-    record Allow(Instant t, double tokens, int n, boolean ok) {
-    }
+    record Allow(Instant t, double tokens, int n, boolean ok) {}
 
     static void run(Limiter lim, List<Allow> steps) {
         for (int i = 0; i < steps.size(); i++) {
             Allow step = steps.get(i);
             assertThat(lim.tokensAt(step.t())).as("step %d: tokensAt", i).isEqualTo(step.tokens());
-            assertThat(lim.allowN(step.t(), step.n())).as("step %d: allowN(%d)", i, step.n()).isEqualTo(step.ok());
+            assertThat(lim.allowN(step.t(), step.n()))
+                    .as("step %d: allowN(%d)", i, step.n())
+                    .isEqualTo(step.ok());
         }
     }
 
     @Test
     void burst1() {
-        run(new Limiter(Limit.of(10), 1), List.of(
-                new Allow(t(0), 1, 1, true), new Allow(t(0), 0, 1, false), new Allow(t(0), 0, 1, false),
-                new Allow(t(1), 1, 1, true), new Allow(t(1), 0, 1, false), new Allow(t(1), 0, 1, false),
-                new Allow(t(2), 1, 2, false),
-                new Allow(t(2), 1, 1, true), new Allow(t(2), 0, 1, false)));
+        run(
+                new Limiter(Limit.of(10), 1),
+                List.of(
+                        new Allow(t(0), 1, 1, true),
+                        new Allow(t(0), 0, 1, false),
+                        new Allow(t(0), 0, 1, false),
+                        new Allow(t(1), 1, 1, true),
+                        new Allow(t(1), 0, 1, false),
+                        new Allow(t(1), 0, 1, false),
+                        new Allow(t(2), 1, 2, false),
+                        new Allow(t(2), 1, 1, true),
+                        new Allow(t(2), 0, 1, false)));
     }
 
     @Test
     void burst3() {
-        run(new Limiter(Limit.of(10), 3), List.of(
-                new Allow(t(0), 3, 2, true), new Allow(t(0), 1, 2, false), new Allow(t(0), 1, 1, true),
-                new Allow(t(0), 0, 1, false), new Allow(t(1), 1, 4, false), new Allow(t(2), 2, 1, true),
-                new Allow(t(3), 2, 1, true), new Allow(t(4), 2, 1, true), new Allow(t(4), 1, 1, true),
-                new Allow(t(4), 0, 1, false), new Allow(t(4), 0, 1, false), new Allow(t(9), 3, 3, true),
-                new Allow(t(9), 0, 0, true)));
+        run(
+                new Limiter(Limit.of(10), 3),
+                List.of(
+                        new Allow(t(0), 3, 2, true),
+                        new Allow(t(0), 1, 2, false),
+                        new Allow(t(0), 1, 1, true),
+                        new Allow(t(0), 0, 1, false),
+                        new Allow(t(1), 1, 4, false),
+                        new Allow(t(2), 2, 1, true),
+                        new Allow(t(3), 2, 1, true),
+                        new Allow(t(4), 2, 1, true),
+                        new Allow(t(4), 1, 1, true),
+                        new Allow(t(4), 0, 1, false),
+                        new Allow(t(4), 0, 1, false),
+                        new Allow(t(9), 3, 3, true),
+                        new Allow(t(9), 0, 0, true)));
     }
 
     @Test
     void jumpBackwards() {
-        run(new Limiter(Limit.of(10), 3), List.of(
-                new Allow(t(1), 3, 1, true), new Allow(t(0), 2, 1, true), new Allow(t(0), 1, 1, true),
-                new Allow(t(0), 0, 1, false), new Allow(t(0), 0, 1, false), new Allow(t(1), 1, 1, true),
-                new Allow(t(1), 0, 1, false), new Allow(t(1), 0, 1, false), new Allow(t(2), 1, 1, true),
-                new Allow(t(2), 0, 1, false), new Allow(t(2), 0, 1, false)));
+        run(
+                new Limiter(Limit.of(10), 3),
+                List.of(
+                        new Allow(t(1), 3, 1, true),
+                        new Allow(t(0), 2, 1, true),
+                        new Allow(t(0), 1, 1, true),
+                        new Allow(t(0), 0, 1, false),
+                        new Allow(t(0), 0, 1, false),
+                        new Allow(t(1), 1, 1, true),
+                        new Allow(t(1), 0, 1, false),
+                        new Allow(t(1), 0, 1, false),
+                        new Allow(t(2), 1, 1, true),
+                        new Allow(t(2), 0, 1, false),
+                        new Allow(t(2), 0, 1, false)));
     }
 
     @Test
@@ -158,7 +185,8 @@ class LimiterAllowTest {
 
     @Test
     void zeroBurstWithFiniteLimitAllowsNothing() {
-        assertThat(new Limiter(Limit.of(1_000), 0).allowN(T0.plusSeconds(10), 1)).isFalse();
+        assertThat(new Limiter(Limit.of(1_000), 0).allowN(T0.plusSeconds(10), 1))
+                .isFalse();
     }
 
     @Test
@@ -171,10 +199,20 @@ class LimiterAllowTest {
 
     @Test
     void badArgumentsAreRejectedNamingTheValue() {
-        assertThatThrownBy(() -> Limit.of(-1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
-        assertThatThrownBy(() -> Limit.of(Double.NaN)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
-        assertThatThrownBy(() -> new Limiter(Limit.of(1), -2)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-2");
-        assertThatThrownBy(() -> Limit.per(0, Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0");
-        assertThatThrownBy(() -> new Limiter(null, 1)).isInstanceOf(NullPointerException.class).hasMessageContaining("limit");
+        assertThatThrownBy(() -> Limit.of(-1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-1");
+        assertThatThrownBy(() -> Limit.of(Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NaN");
+        assertThatThrownBy(() -> new Limiter(Limit.of(1), -2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-2");
+        assertThatThrownBy(() -> Limit.per(0, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("0");
+        assertThatThrownBy(() -> new Limiter(null, 1))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("limit");
     }
 }

@@ -44,7 +44,9 @@ class LimiterAwaitTest {
         Waiting w = new Waiting(lim, ctx, n);
         clock.awaitTimers(1);
         clock.advance(delay.minusNanos(1));
-        assertThat(clock.pendingTimers()).as("still waiting 1 ns before the delay").isEqualTo(1);
+        assertThat(clock.pendingTimers())
+                .as("still waiting 1 ns before the delay")
+                .isEqualTo(1);
         clock.advance(Duration.ofNanos(1));
         assertThat(w.result()).isEqualTo("proceed");
     }

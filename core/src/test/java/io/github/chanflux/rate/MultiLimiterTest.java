@@ -39,7 +39,8 @@ class MultiLimiterTest {
     void aLaterLimitersBurstErrorGivesTheEarlierTokensBack() throws InterruptedException {
         Limiter first = new Limiter(Limit.of(1), 1, clock);
         Limiter noBurst = new Limiter(Limit.of(10), 0, clock);
-        assertThatThrownBy(() -> MultiLimiter.of(first, noBurst).await(ctx)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MultiLimiter.of(first, noBurst).await(ctx))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(first.tokens()).isEqualTo(1);
     }
 
@@ -119,7 +120,7 @@ class MultiLimiterTest {
             Go.go(() -> {
                 limiter.await(ctx);
                 proceeded.send(Duration.between(FakeClock.EPOCH, clock.now()));
-                parked.add(clock.afterFunc(Duration.ofDays(365), () -> { }));
+                parked.add(clock.afterFunc(Duration.ofDays(365), () -> {}));
             });
         }
         while (proceeded.len() < CALLERS) {

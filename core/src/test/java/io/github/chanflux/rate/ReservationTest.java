@@ -19,7 +19,9 @@ class ReservationTest {
         Reservation r = lim.reserveN(t, n, max);
         assertThat(r.ok()).as("reserveN(%s, %d).ok", t, n).isEqualTo(ok);
         if (ok) {
-            assertThat(dSince(r.timeToAct())).as("reserveN(%s, %d) time to act, in d", t, n).isEqualTo(dSince(act));
+            assertThat(dSince(r.timeToAct()))
+                    .as("reserveN(%s, %d) time to act, in d", t, n)
+                    .isEqualTo(dSince(act));
         }
         return r;
     }

@@ -66,8 +66,8 @@ class FakeClockTest {
     @Test
     void timerArmedByCallbackFiresInSameAdvanceWhenDue() {
         List<Instant> fired = new ArrayList<>();
-        clock.afterFunc(Duration.ofSeconds(1),
-                () -> clock.afterFunc(Duration.ofSeconds(1), () -> fired.add(clock.now())));
+        clock.afterFunc(
+                Duration.ofSeconds(1), () -> clock.afterFunc(Duration.ofSeconds(1), () -> fired.add(clock.now())));
         clock.advance(Duration.ofSeconds(5));
         assertThat(fired).containsExactly(T0.plusSeconds(2));
     }
@@ -94,7 +94,7 @@ class FakeClockTest {
 
     @Test
     void stopAfterFireReturnsFalse() {
-        Timer t = clock.afterFunc(Duration.ofSeconds(1), () -> { });
+        Timer t = clock.afterFunc(Duration.ofSeconds(1), () -> {});
         clock.advance(Duration.ofSeconds(1));
         assertThat(t.stop()).isFalse();
     }
@@ -111,7 +111,8 @@ class FakeClockTest {
     @Test
     void awaitTimersReturnsOnceGoroutineArmsTimer() throws InterruptedException {
         var woke = Chan.<Instant>make();
-        Thread g = Go.go(() -> woke.send(clock.after(Duration.ofSeconds(1)).receive().value()));
+        Thread g = Go.go(
+                () -> woke.send(clock.after(Duration.ofSeconds(1)).receive().value()));
         clock.awaitTimers(1);
         assertThat(clock.pendingTimers()).isEqualTo(1);
         clock.advance(Duration.ofSeconds(1));
@@ -125,7 +126,8 @@ class FakeClockTest {
         var woke = Chan.<Instant>make(n);
         List<Thread> sleepers = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            sleepers.add(Go.go(() -> woke.send(clock.after(Duration.ofSeconds(1)).receive().value())));
+            sleepers.add(Go.go(
+                    () -> woke.send(clock.after(Duration.ofSeconds(1)).receive().value())));
         }
         clock.awaitTimers(n);
         clock.advance(Duration.ofSeconds(1));
@@ -162,7 +164,7 @@ class FakeClockTest {
 
     @Test
     void nullArgumentsAreNamed() {
-        assertThatThrownBy(() -> clock.afterFunc(null, () -> { })).hasMessage("delay");
+        assertThatThrownBy(() -> clock.afterFunc(null, () -> {})).hasMessage("delay");
         assertThatThrownBy(() -> clock.afterFunc(Duration.ZERO, null)).hasMessage("f");
         assertThatThrownBy(() -> new FakeClock(null)).hasMessage("start");
     }

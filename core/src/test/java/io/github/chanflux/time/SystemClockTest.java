@@ -39,7 +39,9 @@ class SystemClockTest {
 
     @Test
     void stopBeforeFireReturnsTrueAndPreventsIt() {
-        Timer t = clock.afterFunc(Duration.ofDays(1), () -> { throw new AssertionError("fired"); });
+        Timer t = clock.afterFunc(Duration.ofDays(1), () -> {
+            throw new AssertionError("fired");
+        });
         assertThat(t.stop()).isTrue();
         assertThat(t.stop()).isFalse();
     }
@@ -61,7 +63,8 @@ class SystemClockTest {
 
     @Test
     void hugeDelayIsAcceptedAndStoppable() {
-        assertThat(clock.afterFunc(Duration.ofSeconds(Long.MAX_VALUE), () -> { }).stop()).isTrue();
+        assertThat(clock.afterFunc(Duration.ofSeconds(Long.MAX_VALUE), () -> {}).stop())
+                .isTrue();
     }
 
     /**
@@ -81,7 +84,8 @@ class SystemClockTest {
         readers.clear();
         long giveUp = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (system.pendingTimers() > before + 100) {
-            assertThat(System.nanoTime() - giveUp).as("timers still queued: %d", system.pendingTimers())
+            assertThat(System.nanoTime() - giveUp)
+                    .as("timers still queued: %d", system.pendingTimers())
                     .isNegative();
             System.gc();
             Thread.yield();

@@ -8,7 +8,6 @@ import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.errors.Result;
 import io.github.chanflux.go.Go;
-
 import java.io.IOException;
 import java.util.function.Consumer;
 
@@ -23,11 +22,9 @@ public final class CheckStatus {
     /** The book's URLs: one that answers among four that fail. */
     static final String[] URLS = {"a", "https://www.google.com", "b", "c", "d"};
 
-    private CheckStatus() {
-    }
+    private CheckStatus() {}
 
-    record Response(String status) {
-    }
+    record Response(String status) {}
 
     static Response httpGet(String url) throws IOException {
         if (url.equals("https://www.google.com")) {
@@ -42,9 +39,7 @@ public final class CheckStatus {
             try (results) {
                 for (String url : urls) {
                     Result<Response> result = Result.of(() -> httpGet(url));
-                    boolean sent = select(
-                            recv(done, r -> false),
-                            send(results, result, () -> true));
+                    boolean sent = select(recv(done, r -> false), send(results, result, () -> true));
                     if (!sent) {
                         return;
                     }
@@ -57,7 +52,7 @@ public final class CheckStatus {
     /** The book's {@code main} over {@code urls}, printing through {@code out}. */
     static void printStatuses(Consumer<String> out, String... urls) {
         Chan<Void> done = Chan.make();
-        try (done) {                                          // defer close(done)
+        try (done) { // defer close(done)
             int errCount = 0;
             for (Result<Response> result : checkStatus(done, urls)) {
                 if (result instanceof Result.Err<Response>(var error)) {

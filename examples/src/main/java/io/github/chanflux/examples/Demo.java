@@ -16,8 +16,7 @@ import java.util.function.Consumer;
  */
 public final class Demo {
 
-    private Demo() {
-    }
+    private Demo() {}
 
     /** Creates, writes and closes a channel; hands out only its receive side. */
     static RecvChan<Integer> chanOwner() {

@@ -95,9 +95,7 @@ public final class GreetingFarewell {
             }
         }
         RecvChan<Instant> aMinute = clock.after(Duration.ofMinutes(1));
-        boolean canceled = select(
-                recv(ctx.done(), r -> true),
-                recv(aMinute, r -> false));
+        boolean canceled = select(recv(ctx.done(), r -> true), recv(aMinute, r -> false));
         if (canceled) {
             throw ctx.err();
         }

@@ -55,17 +55,19 @@ public final class GreetingFarewellReactor {
     }
 
     Mono<String> genGreeting(Context ctx) {
-        return Mono.using(() -> Context.withTimeout(ctx, Duration.ofSeconds(1)),
-                timed -> locale(timed).flatMap(l -> l.equals("EN/US")
-                        ? Mono.just("hello")
-                        : Mono.error(new Exception("unsupported locale"))),
+        return Mono.using(
+                () -> Context.withTimeout(ctx, Duration.ofSeconds(1)),
+                timed -> locale(timed)
+                        .flatMap(l -> l.equals("EN/US")
+                                ? Mono.just("hello")
+                                : Mono.error(new Exception("unsupported locale"))),
                 CancelableContext::cancel);
     }
 
     Mono<String> genFarewell(Context ctx) {
-        return locale(ctx).flatMap(l -> l.equals("EN/US")
-                ? Mono.just("goodbye")
-                : Mono.error(new Exception("unsupported locale")));
+        return locale(ctx)
+                .flatMap(l ->
+                        l.equals("EN/US") ? Mono.just("goodbye") : Mono.error(new Exception("unsupported locale")));
     }
 
     /** Answers after a minute on the context's clock, or fails with the context's end. */

@@ -1,22 +1,21 @@
 package io.github.chanflux.examples;
 
-import io.github.chanflux.chan.Chan;
-import io.github.chanflux.chan.RecvChan;
-import io.github.chanflux.pattern.Tee;
-import io.github.chanflux.reactor.FluxTee;
-import io.github.chanflux.reactor.GoFlux;
-import reactor.core.publisher.Flux;
-
-import java.util.Random;
-import java.util.StringJoiner;
-import java.util.function.Consumer;
-
 import static io.github.chanflux.pattern.Patterns.generator;
 import static io.github.chanflux.pattern.Patterns.repeat;
 import static io.github.chanflux.pattern.Patterns.repeatFn;
 import static io.github.chanflux.pattern.Patterns.stage;
 import static io.github.chanflux.pattern.Patterns.take;
 import static io.github.chanflux.pattern.Patterns.tee;
+
+import io.github.chanflux.chan.Chan;
+import io.github.chanflux.chan.RecvChan;
+import io.github.chanflux.pattern.Tee;
+import io.github.chanflux.reactor.FluxTee;
+import io.github.chanflux.reactor.GoFlux;
+import java.util.Random;
+import java.util.StringJoiner;
+import java.util.function.Consumer;
+import reactor.core.publisher.Flux;
 
 /**
  * The pipelines of "Concurrency in Go" 4.6 and 4.9, over channels and with Reactor: the
@@ -26,8 +25,7 @@ import static io.github.chanflux.pattern.Patterns.tee;
  */
 public final class Pipeline {
 
-    private Pipeline() {
-    }
+    private Pipeline() {}
 
     static RecvChan<Integer> multiply(RecvChan<?> done, RecvChan<Integer> in, int multiplier) {
         return stage(done, in, i -> i * multiplier);
@@ -40,7 +38,7 @@ public final class Pipeline {
     /** 4.6.1: {@code multiply(add(multiply(generator(1, 2, 3, 4), 2), 1), 2)}. */
     static void multiplyAdd(Consumer<String> out) {
         Chan<Void> done = Chan.make();
-        try (done) {                                                   // defer close(done)
+        try (done) { // defer close(done)
             RecvChan<Integer> intStream = generator(done, 1, 2, 3, 4);
             RecvChan<Integer> pipeline = multiply(done, add(done, multiply(done, intStream, 2), 1), 2);
             for (int v : pipeline) {

@@ -3,27 +3,25 @@ package io.github.chanflux.examples;
 import static io.github.chanflux.chan.Select.recv;
 import static io.github.chanflux.chan.Select.select;
 import static io.github.chanflux.chan.Select.send;
-
-import io.github.chanflux.chan.Chan;
-import io.github.chanflux.chan.Received;
-import io.github.chanflux.chan.RecvChan;
-import io.github.chanflux.go.Go;
-import io.github.chanflux.reactor.GoFlux;
-import reactor.core.publisher.Flux;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
-import java.util.Random;
-import java.util.function.Supplier;
-
 import static io.github.chanflux.pattern.Patterns.fanIn;
 import static io.github.chanflux.pattern.Patterns.fanOutOrdered;
 import static io.github.chanflux.pattern.Patterns.filter;
 import static io.github.chanflux.pattern.Patterns.repeatFn;
 import static io.github.chanflux.pattern.Patterns.stage;
 import static io.github.chanflux.pattern.Patterns.take;
+
+import io.github.chanflux.chan.Chan;
+import io.github.chanflux.chan.Received;
+import io.github.chanflux.chan.RecvChan;
+import io.github.chanflux.go.Go;
+import io.github.chanflux.reactor.GoFlux;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import reactor.core.publisher.Flux;
 
 /**
  * The prime finder of "Concurrency in Go" 4.7: random ints below 50,000,000, a deliberately slow
@@ -38,11 +36,9 @@ public final class PrimeFinder {
     private static final int BOUND = 50_000_000;
     private static final int PRIMES = 10;
 
-    private PrimeFinder() {
-    }
+    private PrimeFinder() {}
 
-    record Candidate(int n, boolean prime) {
-    }
+    record Candidate(int n, boolean prime) {}
 
     /** Trial division by every number below {@code n}: slow on purpose, as in the book. */
     static boolean isPrime(int n) {
@@ -66,8 +62,8 @@ public final class PrimeFinder {
         Go.go(() -> {
             try (primeStream) {
                 for (Received<Integer> r = intStream.receive(); r.ok(); r = intStream.receive()) {
-                    if (isPrime(r.value()) && !select(
-                            recv(done, x -> false), send(primeStream, r.value(), () -> true))) {
+                    if (isPrime(r.value())
+                            && !select(recv(done, x -> false), send(primeStream, r.value(), () -> true))) {
                         return;
                     }
                 }
@@ -111,7 +107,8 @@ public final class PrimeFinder {
         Flux<Integer> primes = finders == 1
                 ? randInts.filter(PrimeFinder::isPrime)
                 : randInts.transform(GoFlux.fanOut(finders, PrimeFinder::check))
-                        .filter(Candidate::prime).map(Candidate::n);
+                        .filter(Candidate::prime)
+                        .map(Candidate::n);
         return primes.transform(GoFlux.take(PRIMES)).collectList().block();
     }
 
@@ -119,8 +116,11 @@ public final class PrimeFinder {
     static List<Integer> withReactorOrdered(Supplier<Integer> rand, int finders) {
         return GoFlux.repeatFn(rand)
                 .transform(GoFlux.fanOutOrdered(finders, PrimeFinder::check))
-                .filter(Candidate::prime).map(Candidate::n)
-                .transform(GoFlux.take(PRIMES)).collectList().block();
+                .filter(Candidate::prime)
+                .map(Candidate::n)
+                .transform(GoFlux.take(PRIMES))
+                .collectList()
+                .block();
     }
 
     private static Candidate check(int n) {

@@ -36,21 +36,53 @@ public final class Tour {
     record Example(String name, String section, String description, boolean timed, Program program) {}
 
     static final List<Example> EXAMPLES = List.of(
-            new Example("demo", "3", "the channel owner, then a select over two replicas with a timeout", true,
+            new Example(
+                    "demo",
+                    "3",
+                    "the channel owner, then a select over two replicas with a timeout",
+                    true,
                     (out, clock, fast) -> Demo.run(out, clock)),
-            new Example("preventing-leaks", "4.3", "goroutine leaks fixed with a done channel", true,
+            new Example(
+                    "preventing-leaks",
+                    "4.3",
+                    "goroutine leaks fixed with a done channel",
+                    true,
                     (out, clock, fast) -> PreventingLeaks.run(out, clock)),
-            new Example("check-status", "4.5", "errors as values: Result on the same channel as the responses", false,
+            new Example(
+                    "check-status",
+                    "4.5",
+                    "errors as values: Result on the same channel as the responses",
+                    false,
                     (out, clock, fast) -> CheckStatus.printStatuses(out, CheckStatus.URLS)),
-            new Example("pipeline", "4.6, 4.9", "pipeline stages, generators, take, repeatFn, tee (channels and Reactor)",
-                    false, (out, clock, fast) -> Pipeline.run(out)),
-            new Example("prime-finder", "4.7", "primes sequentially and fanned out, with the time each search took",
-                    false, (out, clock, fast) -> PrimeFinder.run(out, fast ? 1_000_000 : 50_000_000)),
-            new Example("greeting-farewell", "4.12", "greeting and farewell under one context with deadlines", true,
+            new Example(
+                    "pipeline",
+                    "4.6, 4.9",
+                    "pipeline stages, generators, take, repeatFn, tee (channels and Reactor)",
+                    false,
+                    (out, clock, fast) -> Pipeline.run(out)),
+            new Example(
+                    "prime-finder",
+                    "4.7",
+                    "primes sequentially and fanned out, with the time each search took",
+                    false,
+                    (out, clock, fast) -> PrimeFinder.run(out, fast ? 1_000_000 : 50_000_000)),
+            new Example(
+                    "greeting-farewell",
+                    "4.12",
+                    "greeting and farewell under one context with deadlines",
+                    true,
                     (out, clock, fast) -> GreetingFarewell.runBoth(out, clock)),
-            new Example("greeting-farewell-reactor", "4.12", "the same program in Reactor form", true,
+            new Example(
+                    "greeting-farewell-reactor",
+                    "4.12",
+                    "the same program in Reactor form",
+                    true,
                     (out, clock, fast) -> GreetingFarewellReactor.runBoth(out, clock)),
-            new Example("rate-limit", "5.5", "an API connection under MultiLimiters, each call's time", true,
+            new Example(
+                    "rate-limit",
+                    "5.5",
+                    "an API connection under MultiLimiters, each call's time",
+                    true,
                     (out, clock, fast) -> RateLimitedApi.run(out, clock)));
 
     private Tour() {}

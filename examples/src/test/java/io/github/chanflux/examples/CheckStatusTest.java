@@ -19,20 +19,21 @@ class CheckStatusTest {
     @Test
     void errorsAndResponsesReachMainOnTheSamePath() {
         CheckStatus.printStatuses(out::add, "https://www.google.com", "https://badhost");
-        assertThat(out).containsExactly(
-                "Response: 200 OK",
-                "error: Get \"https://badhost\": unsupported protocol scheme \"\"");
+        assertThat(out)
+                .containsExactly(
+                        "Response: 200 OK", "error: Get \"https://badhost\": unsupported protocol scheme \"\"");
     }
 
     @Test
     void mainStopsAfterThreeErrorsAndCheckStatusEndsWithIt() throws InterruptedException {
         CheckStatus.printStatuses(out::add, CheckStatus.URLS);
-        assertThat(out).containsExactly(
-                "error: Get \"a\": unsupported protocol scheme \"\"",
-                "Response: 200 OK",
-                "error: Get \"b\": unsupported protocol scheme \"\"",
-                "error: Get \"c\": unsupported protocol scheme \"\"",
-                "Too many errors, breaking!");
+        assertThat(out)
+                .containsExactly(
+                        "error: Get \"a\": unsupported protocol scheme \"\"",
+                        "Response: 200 OK",
+                        "error: Get \"b\": unsupported protocol scheme \"\"",
+                        "error: Get \"c\": unsupported protocol scheme \"\"",
+                        "Too many errors, breaking!");
         Goroutines.assertAllEnded();
     }
 
@@ -43,6 +44,8 @@ class CheckStatusTest {
         assertThat(results.receive().value()).isInstanceOf(Result.Err.class);
         done.close();
         Goroutines.assertAllEnded();
-        assertThat(results.receive().ok()).as("closed without sending the other four").isFalse();
+        assertThat(results.receive().ok())
+                .as("closed without sending the other four")
+                .isFalse();
     }
 }

@@ -32,10 +32,16 @@ class DemoTest {
     void theFastReplicasAnswerComesFirst() throws InterruptedException {
         Thread main = Go.go(() -> Demo.run(out::add, clock));
         driver.runUntil(() -> !main.isAlive());
-        assertThat(out).containsExactly(
-                "Received: 0", "Received: 1", "Received: 2", "Received: 3", "Received: 4", "Received: 5",
-                "Done receiving!",
-                "first answer: fast replica");
+        assertThat(out)
+                .containsExactly(
+                        "Received: 0",
+                        "Received: 1",
+                        "Received: 2",
+                        "Received: 3",
+                        "Received: 4",
+                        "Received: 5",
+                        "Done receiving!",
+                        "first answer: fast replica");
         assertThat(clock.now()).isEqualTo(FakeClock.EPOCH.plusMillis(10));
         driver.advance(Duration.ofSeconds(5)); // lets the slow replica answer into its buffer and end
     }

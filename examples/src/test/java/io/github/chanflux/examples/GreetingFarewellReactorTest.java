@@ -22,21 +22,24 @@ class GreetingFarewellReactorTest {
         StepVerifier.create(new GreetingFarewellReactor(out::add, false).run(root))
                 .expectSubscription()
                 .then(() -> {
-                    assertThat(clock.pendingTimers()).as("greeting's 1s deadline and both locales' minute").isEqualTo(3);
+                    assertThat(clock.pendingTimers())
+                            .as("greeting's 1s deadline and both locales' minute")
+                            .isEqualTo(3);
                     clock.advance(Duration.ofSeconds(1));
                 })
                 .verifyComplete();
-        assertThat(out).containsExactly(
-                "cannot print greeting: context deadline exceeded",
-                "cannot print farewell: context canceled");
+        assertThat(out)
+                .containsExactly(
+                        "cannot print greeting: context deadline exceeded", "cannot print farewell: context canceled");
     }
 
     @Test
     void localeFailsFastWhenDeadlineIsCloserThanItsMinute() {
-        StepVerifier.create(new GreetingFarewellReactor(out::add, true).run(root)).verifyComplete();
-        assertThat(out).containsExactly(
-                "cannot print greeting: context deadline exceeded",
-                "cannot print farewell: context canceled");
+        StepVerifier.create(new GreetingFarewellReactor(out::add, true).run(root))
+                .verifyComplete();
+        assertThat(out)
+                .containsExactly(
+                        "cannot print greeting: context deadline exceeded", "cannot print farewell: context canceled");
     }
 
     @Test

@@ -28,9 +28,9 @@ class GreetingFarewellTest {
         clock.awaitTimers(3); // greeting's 1s deadline and both locales' minute
         clock.advance(Duration.ofSeconds(1));
         main.join();
-        assertThat(out).containsExactly(
-                "cannot print greeting: context deadline exceeded",
-                "cannot print farewell: context canceled");
+        assertThat(out)
+                .containsExactly(
+                        "cannot print greeting: context deadline exceeded", "cannot print farewell: context canceled");
     }
 
     @Test
@@ -38,9 +38,9 @@ class GreetingFarewellTest {
         GreetingFarewell program = new GreetingFarewell(out::add, true);
         Instant start = clock.now();
         program.run(root);
-        assertThat(out).containsExactly(
-                "cannot print greeting: context deadline exceeded",
-                "cannot print farewell: context canceled");
+        assertThat(out)
+                .containsExactly(
+                        "cannot print greeting: context deadline exceeded", "cannot print farewell: context canceled");
         assertThat(clock.now()).isEqualTo(start);
     }
 

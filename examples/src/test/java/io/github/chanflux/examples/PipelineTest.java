@@ -30,8 +30,11 @@ class PipelineTest {
     void repeatFnPassesOnTheFunctionsValuesInOrder() {
         Pipeline.repeatFnTake(out::add, new Random(SEED));
         Random expected = new Random(SEED);
-        assertThat(out).containsExactly(
-                String.valueOf(expected.nextInt()), String.valueOf(expected.nextInt()), String.valueOf(expected.nextInt()));
+        assertThat(out)
+                .containsExactly(
+                        String.valueOf(expected.nextInt()),
+                        String.valueOf(expected.nextInt()),
+                        String.valueOf(expected.nextInt()));
     }
 
     @Test
@@ -43,8 +46,7 @@ class PipelineTest {
     @Test
     void teeGivesEveryValueToBothOutputs() throws InterruptedException {
         Pipeline.teeBoth(out::add);
-        assertThat(out).containsExactly(
-                "out1: 1, out2: 1", "out1: 2, out2: 2", "out1: 1, out2: 1", "out1: 2, out2: 2");
+        assertThat(out).containsExactly("out1: 1, out2: 1", "out1: 2, out2: 2", "out1: 1, out2: 1", "out1: 2, out2: 2");
     }
 
     @Test

@@ -24,8 +24,14 @@ class PrimeFinderTest {
 
     @Test
     void isPrimeAgreesWithTrialDivisionUpToTheSquareRoot() {
-        assertThat(IntStream.range(0, 2_000).filter(PrimeFinder::isPrime).boxed().toList())
-                .isEqualTo(IntStream.range(0, 2_000).filter(PrimeFinderTest::prime).boxed().toList());
+        assertThat(IntStream.range(0, 2_000)
+                        .filter(PrimeFinder::isPrime)
+                        .boxed()
+                        .toList())
+                .isEqualTo(IntStream.range(0, 2_000)
+                        .filter(PrimeFinderTest::prime)
+                        .boxed()
+                        .toList());
     }
 
     @Test

@@ -23,7 +23,9 @@ class TourTest {
 
     @Test
     void namesAreShortStableAndUnique() {
-        assertThat(Tour.EXAMPLES).extracting(Tour.Example::name).doesNotHaveDuplicates()
+        assertThat(Tour.EXAMPLES)
+                .extracting(Tour.Example::name)
+                .doesNotHaveDuplicates()
                 .allMatch(n -> n.matches("[a-z]+(-[a-z]+)*"));
     }
 
@@ -44,9 +46,19 @@ class TourTest {
         for (Tour.Example e : Tour.EXAMPLES) {
             assertThat(lines).contains("== " + e.name() + " (" + e.section() + "): " + e.description());
         }
-        assertThat(lines).contains("first answer: fast replica", "Canceling doWork goroutine...", "6", "10", "14",
-                "18", "Done.", "Too many errors, breaking!");
-        assertThat(lines).filteredOn(l -> l.endsWith("ReadFile") || l.endsWith("ResolveAddress")).hasSize(20);
+        assertThat(lines)
+                .contains(
+                        "first answer: fast replica",
+                        "Canceling doWork goroutine...",
+                        "6",
+                        "10",
+                        "14",
+                        "18",
+                        "Done.",
+                        "Too many errors, breaking!");
+        assertThat(lines)
+                .filteredOn(l -> l.endsWith("ReadFile") || l.endsWith("ResolveAddress"))
+                .hasSize(20);
         assertThat(lines).filteredOn(l -> l.startsWith("Search took:")).hasSize(6);
     }
 }

@@ -24,8 +24,7 @@ public sealed interface Beat<T> permits Beat.Pulse, Beat.Value {
      *
      * @param <T> the type of the source's values
      */
-    record Pulse<T>() implements Beat<T> {
-    }
+    record Pulse<T>() implements Beat<T> {}
 
     /**
      * A value of the source: Go's {@code results <- r}.

@@ -21,8 +21,7 @@ import reactor.core.publisher.Flux;
  */
 public final class Boundaries {
 
-    private Boundaries() {
-    }
+    private Boundaries() {}
 
     /**
      * An operator for {@code flux.transform(…)} that wraps an error of the type the stage below

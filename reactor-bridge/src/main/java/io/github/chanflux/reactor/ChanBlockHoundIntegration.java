@@ -25,8 +25,7 @@ import reactor.blockhound.integration.BlockHoundIntegration;
 public final class ChanBlockHoundIntegration implements BlockHoundIntegration {
 
     /** Called by {@link java.util.ServiceLoader} when BlockHound installs its integrations. */
-    public ChanBlockHoundIntegration() {
-    }
+    public ChanBlockHoundIntegration() {}
 
     @Override
     public void applyTo(BlockHound.Builder builder) {

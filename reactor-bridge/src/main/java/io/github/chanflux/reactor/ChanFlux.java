@@ -20,8 +20,7 @@ public final class ChanFlux {
      */
     public static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
 
-    private ChanFlux() {
-    }
+    private ChanFlux() {}
 
     /**
      * A {@code Flux} of the values received from {@code chan}: Go's {@code for v := range ch}

@@ -68,12 +68,15 @@ final class ChanPublisher<T> implements Publisher<T> {
         private final Subscriber<? super T> subscriber;
         /** Receives the token of a cancel that found the drainer in a receive; never closed. */
         private final Chan<Boolean> stop = Chan.make();
+
         private final AtomicLong demand = new AtomicLong();
         /** Drain requests not yet seen by a drainer; 1 is held by {@code subscribe} until onSubscribe returns. */
         private final AtomicInteger wip = new AtomicInteger(1);
+
         private final AtomicInteger receiving = new AtomicInteger(IDLE);
         /** The §3.9 error of the first bad request, to be signalled by the drainer. */
         private final AtomicReference<Throwable> badRequest = new AtomicReference<>();
+
         private volatile boolean cancelled;
         /** A terminal signal was sent. Drainer only (drainers are ordered by {@code wip}). */
         private boolean done;
@@ -94,8 +97,9 @@ final class ChanPublisher<T> implements Publisher<T> {
         @Override
         public void request(long n) {
             if (n <= 0) {
-                if (!cancelled && badRequest.compareAndSet(null,
-                        new IllegalArgumentException("§3.9: request must be positive, was " + n))) {
+                if (!cancelled
+                        && badRequest.compareAndSet(
+                                null, new IllegalArgumentException("§3.9: request must be positive, was " + n))) {
                     stopReceiving();
                     signal();
                 }
@@ -189,9 +193,7 @@ final class ChanPublisher<T> implements Publisher<T> {
             try {
                 Received<T> r = chan.tryReceive();
                 if (r == null) {
-                    r = select(
-                            recv(chan, received -> received),
-                            recv(stop, token -> null));
+                    r = select(recv(chan, received -> received), recv(stop, token -> null));
                 }
                 return r;
             } finally {

@@ -54,6 +54,7 @@ final class FluxKeepAlive<T> extends FluxOperator<T, T> {
         @SuppressWarnings("rawtypes")
         private static final AtomicLongFieldUpdater<KeepAlive> REQUESTED =
                 AtomicLongFieldUpdater.newUpdater(KeepAlive.class, "requested");
+
         @SuppressWarnings("rawtypes")
         private static final AtomicIntegerFieldUpdater<KeepAlive> WIP =
                 AtomicIntegerFieldUpdater.newUpdater(KeepAlive.class, "wip");
@@ -64,6 +65,7 @@ final class FluxKeepAlive<T> extends FluxOperator<T, T> {
         private final Scheduler scheduler;
         /** Single producer (onNext), single consumer (the draining thread). */
         private final Queue<T> queue = Queues.<T>unbounded().get();
+
         private Subscription upstream;
 
         // Written by any thread, then drain() is called.
@@ -81,8 +83,11 @@ final class FluxKeepAlive<T> extends FluxOperator<T, T> {
         private boolean stopped;
         private Disposable timer;
 
-        KeepAlive(CoreSubscriber<? super T> actual, long intervalNanos, Supplier<? extends T> pulse,
-                  Scheduler scheduler) {
+        KeepAlive(
+                CoreSubscriber<? super T> actual,
+                long intervalNanos,
+                Supplier<? extends T> pulse,
+                Scheduler scheduler) {
             this.actual = actual;
             this.intervalNanos = intervalNanos;
             this.pulse = pulse;

@@ -52,6 +52,7 @@ final class FluxRateLimit<T> extends FluxOperator<T, T> {
         @SuppressWarnings("rawtypes")
         private static final AtomicLongFieldUpdater<Gate> REQUESTED =
                 AtomicLongFieldUpdater.newUpdater(Gate.class, "requested");
+
         @SuppressWarnings("rawtypes")
         private static final AtomicIntegerFieldUpdater<Gate> WIP =
                 AtomicIntegerFieldUpdater.newUpdater(Gate.class, "wip");
@@ -198,7 +199,8 @@ final class FluxRateLimit<T> extends FluxOperator<T, T> {
             Instant now = limiter.clock().now();
             Reservation r = limiter.reserveN(now, n);
             if (!r.ok()) {
-                return fail(new IllegalArgumentException("rate: n=" + n + " exceeds limiter's burst " + limiter.burst()));
+                return fail(
+                        new IllegalArgumentException("rate: n=" + n + " exceeds limiter's burst " + limiter.burst()));
             }
             Duration delay = r.delayFrom(now);
             if (delay.isZero()) {

@@ -1,8 +1,7 @@
 package io.github.chanflux.reactor;
 
-import reactor.core.publisher.Flux;
-
 import java.util.Objects;
+import reactor.core.publisher.Flux;
 
 /**
  * The two branches of {@link GoFlux#tee}: Go's {@code out1, out2 := tee(done, in)}, as Fluxes

@@ -29,8 +29,7 @@ public final class GoContextAccessor implements ThreadLocalAccessor<Context> {
     private static final boolean SLF4J = present("org.slf4j.MDC");
 
     /** Called by {@link java.util.ServiceLoader} when context-propagation loads its accessors. */
-    public GoContextAccessor() {
-    }
+    public GoContextAccessor() {}
 
     /**
      * A child of {@code parent} whose log id (e.g. a request id) goes into the MDC.

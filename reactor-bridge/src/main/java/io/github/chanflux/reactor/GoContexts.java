@@ -41,6 +41,7 @@ public final class GoContexts {
 
     /** How a {@link #within} stream ended first: not yet, its source completed, its context was done. */
     private static final int RUNNING = 0;
+
     private static final int COMPLETED = 1;
     private static final int CTX_DONE = 2;
 
@@ -51,8 +52,7 @@ public final class GoContexts {
         }
     };
 
-    private GoContexts() {
-    }
+    private GoContexts() {}
 
     /** The subscriber-context key, shared with {@link GoContextAccessor#key()}. */
     static Object key() {
@@ -107,7 +107,8 @@ public final class GoContexts {
                     .switchIfEmpty(Mono.never());
             return flux.doOnComplete(() -> end.compareAndSet(RUNNING, COMPLETED))
                     .takeUntilOther(ctxEndedFirst)
-                    .concatWith(Mono.defer(() -> end.get() == CTX_DONE ? Mono.error(Context.cause(ctx)) : Mono.empty()));
+                    .concatWith(
+                            Mono.defer(() -> end.get() == CTX_DONE ? Mono.error(Context.cause(ctx)) : Mono.empty()));
         });
     }
 

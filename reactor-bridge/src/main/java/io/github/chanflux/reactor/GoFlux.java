@@ -1,16 +1,15 @@
 package io.github.chanflux.reactor;
 
 import io.github.chanflux.pattern.StageMeter;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
-
-import java.util.List;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The patterns of chapter 4 of "Concurrency in Go" as Reactor operators: the same vocabulary as
@@ -28,8 +27,7 @@ import java.util.function.Supplier;
  */
 public final class GoFlux {
 
-    private GoFlux() {
-    }
+    private GoFlux() {}
 
     /**
      * The values, in order, then completes (4.6.1, {@code generator}); one value per request.
@@ -291,8 +289,8 @@ public final class GoFlux {
      * @return the operator, for {@link Flux#transform}
      * @throws IllegalArgumentException if {@code workers} is less than 1
      */
-    public static <T, R> Function<Flux<T>, Flux<R>> fanOut(int workers, Function<? super T, ? extends R> fn,
-                                                          Scheduler scheduler) {
+    public static <T, R> Function<Flux<T>, Flux<R>> fanOut(
+            int workers, Function<? super T, ? extends R> fn, Scheduler scheduler) {
         checkWorkers(workers);
         Function<T, Mono<R>> call = call(fn, scheduler);
         return source -> source.flatMap(call, workers, 1);
@@ -325,8 +323,8 @@ public final class GoFlux {
      * @return the operator, for {@link Flux#transform}
      * @throws IllegalArgumentException if {@code workers} is less than 1
      */
-    public static <T, R> Function<Flux<T>, Flux<R>> fanOutOrdered(int workers, Function<? super T, ? extends R> fn,
-                                                                 Scheduler scheduler) {
+    public static <T, R> Function<Flux<T>, Flux<R>> fanOutOrdered(
+            int workers, Function<? super T, ? extends R> fn, Scheduler scheduler) {
         checkWorkers(workers);
         Function<T, Mono<R>> call = call(fn, scheduler);
         return source -> source.flatMapSequential(call, workers, 1);
@@ -380,7 +378,8 @@ public final class GoFlux {
     private static <T, R> Function<T, Mono<R>> call(Function<? super T, ? extends R> fn, Scheduler scheduler) {
         Objects.requireNonNull(fn, "fn");
         Objects.requireNonNull(scheduler, "scheduler");
-        return v -> Mono.<R>fromCallable(() -> Objects.requireNonNull(fn.apply(v), "fan-out value")).subscribeOn(scheduler);
+        return v -> Mono.<R>fromCallable(() -> Objects.requireNonNull(fn.apply(v), "fan-out value"))
+                .subscribeOn(scheduler);
     }
 
     /** Rejects a null array or element, naming the operator and the element's index. */

@@ -36,8 +36,7 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class Heartbeats {
 
-    private Heartbeats() {
-    }
+    private Heartbeats() {}
 
     /**
      * {@link #heartbeat(Duration, Scheduler)} on {@code Schedulers.parallel()}.
@@ -98,8 +97,8 @@ public final class Heartbeats {
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code interval} is zero or negative
      */
-    public static <T> Function<Flux<T>, Flux<T>> keepAlive(Duration interval, Supplier<? extends T> pulse,
-                                                          Scheduler scheduler) {
+    public static <T> Function<Flux<T>, Flux<T>> keepAlive(
+            Duration interval, Supplier<? extends T> pulse, Scheduler scheduler) {
         Objects.requireNonNull(interval, "interval");
         if (!interval.isPositive()) {
             throw new IllegalArgumentException("heartbeat needs interval > 0, got " + interval);

@@ -1,11 +1,10 @@
 package io.github.chanflux.reactor;
 
+import java.util.concurrent.atomic.AtomicReference;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Signal;
-
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code takeUntilOther} hardened for Go's or-done, see {@link GoFlux#orDone}. {@code done} is
@@ -15,21 +14,16 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class OrDone {
 
-    private OrDone() {
-    }
+    private OrDone() {}
 
     static <T> Flux<T> orDone(Flux<T> source, Publisher<?> done) {
         return Flux.defer(() -> {
             AtomicReference<Throwable> doneError = new AtomicReference<>();
-            Mono<Boolean> fired = Flux.from(done)
-                    .materialize()
-                    .next()
-                    .map(signal -> remember(signal, doneError));
-            return source.takeUntilOther(fired)
-                    .concatWith(Mono.defer(() -> {
-                        Throwable error = doneError.get();
-                        return error == null ? Mono.empty() : Mono.error(error);
-                    }));
+            Mono<Boolean> fired = Flux.from(done).materialize().next().map(signal -> remember(signal, doneError));
+            return source.takeUntilOther(fired).concatWith(Mono.defer(() -> {
+                Throwable error = doneError.get();
+                return error == null ? Mono.empty() : Mono.error(error);
+            }));
         });
     }
 

@@ -3,10 +3,10 @@ package io.github.chanflux.reactor;
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.Received;
 import io.github.chanflux.chan.RecvChan;
-import io.github.chanflux.internal.ChanHooks;
 import io.github.chanflux.context.Context;
 import io.github.chanflux.context.Stop;
 import io.github.chanflux.go.Go;
+import io.github.chanflux.internal.ChanHooks;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -171,6 +171,7 @@ public final class PublishedChan<T> {
         volatile Throwable error;
         /** The subscription is cancelled (or there was none to cancel yet), the inbox closed: the pump stops. */
         volatile boolean cancelled;
+
         private final Runnable onCancelled;
         private volatile boolean cancelRequested;
         private final AtomicReference<Subscription> subscription = new AtomicReference<>();

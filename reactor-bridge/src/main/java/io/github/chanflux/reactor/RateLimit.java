@@ -35,8 +35,7 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class RateLimit {
 
-    private RateLimit() {
-    }
+    private RateLimit() {}
 
     /**
      * {@link #rateLimit(Limiter, ToIntFunction, Scheduler)} with one token per element on {@code parallel()}.
@@ -68,8 +67,8 @@ public final class RateLimit {
      * @param <T> the element type
      * @return the operator, for {@link Flux#transform}
      */
-    public static <T> Function<Flux<T>, Flux<T>> rateLimit(Limiter limiter, ToIntFunction<? super T> weigher,
-                                                          Scheduler scheduler) {
+    public static <T> Function<Flux<T>, Flux<T>> rateLimit(
+            Limiter limiter, ToIntFunction<? super T> weigher, Scheduler scheduler) {
         Objects.requireNonNull(limiter, "limiter");
         Objects.requireNonNull(weigher, "weigher");
         Objects.requireNonNull(scheduler, "scheduler");
@@ -123,17 +122,17 @@ public final class RateLimit {
             Instant now = limiter.clock().now();
             Reservation r = limiter.reserveN(now, 1);
             Duration delay = r.delayFrom(now);
-            boolean beyondDeadline = ctx.deadline().map(d -> delay.compareTo(Duration.between(now, d)) > 0)
+            boolean beyondDeadline = ctx.deadline()
+                    .map(d -> delay.compareTo(Duration.between(now, d)) > 0)
                     .orElse(false);
             if (!r.ok() || beyondDeadline) {
                 r.cancelAt(now);
                 return Mono.error(new TimeoutException("rate: Wait(n=1) would exceed context deadline"));
             }
-            Mono<Void> wait = delay.isZero() ? Mono.empty() : Mono.delay(delay, scheduler).then();
+            Mono<Void> wait =
+                    delay.isZero() ? Mono.empty() : Mono.delay(delay, scheduler).then();
             Mono<Void> canceled = GoContexts.whenDone(ctx).then(Mono.error(ctx::err));
-            return Mono.firstWithSignal(wait, canceled)
-                    .doOnCancel(r::cancel)
-                    .doOnError(e -> r.cancel());
+            return Mono.firstWithSignal(wait, canceled).doOnCancel(r::cancel).doOnError(e -> r.cancel());
         });
     }
 }

@@ -29,6 +29,7 @@ final class SupervisedRun<T> {
     private final Scheduler timer;
     /** When the restarts in the current window happened, oldest first, in the timer's nanoseconds. */
     private final ArrayDeque<Long> restarts = new ArrayDeque<>();
+
     private int incarnation;
 
     SupervisedRun(Supervisor supervisor, Supplier<? extends Publisher<? extends T>> factory, Scheduler timer) {
@@ -38,8 +39,7 @@ final class SupervisedRun<T> {
     }
 
     Flux<T> flux() {
-        return Flux.defer(this::start)
-                .retryWhen(Retry.from(failures -> failures.concatMap(this::decide)));
+        return Flux.defer(this::start).retryWhen(Retry.from(failures -> failures.concatMap(this::decide)));
     }
 
     /** Subscribes to a new incarnation, watched by the heartbeat timeout. */
@@ -49,10 +49,14 @@ final class SupervisedRun<T> {
         Publisher<? extends T> source = Objects.requireNonNull(factory.get(), "factory returned null");
         Duration timeout = supervisor.heartbeatTimeout();
         int current = incarnation;
-        return Flux.<T>from(source).timeout(timeout, Flux.defer(() -> {
-            supervisor.emit(new SupervisorEvent.Unhealthy(current, timeout));
-            return Flux.error(new HeartbeatTimeout(current, timeout));
-        }), timer);
+        return Flux.<T>from(source)
+                .timeout(
+                        timeout,
+                        Flux.defer(() -> {
+                            supervisor.emit(new SupervisorEvent.Unhealthy(current, timeout));
+                            return Flux.error(new HeartbeatTimeout(current, timeout));
+                        }),
+                        timer);
     }
 
     /** Restart after a backoff, or give up: the companion's answer to one failure. */
@@ -67,8 +71,9 @@ final class SupervisedRun<T> {
             restarts.removeFirst();
         }
         if (restarts.size() >= supervisor.maxRestarts()) {
-            return giveUp(Exceptions.retryExhausted("supervisor gave up: another restart would be more than "
-                    + supervisor.maxRestarts() + " within " + supervisor.within() + "; last failure: " + failure,
+            return giveUp(Exceptions.retryExhausted(
+                    "supervisor gave up: another restart would be more than " + supervisor.maxRestarts() + " within "
+                            + supervisor.within() + "; last failure: " + failure,
                     failure));
         }
         restarts.addLast(now);

@@ -68,11 +68,19 @@ public final class Supervisor {
     private final Predicate<? super Throwable> restartIf;
     /** Null: {@link Schedulers#parallel()} at assembly, so that virtual time can replace it. */
     private final Scheduler scheduler;
+
     private final Consumer<? super SupervisorEvent> listener;
 
-    private Supervisor(Duration heartbeatTimeout, Duration minBackoff, Duration maxBackoff, double jitter,
-                       int maxRestarts, Duration within, Predicate<? super Throwable> restartIf,
-                       Scheduler scheduler, Consumer<? super SupervisorEvent> listener) {
+    private Supervisor(
+            Duration heartbeatTimeout,
+            Duration minBackoff,
+            Duration maxBackoff,
+            double jitter,
+            int maxRestarts,
+            Duration within,
+            Predicate<? super Throwable> restartIf,
+            Scheduler scheduler,
+            Consumer<? super SupervisorEvent> listener) {
         this.heartbeatTimeout = heartbeatTimeout;
         this.minBackoff = minBackoff;
         this.maxBackoff = maxBackoff;
@@ -94,8 +102,16 @@ public final class Supervisor {
      * @throws NullPointerException if {@code heartbeatTimeout} is null
      */
     public static Supervisor withHeartbeatTimeout(Duration heartbeatTimeout) {
-        return new Supervisor(checkPositive(heartbeatTimeout, "heartbeatTimeout"), Duration.ZERO, Duration.ZERO, 0,
-                1, Duration.ofSeconds(5), e -> true, null, event -> { });
+        return new Supervisor(
+                checkPositive(heartbeatTimeout, "heartbeatTimeout"),
+                Duration.ZERO,
+                Duration.ZERO,
+                0,
+                1,
+                Duration.ofSeconds(5),
+                e -> true,
+                null,
+                event -> {});
     }
 
     /**
@@ -121,8 +137,7 @@ public final class Supervisor {
         if (!(jitter >= 0 && jitter <= 1)) {
             throw new IllegalArgumentException("backoff jitter must be in [0, 1], got " + jitter);
         }
-        return new Supervisor(heartbeatTimeout, min, max, jitter, maxRestarts, within, restartIf, scheduler,
-                listener);
+        return new Supervisor(heartbeatTimeout, min, max, jitter, maxRestarts, within, restartIf, scheduler, listener);
     }
 
     /**
@@ -140,8 +155,16 @@ public final class Supervisor {
         if (count < 0) {
             throw new IllegalArgumentException("maxRestarts count must not be negative, got " + count);
         }
-        return new Supervisor(heartbeatTimeout, minBackoff, maxBackoff, jitter, count,
-                checkPositive(within, "maxRestarts within"), restartIf, scheduler, listener);
+        return new Supervisor(
+                heartbeatTimeout,
+                minBackoff,
+                maxBackoff,
+                jitter,
+                count,
+                checkPositive(within, "maxRestarts within"),
+                restartIf,
+                scheduler,
+                listener);
     }
 
     /**
@@ -155,8 +178,8 @@ public final class Supervisor {
      */
     public Supervisor restartIf(Predicate<? super Throwable> predicate) {
         Objects.requireNonNull(predicate, "predicate");
-        return new Supervisor(heartbeatTimeout, minBackoff, maxBackoff, jitter, maxRestarts, within, predicate,
-                scheduler, listener);
+        return new Supervisor(
+                heartbeatTimeout, minBackoff, maxBackoff, jitter, maxRestarts, within, predicate, scheduler, listener);
     }
 
     /**
@@ -168,8 +191,8 @@ public final class Supervisor {
      */
     public Supervisor scheduler(Scheduler scheduler) {
         Objects.requireNonNull(scheduler, "scheduler");
-        return new Supervisor(heartbeatTimeout, minBackoff, maxBackoff, jitter, maxRestarts, within, restartIf,
-                scheduler, listener);
+        return new Supervisor(
+                heartbeatTimeout, minBackoff, maxBackoff, jitter, maxRestarts, within, restartIf, scheduler, listener);
     }
 
     /**
@@ -188,8 +211,8 @@ public final class Supervisor {
             this.listener.accept(event);
             listener.accept(event);
         };
-        return new Supervisor(heartbeatTimeout, minBackoff, maxBackoff, jitter, maxRestarts, within, restartIf,
-                scheduler, both);
+        return new Supervisor(
+                heartbeatTimeout, minBackoff, maxBackoff, jitter, maxRestarts, within, restartIf, scheduler, both);
     }
 
     /**

@@ -24,8 +24,7 @@ public sealed interface SupervisorEvent {
      *
      * @param incarnation which subscription this is
      */
-    record Started(int incarnation) implements SupervisorEvent {
-    }
+    record Started(int incarnation) implements SupervisorEvent {}
 
     /**
      * No element arrived within the heartbeat timeout: the book's "steward: ward unhealthy;
@@ -35,8 +34,7 @@ public sealed interface SupervisorEvent {
      * @param incarnation the incarnation found unhealthy
      * @param timeout the heartbeat timeout that elapsed
      */
-    record Unhealthy(int incarnation, Duration timeout) implements SupervisorEvent {
-    }
+    record Unhealthy(int incarnation, Duration timeout) implements SupervisorEvent {}
 
     /**
      * A failed incarnation will be replaced after {@code backoff}.
@@ -45,8 +43,7 @@ public sealed interface SupervisorEvent {
      * @param cause its error, or the {@link java.util.concurrent.TimeoutException} of a heartbeat timeout
      * @param backoff how long the supervisor waits before subscribing again
      */
-    record Restarting(int incarnation, Throwable cause, Duration backoff) implements SupervisorEvent {
-    }
+    record Restarting(int incarnation, Throwable cause, Duration backoff) implements SupervisorEvent {}
 
     /**
      * The supervisor stopped restarting and the supervised flux fails with {@code error}: an
@@ -56,6 +53,5 @@ public sealed interface SupervisorEvent {
      * @param incarnation the last incarnation
      * @param error the error the supervised flux ends with
      */
-    record GaveUp(int incarnation, Throwable error) implements SupervisorEvent {
-    }
+    record GaveUp(int incarnation, Throwable error) implements SupervisorEvent {}
 }

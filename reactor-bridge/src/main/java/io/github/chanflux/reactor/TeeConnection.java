@@ -1,12 +1,11 @@
 package io.github.chanflux.reactor;
 
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
-
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 
 /**
  * {@code publish(prefetch).autoConnect(2)} made safe, see {@link GoFlux#tee}: it keeps the

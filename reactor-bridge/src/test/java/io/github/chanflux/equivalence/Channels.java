@@ -1,23 +1,16 @@
 package io.github.chanflux.equivalence;
 
-import io.github.chanflux.test.Goroutines;
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
-import io.github.chanflux.go.Go;
 import io.github.chanflux.pattern.Patterns;
-
-import java.time.Duration;
+import io.github.chanflux.test.Goroutines;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Helpers for running the channel form of a pattern to completion in a property. */
 final class Channels {
 
-
-    private Channels() {
-    }
+    private Channels() {}
 
     /** Go's {@code for v := range c}, collected. */
     static <T> List<T> drain(RecvChan<T> c) {

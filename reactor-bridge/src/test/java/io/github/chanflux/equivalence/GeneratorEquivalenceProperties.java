@@ -1,9 +1,15 @@
 package io.github.chanflux.equivalence;
 
+import static io.github.chanflux.equivalence.Channels.drain;
+import static io.github.chanflux.equivalence.Channels.generate;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.pattern.Patterns;
 import io.github.chanflux.reactor.GoFlux;
+import java.util.ArrayList;
+import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -11,13 +17,6 @@ import net.jqwik.api.constraints.Size;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.publisher.PublisherProbe;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static io.github.chanflux.equivalence.Channels.drain;
-import static io.github.chanflux.equivalence.Channels.generate;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Generators, stages and queuing give the same sequence over channels and as Reactor
@@ -31,7 +30,9 @@ class GeneratorEquivalenceProperties {
         Chan<Void> done = Chan.make();
         try {
             List<Integer> overChannels = drain(generate(done, values));
-            List<Integer> asReactor = GoFlux.generator(values.toArray(Integer[]::new)).collectList().block();
+            List<Integer> asReactor = GoFlux.generator(values.toArray(Integer[]::new))
+                    .collectList()
+                    .block();
             assertThat(overChannels).isEqualTo(asReactor).isEqualTo(values);
         } finally {
             Channels.close(done);
@@ -42,13 +43,15 @@ class GeneratorEquivalenceProperties {
     @Property(tries = 40)
     void takeOfRepeatGivesTheSameSequenceAndStopsTheSource(
             @ForAll @Size(min = 1, max = 5) List<@IntRange(min = 0, max = 9) Integer> values,
-            @ForAll @IntRange(max = 20) int num) throws InterruptedException {
+            @ForAll @IntRange(max = 20) int num)
+            throws InterruptedException {
         Chan<Void> done = Chan.make();
         try {
             Integer[] array = values.toArray(Integer[]::new);
             List<Integer> overChannels = drain(Patterns.take(done, Patterns.repeat(done, array), num));
             PublisherProbe<Integer> source = PublisherProbe.of(GoFlux.repeat(array));
-            List<Integer> asReactor = source.flux().transform(GoFlux.take(num)).collectList().block();
+            List<Integer> asReactor =
+                    source.flux().transform(GoFlux.take(num)).collectList().block();
             assertThat(overChannels).isEqualTo(asReactor).hasSize(num);
             if (num > 0) {
                 source.assertWasCancelled();
@@ -63,7 +66,8 @@ class GeneratorEquivalenceProperties {
     void multiplyAddMultiplyPipelineGivesTheSameSequence(
             @ForAll @Size(max = 10) List<@IntRange(min = -1000, max = 1000) Integer> values,
             @ForAll @IntRange(min = -5, max = 5) int multiplier,
-            @ForAll @IntRange(min = -5, max = 5) int additive) throws InterruptedException {
+            @ForAll @IntRange(min = -5, max = 5) int additive)
+            throws InterruptedException {
         Chan<Void> done = Chan.make();
         try {
             RecvChan<Integer> a = Patterns.stage(done, generate(done, values), i -> i * multiplier);
@@ -73,7 +77,8 @@ class GeneratorEquivalenceProperties {
                     .transform(GoFlux.stage(i -> i * multiplier))
                     .transform(GoFlux.stage(i -> i + additive))
                     .transform(GoFlux.stage(i -> i * multiplier))
-                    .collectList().block();
+                    .collectList()
+                    .block();
             assertThat(overChannels).isEqualTo(asReactor);
         } finally {
             Channels.close(done);
@@ -84,11 +89,13 @@ class GeneratorEquivalenceProperties {
     @Property(tries = 30)
     void consumerStoppingEarlyGetsTheSamePrefixAndStopsThePipeline(
             @ForAll @Size(min = 1, max = 5) List<@IntRange(min = 0, max = 9) Integer> values,
-            @ForAll @IntRange(max = 12) int stopAfter) throws InterruptedException {
+            @ForAll @IntRange(max = 12) int stopAfter)
+            throws InterruptedException {
         Chan<Void> done = Chan.make();
         List<Integer> overChannels = new ArrayList<>();
         try {
-            RecvChan<Integer> pipeline = Patterns.stage(done, Patterns.repeat(done, values.toArray(Integer[]::new)), i -> i + 1);
+            RecvChan<Integer> pipeline =
+                    Patterns.stage(done, Patterns.repeat(done, values.toArray(Integer[]::new)), i -> i + 1);
             while (overChannels.size() < stopAfter) {
                 overChannels.add(pipeline.receive().value());
             }
@@ -97,7 +104,11 @@ class GeneratorEquivalenceProperties {
             Channels.assertAllEnded();
         }
         PublisherProbe<Integer> source = PublisherProbe.of(GoFlux.repeat(values.toArray(Integer[]::new)));
-        List<Integer> asReactor = source.flux().transform(GoFlux.stage(i -> i + 1)).take(stopAfter).collectList().block();
+        List<Integer> asReactor = source.flux()
+                .transform(GoFlux.stage(i -> i + 1))
+                .take(stopAfter)
+                .collectList()
+                .block();
         assertThat(overChannels).isEqualTo(asReactor);
         if (stopAfter > 0) {
             source.assertWasCancelled();
@@ -105,14 +116,17 @@ class GeneratorEquivalenceProperties {
     }
 
     @Property(tries = 30)
-    void queueGivesTheSameSequence(@ForAll @Size(max = 12) List<@IntRange(min = 0, max = 99) Integer> values,
-                                   @ForAll @IntRange(min = 1, max = 5) int capacity) throws InterruptedException {
+    void queueGivesTheSameSequence(
+            @ForAll @Size(max = 12) List<@IntRange(min = 0, max = 99) Integer> values,
+            @ForAll @IntRange(min = 1, max = 5) int capacity)
+            throws InterruptedException {
         Chan<Void> done = Chan.make();
         try {
             List<Integer> overChannels = drain(Patterns.queue(done, generate(done, values), capacity));
             List<Integer> asReactor = Flux.fromIterable(values)
                     .transform(GoFlux.queue(capacity, Schedulers.single()))
-                    .collectList().block();
+                    .collectList()
+                    .block();
             assertThat(overChannels).isEqualTo(asReactor).isEqualTo(values);
         } finally {
             Channels.close(done);

@@ -1,9 +1,16 @@
 package io.github.chanflux.equivalence;
 
+import static io.github.chanflux.equivalence.Channels.drain;
+import static io.github.chanflux.equivalence.Channels.generate;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.pattern.Patterns;
 import io.github.chanflux.reactor.GoFlux;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -13,14 +20,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.test.publisher.PublisherProbe;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import static io.github.chanflux.equivalence.Channels.drain;
-import static io.github.chanflux.equivalence.Channels.generate;
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The or-channel and or-done behave the same over channels and as Reactor operators, whichever
  * done signal fires and whenever it fires.
@@ -28,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OrEquivalenceProperties {
 
     @Property(tries = 40)
-    void orFiresWhenAndOnlyWhenOneOfItsSignalsFires(@ForAll @IntRange(min = 1, max = 8) int count,
-                                                   @ForAll @IntRange(max = 7) int firing) throws InterruptedException {
+    void orFiresWhenAndOnlyWhenOneOfItsSignalsFires(
+            @ForAll @IntRange(min = 1, max = 8) int count, @ForAll @IntRange(max = 7) int firing)
+            throws InterruptedException {
         int fired = firing % count;
         List<Chan<Void>> channels = new ArrayList<>();
         List<Sinks.Empty<Void>> sinks = new ArrayList<>();
@@ -57,13 +57,15 @@ class OrEquivalenceProperties {
     @Property(tries = 60)
     void orDonePassesTheSamePrefixUntilDoneFires(
             @ForAll @Size(max = 8) List<@IntRange(min = 0, max = 99) Integer> values,
-            @ForAll @IntRange(max = 10) int readBeforeDone) throws InterruptedException {
+            @ForAll @IntRange(max = 10) int readBeforeDone)
+            throws InterruptedException {
         List<Integer> overChannels = orDoneOverChannels(values, readBeforeDone);
         PublisherProbe<Integer> source = PublisherProbe.of(Flux.fromIterable(values));
         List<Integer> asReactor = orDoneAsReactor(source.flux(), readBeforeDone);
         int expected = Math.min(readBeforeDone, values.size());
         assertThat(asReactor).isEqualTo(values.subList(0, expected));
-        assertThat(overChannels).startsWith(asReactor.toArray(Integer[]::new))
+        assertThat(overChannels)
+                .startsWith(asReactor.toArray(Integer[]::new))
                 .as("Go's select may pass the value already offered when done closes")
                 .hasSizeLessThanOrEqualTo(Math.min(expected + 1, values.size()))
                 .isEqualTo(values.subList(0, overChannels.size()));
@@ -73,7 +75,8 @@ class OrEquivalenceProperties {
     }
 
     /** Reads {@code readBeforeDone} values, closes {@code done}, drains the rest. */
-    private static List<Integer> orDoneOverChannels(List<Integer> values, int readBeforeDone) throws InterruptedException {
+    private static List<Integer> orDoneOverChannels(List<Integer> values, int readBeforeDone)
+            throws InterruptedException {
         Chan<Void> done = Chan.make();
         Chan<Void> producerDone = Chan.make();
         try {

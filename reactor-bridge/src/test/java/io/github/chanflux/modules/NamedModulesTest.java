@@ -23,10 +23,15 @@ class NamedModulesTest {
 
     /** The class-path entries of core, this module and their required libraries. */
     private static Path[] modulePath() {
-        List<String> wanted = List.of("core/target/classes", "chanflux-core", "reactor-bridge/target/classes",
-                "reactor-core-", "reactive-streams-1");
+        List<String> wanted = List.of(
+                "core/target/classes",
+                "chanflux-core",
+                "reactor-bridge/target/classes",
+                "reactor-core-",
+                "reactive-streams-1");
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> wanted.stream().anyMatch(w -> entry.replace('\\', '/').contains(w)))
+                .filter(entry ->
+                        wanted.stream().anyMatch(w -> entry.replace('\\', '/').contains(w)))
                 .filter(entry -> !entry.contains("tck"))
                 .map(Path::of)
                 .toArray(Path[]::new);
@@ -40,21 +45,35 @@ class NamedModulesTest {
     @Test
     void theReactorModuleResolvesWithCoreAndReactorOnTheModulePath() {
         Set<String> resolved = resolve("io.github.chanflux.reactor").modules().stream()
-                .map(ResolvedModule::name).collect(Collectors.toSet());
-        assertThat(resolved).contains("io.github.chanflux.reactor", "io.github.chanflux.core", "reactor.core",
-                "org.reactivestreams");
+                .map(ResolvedModule::name)
+                .collect(Collectors.toSet());
+        assertThat(resolved)
+                .contains(
+                        "io.github.chanflux.reactor", "io.github.chanflux.core", "reactor.core", "org.reactivestreams");
     }
 
     @Test
     void coreExportsItsApiAndItsInternalPackageOnlyToTheReactorModule() {
-        ModuleDescriptor core = resolve("io.github.chanflux.core").findModule("io.github.chanflux.core")
-                .orElseThrow().reference().descriptor();
+        ModuleDescriptor core = resolve("io.github.chanflux.core")
+                .findModule("io.github.chanflux.core")
+                .orElseThrow()
+                .reference()
+                .descriptor();
         assertThat(core.requires()).extracting(ModuleDescriptor.Requires::name).containsExactly("java.base");
-        assertThat(core.exports()).filteredOn(e -> !e.isQualified()).extracting(ModuleDescriptor.Exports::source)
-                .containsExactlyInAnyOrder("io.github.chanflux.chan", "io.github.chanflux.go",
-                        "io.github.chanflux.time", "io.github.chanflux.context", "io.github.chanflux.errgroup",
-                        "io.github.chanflux.rate", "io.github.chanflux.pattern", "io.github.chanflux.errors");
-        assertThat(core.exports()).filteredOn(ModuleDescriptor.Exports::isQualified)
+        assertThat(core.exports())
+                .filteredOn(e -> !e.isQualified())
+                .extracting(ModuleDescriptor.Exports::source)
+                .containsExactlyInAnyOrder(
+                        "io.github.chanflux.chan",
+                        "io.github.chanflux.go",
+                        "io.github.chanflux.time",
+                        "io.github.chanflux.context",
+                        "io.github.chanflux.errgroup",
+                        "io.github.chanflux.rate",
+                        "io.github.chanflux.pattern",
+                        "io.github.chanflux.errors");
+        assertThat(core.exports())
+                .filteredOn(ModuleDescriptor.Exports::isQualified)
                 .singleElement()
                 .satisfies(e -> {
                     assertThat(e.source()).isEqualTo("io.github.chanflux.internal");

@@ -26,8 +26,8 @@ class BlockHoundTest {
     void aBlockingReceiveOnAParallelThreadIsCaught() {
         Chan<Integer> ch = Chan.make();
         StepVerifier.create(Mono.fromCallable(() -> ch.receive().value()).subscribeOn(Schedulers.parallel()))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(BlockingOperationError.class)
-                        .hasMessageContaining("Blocking call!"))
+                .expectErrorSatisfies(e ->
+                        assertThat(e).isInstanceOf(BlockingOperationError.class).hasMessageContaining("Blocking call!"))
                 .verify();
     }
 
@@ -42,7 +42,9 @@ class BlockHoundTest {
                 }
             }
         });
-        StepVerifier.create(flux.subscribeOn(Schedulers.parallel()).count()).expectNext(1_000L).verifyComplete();
+        StepVerifier.create(flux.subscribeOn(Schedulers.parallel()).count())
+                .expectNext(1_000L)
+                .verifyComplete();
         producer.join();
     }
 
@@ -66,17 +68,25 @@ class BlockHoundTest {
                 // receive on a virtual thread, contending for the lock with the senders
             }
         });
-        StepVerifier.create(Flux.range(0, 10_000).parallel(2).runOn(Schedulers.parallel())
-                        .map(v -> ch.trySend(v) ? 1 : 0).sequential().count())
-                .expectNextCount(1).verifyComplete();
+        StepVerifier.create(Flux.range(0, 10_000)
+                        .parallel(2)
+                        .runOn(Schedulers.parallel())
+                        .map(v -> ch.trySend(v) ? 1 : 0)
+                        .sequential()
+                        .count())
+                .expectNextCount(1)
+                .verifyComplete();
         ch.close();
         drainer.join();
         Chan<Integer> full = Chan.make(1);
         full.send(0);
         StepVerifier.create(Mono.fromCallable(() -> {
-            full.send(1);
-            return true;
-        }).subscribeOn(Schedulers.parallel())).expectError(BlockingOperationError.class).verify();
+                            full.send(1);
+                            return true;
+                        })
+                        .subscribeOn(Schedulers.parallel()))
+                .expectError(BlockingOperationError.class)
+                .verify();
     }
 
     @Test
@@ -85,7 +95,9 @@ class BlockHoundTest {
         AtomicLong dropped = new AtomicLong();
         Hooks.onErrorDropped(e -> dropped.addAndGet(e instanceof BlockingOperationError ? 1 : 0));
         try {
-            long blocked = Flux.range(0, 200_000).parallel().runOn(Schedulers.parallel())
+            long blocked = Flux.range(0, 200_000)
+                    .parallel()
+                    .runOn(Schedulers.parallel())
                     .flatMap(i -> blockingErrors(shared, i))
                     .sequential()
                     .reduce(0L, Long::sum)

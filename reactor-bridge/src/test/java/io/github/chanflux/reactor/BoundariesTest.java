@@ -1,5 +1,9 @@
 package io.github.chanflux.reactor;
 
+import static io.github.chanflux.reactor.Boundaries.atBoundary;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
 import io.github.chanflux.errors.BoundaryError;
 import io.github.chanflux.errors.ErrorReport;
 import io.github.chanflux.time.FakeClock;
@@ -17,10 +21,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import reactor.test.publisher.TestPublisher;
-
-import static io.github.chanflux.reactor.Boundaries.atBoundary;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /** The book's 5.1 modules as Flux stages: the low level stats the job binary, the intermediate runs the job. */
 class BoundariesTest {
@@ -56,27 +56,33 @@ class BoundariesTest {
         Path binary = dir.resolve("bad/job/binary");
         Flux<Boolean> executable = isGloballyExec(binary);
         if (wrapAtBoundary) {
-            executable = executable.transform(atBoundary(LowLevelErr.class, e -> new IntermediateErr(
-                    "cannot run job \"" + id + "\": requisite binaries not available", e)));
+            executable = executable.transform(atBoundary(
+                    LowLevelErr.class,
+                    e -> new IntermediateErr("cannot run job \"" + id + "\": requisite binaries not available", e)));
         }
         return executable.map(ok -> binary);
     }
 
     /** The CLI over the pipeline: each job's error reported as the book's {@code handleError} does. */
     private Flux<String> userLines(boolean wrapAtBoundary) {
-        return Flux.just("1", "2").concatMap(id -> runJob(id, wrapAtBoundary)
-                .map(Path::toString)
-                .onErrorResume(e -> Mono.just(ErrorReport.of(e, IntermediateErr.class, clock, logIds).userLine())));
+        return Flux.just("1", "2")
+                .concatMap(id -> runJob(id, wrapAtBoundary)
+                        .map(Path::toString)
+                        .onErrorResume(e -> Mono.just(ErrorReport.of(e, IntermediateErr.class, clock, logIds)
+                                .userLine())));
     }
 
     @Test
     void aKnownEdgeCaseCrossesTheBoundaryWrappedWithTheSameLogId() {
         StepVerifier.create(runJob("1", true))
                 .expectErrorSatisfies(e -> {
-                    assertThat(e).isInstanceOf(IntermediateErr.class)
+                    assertThat(e)
+                            .isInstanceOf(IntermediateErr.class)
                             .hasMessage("cannot run job \"1\": requisite binaries not available")
-                            .cause().isInstanceOf(LowLevelErr.class)
-                            .cause().isInstanceOf(NoSuchFileException.class);
+                            .cause()
+                            .isInstanceOf(LowLevelErr.class)
+                            .cause()
+                            .isInstanceOf(NoSuchFileException.class);
                     assertThat(((BoundaryError) e).logId()).isEqualTo("1");
                 })
                 .verify();
@@ -85,12 +91,14 @@ class BoundariesTest {
     @Test
     void aPipelineReportsEdgeCasesAndBugsAsTheChannelFormDoes() {
         StepVerifier.create(userLines(true))
-                .expectNext("[1] cannot run job \"1\": requisite binaries not available",
+                .expectNext(
+                        "[1] cannot run job \"1\": requisite binaries not available",
                         "[2] cannot run job \"2\": requisite binaries not available")
                 .verifyComplete();
         nextLogId.set(0);
         StepVerifier.create(userLines(false))
-                .expectNext("[1] There was an unexpected issue; please report this as a bug.",
+                .expectNext(
+                        "[1] There was an unexpected issue; please report this as a bug.",
                         "[2] There was an unexpected issue; please report this as a bug.")
                 .verifyComplete();
     }
@@ -98,7 +106,8 @@ class BoundariesTest {
     @Test
     void anErrorOfAnotherTypePassesUnchanged() {
         IllegalStateException bug = new IllegalStateException("bug");
-        StepVerifier.create(Flux.<Integer>error(bug).transform(atBoundary(LowLevelErr.class, e -> new IntermediateErr("x", e))))
+        StepVerifier.create(Flux.<Integer>error(bug)
+                        .transform(atBoundary(LowLevelErr.class, e -> new IntermediateErr("x", e))))
                 .expectErrorSatisfies(e -> assertThat(e).isSameAs(bug))
                 .verify();
     }
@@ -106,28 +115,37 @@ class BoundariesTest {
     @Test
     void valuesCompletionAndCancellationPassThrough() {
         TestPublisher<Integer> source = TestPublisher.create();
-        Function<Flux<Integer>, Flux<Integer>> boundary = atBoundary(LowLevelErr.class, e -> new IntermediateErr("x", e));
+        Function<Flux<Integer>, Flux<Integer>> boundary =
+                atBoundary(LowLevelErr.class, e -> new IntermediateErr("x", e));
         StepVerifier.create(source.flux().transform(boundary), 1)
                 .then(() -> source.next(1))
                 .expectNext(1)
                 .thenCancel()
                 .verify();
         source.assertMaxRequested(1).assertCancelled();
-        StepVerifier.create(Flux.just(1, 2).transform(boundary)).expectNext(1, 2).verifyComplete();
+        StepVerifier.create(Flux.just(1, 2).transform(boundary))
+                .expectNext(1, 2)
+                .verifyComplete();
     }
 
     @Test
     void aWrapperThatReturnsNullIsSignalledWithTheOriginalSuppressed() {
         LowLevelErr low = new LowLevelErr("low", null, clock, logIds);
         StepVerifier.create(Flux.<Integer>error(low).transform(atBoundary(LowLevelErr.class, e -> null)))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(NullPointerException.class)
-                        .hasMessage("wrapper returned null").hasSuppressedException(low))
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(NullPointerException.class)
+                        .hasMessage("wrapper returned null")
+                        .hasSuppressedException(low))
                 .verify();
     }
 
     @Test
     void nullArgumentsAreRejectedNamingThem() {
-        assertThatNullPointerException().isThrownBy(() -> atBoundary(null, e -> null)).withMessage("declared");
-        assertThatNullPointerException().isThrownBy(() -> atBoundary(LowLevelErr.class, null)).withMessage("wrapper");
+        assertThatNullPointerException()
+                .isThrownBy(() -> atBoundary(null, e -> null))
+                .withMessage("declared");
+        assertThatNullPointerException()
+                .isThrownBy(() -> atBoundary(LowLevelErr.class, null))
+                .withMessage("wrapper");
     }
 }

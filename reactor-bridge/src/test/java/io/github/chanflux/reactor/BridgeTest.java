@@ -1,19 +1,21 @@
 package io.github.chanflux.reactor;
 
+import static io.github.chanflux.reactor.GoFlux.bridge;
+import static io.github.chanflux.reactor.GoFlux.generator;
+
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import reactor.test.publisher.TestPublisher;
-
-import static io.github.chanflux.reactor.GoFlux.bridge;
-import static io.github.chanflux.reactor.GoFlux.generator;
 
 class BridgeTest {
 
     @Test
     void bridgeReadsTheStreamsOneAfterAnotherAsInTheBook() {
         Flux<Flux<Integer>> genVals = Flux.range(0, 10).map(Flux::just);
-        StepVerifier.create(bridge(genVals)).expectNext(0, 1, 2, 3, 4, 5, 6, 7, 8, 9).verifyComplete();
+        StepVerifier.create(bridge(genVals))
+                .expectNext(0, 1, 2, 3, 4, 5, 6, 7, 8, 9)
+                .verifyComplete();
     }
 
     @Test

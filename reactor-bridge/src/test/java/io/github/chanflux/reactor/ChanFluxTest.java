@@ -3,10 +3,9 @@ package io.github.chanflux.reactor;
 import static io.github.chanflux.reactor.ChanFlux.fromChan;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.chanflux.test.Goroutines;
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.go.Go;
-import java.time.Duration;
+import io.github.chanflux.test.Goroutines;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -38,7 +37,9 @@ class ChanFluxTest {
 
     @Test
     void emitsEveryValueThenCompletesWhenTheChannelCloses() throws InterruptedException {
-        StepVerifier.create(fromChan(closedWith(1, 2, 3, 4, 5))).expectNext(1, 2, 3, 4, 5).verifyComplete();
+        StepVerifier.create(fromChan(closedWith(1, 2, 3, 4, 5)))
+                .expectNext(1, 2, 3, 4, 5)
+                .verifyComplete();
     }
 
     @Test
@@ -50,7 +51,9 @@ class ChanFluxTest {
         StepVerifier.create(fromChan(ch), 0)
                 .thenRequest(3)
                 .expectNext(0, 1, 2)
-                .then(() -> assertThat(ch.len()).as("nothing received ahead of demand").isEqualTo(7))
+                .then(() -> assertThat(ch.len())
+                        .as("nothing received ahead of demand")
+                        .isEqualTo(7))
                 .thenRequest(2)
                 .expectNext(3, 4)
                 .thenCancel()
@@ -62,10 +65,7 @@ class ChanFluxTest {
     @Test
     void cancelReleasesABlockedReceiveAndLeavesTheChannelOpen() throws InterruptedException {
         Chan<Integer> ch = Chan.make();
-        StepVerifier.create(fromChan(ch), 1)
-                .expectSubscription()
-                .thenCancel()
-                .verify();
+        StepVerifier.create(fromChan(ch), 1).expectSubscription().thenCancel().verify();
         awaitGoroutines();
         assertThat(ch.trySend(1)).as("no receiver left behind").isFalse();
         ch.close();
@@ -87,7 +87,8 @@ class ChanFluxTest {
 
     @Test
     void waitingHappensOnAVirtualThreadNotOnTheSubscribersThread() throws InterruptedException {
-        StepVerifier.create(fromChan(closedWith(1)).subscribeOn(Schedulers.parallel())
+        StepVerifier.create(fromChan(closedWith(1))
+                        .subscribeOn(Schedulers.parallel())
                         .map(v -> Thread.currentThread().isVirtual()))
                 .expectNext(true)
                 .verifyComplete();
@@ -117,8 +118,10 @@ class ChanFluxTest {
         private final Consumer<Subscription> afterComplete;
         private volatile boolean inOnNext;
 
-        Recorder(Consumer<Subscription> onSubscribe, Consumer<Subscription> whileInOnNext,
-                 Consumer<Subscription> afterComplete) {
+        Recorder(
+                Consumer<Subscription> onSubscribe,
+                Consumer<Subscription> whileInOnNext,
+                Consumer<Subscription> afterComplete) {
             this.onSubscribe = onSubscribe;
             this.whileInOnNext = whileInOnNext;
             this.afterComplete = afterComplete;
@@ -154,7 +157,9 @@ class ChanFluxTest {
 
     private static void await(CountDownLatch latch) {
         try {
-            assertThat(latch.await(10, TimeUnit.SECONDS)).as("awaited within the bound").isTrue();
+            assertThat(latch.await(10, TimeUnit.SECONDS))
+                    .as("awaited within the bound")
+                    .isTrue();
         } catch (InterruptedException e) {
             throw new AssertionError("interrupted while waiting", e);
         }
@@ -162,7 +167,7 @@ class ChanFluxTest {
 
     @Test
     void aBadRequestAfterCompletionSignalsNothing() throws InterruptedException {
-        Recorder recorder = new Recorder(s -> s.request(2), s -> { }, s -> {
+        Recorder recorder = new Recorder(s -> s.request(2), s -> {}, s -> {
             s.request(0);
             s.request(-1);
         });
@@ -176,10 +181,13 @@ class ChanFluxTest {
     void aBadRequestDuringOnNextFailsTheStreamOnceAfterOnNextReturns() throws InterruptedException {
         CountDownLatch inOnNext = new CountDownLatch(1);
         CountDownLatch requested = new CountDownLatch(1);
-        Recorder recorder = new Recorder(s -> s.request(1), s -> {
-            inOnNext.countDown();
-            await(requested);
-        }, s -> { });
+        Recorder recorder = new Recorder(
+                s -> s.request(1),
+                s -> {
+                    inOnNext.countDown();
+                    await(requested);
+                },
+                s -> {});
         fromChan(closedWith(1, 2)).subscribe(recorder);
         await(inOnNext);
         recorder.subscription.get().request(0);
@@ -195,14 +203,17 @@ class ChanFluxTest {
         CountDownLatch inOnNext = new CountDownLatch(1);
         CountDownLatch cancelled = new CountDownLatch(1);
         AtomicReference<String> wait = new AtomicReference<>();
-        Recorder recorder = new Recorder(s -> s.request(1), s -> {
-            inOnNext.countDown();
-            try {
-                wait.set(cancelled.await(10, TimeUnit.SECONDS) ? "ended" : "timed out");
-            } catch (InterruptedException e) {
-                wait.set("interrupted");
-            }
-        }, s -> { });
+        Recorder recorder = new Recorder(
+                s -> s.request(1),
+                s -> {
+                    inOnNext.countDown();
+                    try {
+                        wait.set(cancelled.await(10, TimeUnit.SECONDS) ? "ended" : "timed out");
+                    } catch (InterruptedException e) {
+                        wait.set("interrupted");
+                    }
+                },
+                s -> {});
         fromChan(closedWith(1)).subscribe(recorder);
         await(inOnNext);
         recorder.subscription.get().cancel();
@@ -234,12 +245,17 @@ class ChanFluxTest {
             }
             awaitGoroutines();
         }
-        assertThat(failures).as("trials in which a value was received after cancel returned, of 100").isZero();
+        assertThat(failures)
+                .as("trials in which a value was received after cancel returned, of 100")
+                .isZero();
     }
 
     /** Waits until the flux's goroutine parks: it is waiting in a receive. */
     private static void awaitDrainerParked() {
-        Thread drainer = Go.running().stream().filter(t -> t.getName().equals("chan-publisher")).findFirst().orElseThrow();
+        Thread drainer = Go.running().stream()
+                .filter(t -> t.getName().equals("chan-publisher"))
+                .findFirst()
+                .orElseThrow();
         while (drainer.getState() != Thread.State.WAITING) {
             Thread.onSpinWait();
         }

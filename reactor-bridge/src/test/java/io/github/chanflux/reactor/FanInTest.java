@@ -1,5 +1,12 @@
 package io.github.chanflux.reactor;
 
+import static io.github.chanflux.reactor.GoFlux.fanIn;
+import static io.github.chanflux.reactor.GoFlux.fanOut;
+import static io.github.chanflux.reactor.GoFlux.fanOutOrdered;
+import static io.github.chanflux.reactor.GoFlux.generator;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -8,14 +15,6 @@ import reactor.test.StepVerifier;
 import reactor.test.publisher.PublisherProbe;
 import reactor.test.publisher.TestPublisher;
 
-import java.util.concurrent.CountDownLatch;
-
-import static io.github.chanflux.reactor.GoFlux.fanIn;
-import static io.github.chanflux.reactor.GoFlux.fanOut;
-import static io.github.chanflux.reactor.GoFlux.fanOutOrdered;
-import static io.github.chanflux.reactor.GoFlux.generator;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class FanInTest {
 
     @Test
@@ -23,8 +22,10 @@ class FanInTest {
         StepVerifier.create(fanIn(generator(1, 2, 3), generator(4), generator(5, 6)))
                 .expectNextCount(6)
                 .verifyComplete();
-        StepVerifier.create(fanIn(generator(1, 2, 3), generator(4), generator(5, 6)).collectList())
-                .assertNext(l -> org.assertj.core.api.Assertions.assertThat(l).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6))
+        StepVerifier.create(
+                        fanIn(generator(1, 2, 3), generator(4), generator(5, 6)).collectList())
+                .assertNext(
+                        l -> org.assertj.core.api.Assertions.assertThat(l).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6))
                 .verifyComplete();
     }
 
@@ -68,8 +69,11 @@ class FanInTest {
 
     @Test
     void fanOutRunsEveryValueThroughTheFunction() {
-        StepVerifier.create(generator(1, 2, 3, 4, 5).transform(fanOut(3, i -> i * i)).collectList())
-                .assertNext(l -> org.assertj.core.api.Assertions.assertThat(l).containsExactlyInAnyOrder(1, 4, 9, 16, 25))
+        StepVerifier.create(generator(1, 2, 3, 4, 5)
+                        .transform(fanOut(3, i -> i * i))
+                        .collectList())
+                .assertNext(
+                        l -> org.assertj.core.api.Assertions.assertThat(l).containsExactlyInAnyOrder(1, 4, 9, 16, 25))
                 .verifyComplete();
     }
 
@@ -101,15 +105,20 @@ class FanInTest {
     void aFailingFunctionErrorsTheFluxAndCancelsTheSource() {
         PublisherProbe<Integer> source = PublisherProbe.of(GoFlux.repeat(1));
         StepVerifier.create(source.flux().transform(fanOut(1, i -> {
-            throw new IllegalStateException("finder failed");
-        }))).verifyErrorMessage("finder failed");
+                    throw new IllegalStateException("finder failed");
+                })))
+                .verifyErrorMessage("finder failed");
         source.assertWasCancelled();
     }
 
     @Test
     void fanOutRejectsFewerThanOneWorker() {
-        assertThatThrownBy(() -> fanOut(0, i -> i)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 0");
-        assertThatThrownBy(() -> fanOutOrdered(-1, i -> i)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got -1");
+        assertThatThrownBy(() -> fanOut(0, i -> i))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("got 0");
+        assertThatThrownBy(() -> fanOutOrdered(-1, i -> i))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("got -1");
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {

@@ -1,18 +1,17 @@
 package io.github.chanflux.reactor;
 
-import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
-import reactor.test.StepVerifier;
-
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-
 import static io.github.chanflux.reactor.GoFlux.generator;
 import static io.github.chanflux.reactor.GoFlux.repeat;
 import static io.github.chanflux.reactor.GoFlux.repeatFn;
 import static io.github.chanflux.reactor.GoFlux.take;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
 
 class GeneratorsTest {
 
@@ -30,8 +29,10 @@ class GeneratorsTest {
     void generatorEmitsOnlyWhatIsRequested() {
         StepVerifier.create(generator(1, 2, 3), 0)
                 .expectSubscription()
-                .thenRequest(1).expectNext(1)
-                .thenRequest(2).expectNext(2, 3)
+                .thenRequest(1)
+                .expectNext(1)
+                .thenRequest(2)
+                .expectNext(2, 3)
                 .verifyComplete();
     }
 
@@ -42,18 +43,24 @@ class GeneratorsTest {
 
     @Test
     void takeOfRepeatCyclesTheValues() {
-        StepVerifier.create(repeat("a", "b").transform(take(5))).expectNext("a", "b", "a", "b", "a").verifyComplete();
+        StepVerifier.create(repeat("a", "b").transform(take(5)))
+                .expectNext("a", "b", "a", "b", "a")
+                .verifyComplete();
     }
 
     @Test
     void repeatRejectsNoValues() {
-        assertThatThrownBy(GoFlux::repeat).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 0");
+        assertThatThrownBy(GoFlux::repeat)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("got 0");
     }
 
     @Test
     void repeatFnCallsTheFunctionOncePerValue() {
         AtomicInteger calls = new AtomicInteger();
-        StepVerifier.create(repeatFn(calls::incrementAndGet).transform(take(3))).expectNext(1, 2, 3).verifyComplete();
+        StepVerifier.create(repeatFn(calls::incrementAndGet).transform(take(3)))
+                .expectNext(1, 2, 3)
+                .verifyComplete();
         assertThat(calls).hasValue(3);
     }
 
@@ -79,6 +86,8 @@ class GeneratorsTest {
 
     @Test
     void takeRejectsNegativeNum() {
-        assertThatThrownBy(() -> take(-1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
+        assertThatThrownBy(() -> take(-1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-1");
     }
 }

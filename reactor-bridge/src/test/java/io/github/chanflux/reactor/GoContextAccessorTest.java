@@ -18,11 +18,12 @@ import reactor.test.StepVerifier;
 
 class GoContextAccessorTest {
 
-    record Seen(Optional<Context> ctx, String mdc, boolean onParallel) {
-    }
+    record Seen(Optional<Context> ctx, String mdc, boolean onParallel) {}
 
     private static Seen seen() {
-        return new Seen(GoContextAccessor.current(), MDC.get(GoContextAccessor.MDC_KEY),
+        return new Seen(
+                GoContextAccessor.current(),
+                MDC.get(GoContextAccessor.MDC_KEY),
                 Thread.currentThread().getName().startsWith("parallel-"));
     }
 
@@ -50,15 +51,16 @@ class GoContextAccessorTest {
                 .expectNext(new Seen(Optional.of(ctx), "req-42", true))
                 .expectNext(new Seen(Optional.of(ctx), "req-42", true))
                 .verifyComplete();
-        assertThat(seen()).as("nothing leaks onto the test thread")
-                .isEqualTo(new Seen(Optional.empty(), null, false));
+        assertThat(seen()).as("nothing leaks onto the test thread").isEqualTo(new Seen(Optional.empty(), null, false));
     }
 
     @Test
     void aContextWithoutLogIdPropagatesWithoutAnMdcEntry() {
         Hooks.enableAutomaticContextPropagation();
         Context ctx = Context.withValue(Context.background(), io.github.chanflux.context.Key.of("other"), "x");
-        StepVerifier.create(Mono.just(1).publishOn(Schedulers.parallel()).map(i -> seen())
+        StepVerifier.create(Mono.just(1)
+                        .publishOn(Schedulers.parallel())
+                        .map(i -> seen())
                         .contextWrite(GoContexts.put(ctx)))
                 .expectNext(new Seen(Optional.of(ctx), null, true))
                 .verifyComplete();

@@ -2,12 +2,11 @@ package io.github.chanflux.reactor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.chanflux.test.Goroutines;
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.context.CancelableContext;
 import io.github.chanflux.context.Context;
 import io.github.chanflux.context.Key;
-import io.github.chanflux.go.Go;
+import io.github.chanflux.test.Goroutines;
 import io.github.chanflux.time.FakeClock;
 import java.time.Duration;
 import java.util.List;
@@ -27,12 +26,16 @@ class GoContextsTest {
     void operatorsReadTheGoContextAndItsValues() {
         Context ctx = Context.withValue(Context.background(), USER, "gopher");
         Mono<String> user = GoContexts.current().map(c -> c.value(USER).orElse("nobody"));
-        StepVerifier.create(user.contextWrite(GoContexts.put(ctx))).expectNext("gopher").verifyComplete();
+        StepVerifier.create(user.contextWrite(GoContexts.put(ctx)))
+                .expectNext("gopher")
+                .verifyComplete();
     }
 
     @Test
     void withoutAGoContextItIsBackground() {
-        StepVerifier.create(GoContexts.current()).expectNext(Context.background()).verifyComplete();
+        StepVerifier.create(GoContexts.current())
+                .expectNext(Context.background())
+                .verifyComplete();
     }
 
     @Test
@@ -71,7 +74,8 @@ class GoContextsTest {
     @Test
     void aDeadlineBecomesATimeoutFailingWithDeadlineExceeded() {
         FakeClock clock = new FakeClock();
-        CancelableContext ctx = Context.withTimeout(Context.withClock(Context.background(), clock), Duration.ofSeconds(1));
+        CancelableContext ctx =
+                Context.withTimeout(Context.withClock(Context.background(), clock), Duration.ofSeconds(1));
         StepVerifier.create(Flux.never().transform(GoContexts.within(ctx)))
                 .expectSubscription()
                 .then(() -> clock.advance(Duration.ofSeconds(1)))
@@ -94,15 +98,17 @@ class GoContextsTest {
 
     @Test
     void theDerivedContextIsInTheSubscriberContext() {
-        StepVerifier.create(GoContexts.withCancel(Context.background(),
-                        ctx -> GoContexts.current().map(c -> c == ctx)))
+        StepVerifier.create(GoContexts.withCancel(
+                        Context.background(), ctx -> GoContexts.current().map(c -> c == ctx)))
                 .expectNext(true)
                 .verifyComplete();
     }
 
     @Test
     void runEmitsTheResultOfTheGoroutine() {
-        StepVerifier.create(GoContexts.run(Context.background(), ctx -> "done")).expectNext("done").verifyComplete();
+        StepVerifier.create(GoContexts.run(Context.background(), ctx -> "done"))
+                .expectNext("done")
+                .verifyComplete();
     }
 
     @Test
@@ -153,7 +159,9 @@ class GoContextsTest {
                 failures++;
             }
         }
-        assertThat(failures).as("trials with a value or without Canceled, of 50").isZero();
+        assertThat(failures)
+                .as("trials with a value or without Canceled, of 50")
+                .isZero();
     }
 
     @Test
@@ -167,7 +175,9 @@ class GoContextsTest {
                 failures++;
             }
         }
-        assertThat(failures).as("trials with a value or without Canceled, of 50").isZero();
+        assertThat(failures)
+                .as("trials with a value or without Canceled, of 50")
+                .isZero();
     }
 
     /**
@@ -193,7 +203,8 @@ class GoContextsTest {
         StepVerifier.create(GoContexts.run(Context.background(), ctx -> {
                     throw new AssertionError("broken invariant");
                 }))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(AssertionError.class).hasMessage("broken invariant"))
+                .expectErrorSatisfies(
+                        e -> assertThat(e).isInstanceOf(AssertionError.class).hasMessage("broken invariant"))
                 .verify(BOUND);
     }
 
@@ -202,8 +213,8 @@ class GoContextsTest {
         StepVerifier.create(GoContexts.run(Context.background(), ctx -> {
                     throw new InterruptedException("someone else's interrupt");
                 }))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InterruptedException.class)
-                        .hasMessage("someone else's interrupt"))
+                .expectErrorSatisfies(e ->
+                        assertThat(e).isInstanceOf(InterruptedException.class).hasMessage("someone else's interrupt"))
                 .verify(BOUND);
     }
 

@@ -34,8 +34,7 @@ class HeartbeatEquivalenceTest {
     private static final int TRIALS = 20;
 
     /** One unit of work: {@code gap} of work, then {@code value}. */
-    private record Unit(Duration gap, int value) {
-    }
+    private record Unit(Duration gap, int value) {}
 
     @AfterEach
     void resetVirtualTime() {
@@ -70,7 +69,9 @@ class HeartbeatEquivalenceTest {
         });
         List<String> seen = new ArrayList<>();
         Thread reader = Go.go(() -> {
-            for (Received<Integer> r = hb.results().receive(); r.ok(); r = hb.results().receive()) {
+            for (Received<Integer> r = hb.results().receive();
+                    r.ok();
+                    r = hb.results().receive()) {
                 seen.add(Duration.between(t0, clock.now()).toMillis() + ":" + r.value());
             }
             seen.add("complete at " + Duration.between(t0, clock.now()).toMillis());
@@ -84,7 +85,8 @@ class HeartbeatEquivalenceTest {
         VirtualTimeScheduler vts = VirtualTimeScheduler.create();
         List<String> seen = new ArrayList<>();
         Duration total = work.stream().map(Unit::gap).reduce(Duration.ZERO, Duration::plus);
-        StepVerifier.withVirtualTime(() -> Flux.fromIterable(work)
+        StepVerifier.withVirtualTime(
+                        () -> Flux.fromIterable(work)
                                 .concatMap(u -> Mono.delay(u.gap(), vts).thenReturn(u.value()))
                                 .transform(heartbeat(INTERVAL, vts))
                                 .<Integer>handle((beat, sink) -> {
@@ -94,7 +96,8 @@ class HeartbeatEquivalenceTest {
                                 })
                                 .doOnNext(v -> seen.add(vts.now(TimeUnit.MILLISECONDS) + ":" + v))
                                 .doOnComplete(() -> seen.add("complete at " + vts.now(TimeUnit.MILLISECONDS))),
-                        () -> vts, Long.MAX_VALUE)
+                        () -> vts,
+                        Long.MAX_VALUE)
                 .thenAwait(total)
                 .thenConsumeWhile(beat -> true)
                 .verifyComplete();

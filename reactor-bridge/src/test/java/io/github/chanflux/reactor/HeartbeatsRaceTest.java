@@ -44,8 +44,11 @@ class HeartbeatsRaceTest {
             Thread b = Thread.ofVirtual().start(() -> collector.requestOneByOne(ELEMENTS - ELEMENTS / 2));
             a.join();
             b.join();
-            assertThat(collector.done.await(1, TimeUnit.MINUTES)).as("trial %d ended", trial).isTrue();
-            boolean ok = collector.values.equals(expected) && collector.overflows.get() == 0
+            assertThat(collector.done.await(1, TimeUnit.MINUTES))
+                    .as("trial %d ended", trial)
+                    .isTrue();
+            boolean ok = collector.values.equals(expected)
+                    && collector.overflows.get() == 0
                     && collector.signal == SignalType.ON_COMPLETE;
             failures += ok ? 0 : 1;
         }
@@ -67,8 +70,7 @@ class HeartbeatsRaceTest {
         }
 
         @Override
-        protected void hookOnSubscribe(Subscription subscription) {
-        }
+        protected void hookOnSubscribe(Subscription subscription) {}
 
         @Override
         protected void hookOnNext(Beat<Integer> beat) {

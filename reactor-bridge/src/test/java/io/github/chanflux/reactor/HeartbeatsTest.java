@@ -30,8 +30,8 @@ class HeartbeatsTest {
         VirtualTimeScheduler.reset();
     }
 
-    private <T> StepVerifier.FirstStep<T> onVirtualTime(Supplier<? extends Publisher<? extends T>> scenario,
-                                                         long request) {
+    private <T> StepVerifier.FirstStep<T> onVirtualTime(
+            Supplier<? extends Publisher<? extends T>> scenario, long request) {
         return StepVerifier.withVirtualTime(scenario, () -> vts, request);
     }
 
@@ -60,7 +60,8 @@ class HeartbeatsTest {
 
     @Test
     void valuesPassInOrderAndPulsesFillOnlyTheIdleTime() {
-        Flux<Integer> source = Flux.concat(Flux.just(1), after(Duration.ofMillis(2500), 2), after(Duration.ofMillis(500), 3));
+        Flux<Integer> source =
+                Flux.concat(Flux.just(1), after(Duration.ofMillis(2500), 2), after(Duration.ofMillis(500), 3));
         onVirtualTime(beating(source), Long.MAX_VALUE)
                 .expectSubscription()
                 .expectNext(Beat.value(1))
@@ -77,7 +78,8 @@ class HeartbeatsTest {
 
     @Test
     void aSourceFasterThanTheIntervalNeverPulses() {
-        Flux<Integer> source = Flux.interval(Duration.ofMillis(900), vts).map(Long::intValue).take(5);
+        Flux<Integer> source =
+                Flux.interval(Duration.ofMillis(900), vts).map(Long::intValue).take(5);
         onVirtualTime(beating(source), Long.MAX_VALUE)
                 .expectSubscription()
                 .thenAwait(Duration.ofSeconds(5))
@@ -157,13 +159,17 @@ class HeartbeatsTest {
         assertThat(sourceCancelled).isTrue();
         long scheduled = vts.getScheduledTaskCount();
         vts.advanceTimeBy(Duration.ofSeconds(10));
-        assertThat(vts.getScheduledTaskCount()).as("no timer re-armed after cancel").isEqualTo(scheduled);
+        assertThat(vts.getScheduledTaskCount())
+                .as("no timer re-armed after cancel")
+                .isEqualTo(scheduled);
     }
 
     @Test
     void keepAliveInjectsTheSuppliedElement() {
-        onVirtualTime(() -> Flux.concat(Flux.just("a"), Flux.<String>never()).transform(keepAlive(SECOND, () -> "ping", vts)),
-                Long.MAX_VALUE)
+        onVirtualTime(
+                        () -> Flux.concat(Flux.just("a"), Flux.<String>never())
+                                .transform(keepAlive(SECOND, () -> "ping", vts)),
+                        Long.MAX_VALUE)
                 .expectNext("a")
                 .expectNoEvent(SECOND)
                 .expectNext("ping")
@@ -189,7 +195,9 @@ class HeartbeatsTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("heartbeat needs interval > 0, got " + bad);
         }
-        assertThatThrownBy(() -> heartbeat(null)).isInstanceOf(NullPointerException.class).hasMessage("interval");
+        assertThatThrownBy(() -> heartbeat(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("interval");
         assertThatThrownBy(() -> heartbeat(SECOND, null)).hasMessage("scheduler");
         assertThatThrownBy(() -> keepAlive(SECOND, null)).hasMessage("pulse");
     }

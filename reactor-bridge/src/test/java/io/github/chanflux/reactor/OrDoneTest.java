@@ -1,5 +1,9 @@
 package io.github.chanflux.reactor;
 
+import static io.github.chanflux.reactor.GoFlux.generator;
+import static io.github.chanflux.reactor.GoFlux.orDone;
+
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -8,18 +12,15 @@ import reactor.test.StepVerifier;
 import reactor.test.publisher.PublisherProbe;
 import reactor.test.publisher.TestPublisher;
 
-import java.time.Duration;
-
-import static io.github.chanflux.reactor.GoFlux.generator;
-import static io.github.chanflux.reactor.GoFlux.orDone;
-
 class OrDoneTest {
 
     private final Sinks.Empty<Void> done = Sinks.empty();
 
     @Test
     void passesEveryValueUntilTheSourceCompletes() {
-        StepVerifier.create(generator(1, 2, 3).transform(orDone(done.asMono()))).expectNext(1, 2, 3).verifyComplete();
+        StepVerifier.create(generator(1, 2, 3).transform(orDone(done.asMono())))
+                .expectNext(1, 2, 3)
+                .verifyComplete();
     }
 
     @Test
@@ -46,8 +47,8 @@ class OrDoneTest {
     @Test
     void anAsynchronousDoneErrorCancelsAnEndlessSourceThenErrors() {
         PublisherProbe<Integer> endless = PublisherProbe.of(Flux.never());
-        Mono<Void> failing = Mono.<Void>error(new IllegalStateException("done failed"))
-                .delaySubscription(Duration.ofSeconds(1));
+        Mono<Void> failing =
+                Mono.<Void>error(new IllegalStateException("done failed")).delaySubscription(Duration.ofSeconds(1));
         StepVerifier.withVirtualTime(() -> endless.flux().transform(orDone(failing)))
                 .expectSubscription()
                 .thenAwait(Duration.ofSeconds(1))
@@ -65,7 +66,9 @@ class OrDoneTest {
     void cancellingTheResultCancelsTheSourceAndDone() {
         PublisherProbe<Integer> source = PublisherProbe.of(Flux.never());
         PublisherProbe<Void> doneProbe = PublisherProbe.of(Mono.never());
-        StepVerifier.create(source.flux().transform(orDone(doneProbe.mono()))).thenCancel().verify();
+        StepVerifier.create(source.flux().transform(orDone(doneProbe.mono())))
+                .thenCancel()
+                .verify();
         source.assertWasCancelled();
         doneProbe.assertWasCancelled();
     }

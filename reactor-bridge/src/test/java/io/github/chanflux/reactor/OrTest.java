@@ -1,15 +1,14 @@
 package io.github.chanflux.reactor;
 
+import static io.github.chanflux.reactor.GoFlux.or;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 import reactor.test.publisher.PublisherProbe;
-
-import java.time.Duration;
-
-import static io.github.chanflux.reactor.GoFlux.or;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OrTest {
 
@@ -20,8 +19,11 @@ class OrTest {
     @Test
     void theBooksSigExampleCompletesAfterOneSecond() {
         StepVerifier.withVirtualTime(() -> or(
-                        sig(Duration.ofHours(2)), sig(Duration.ofMinutes(5)), sig(Duration.ofSeconds(1)),
-                        sig(Duration.ofHours(1)), sig(Duration.ofMinutes(1))))
+                        sig(Duration.ofHours(2)),
+                        sig(Duration.ofMinutes(5)),
+                        sig(Duration.ofSeconds(1)),
+                        sig(Duration.ofHours(1)),
+                        sig(Duration.ofMinutes(1))))
                 .expectSubscription()
                 .expectNoEvent(Duration.ofMillis(999))
                 .thenAwait(Duration.ofMillis(1))

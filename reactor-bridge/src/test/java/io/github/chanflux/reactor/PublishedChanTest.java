@@ -6,22 +6,22 @@ import static io.github.chanflux.reactor.ChanFlux.toResultChan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.chanflux.test.Goroutines;
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.Received;
 import io.github.chanflux.context.CancelableContext;
 import io.github.chanflux.context.Context;
 import io.github.chanflux.errors.Result;
 import io.github.chanflux.go.Go;
+import io.github.chanflux.test.Goroutines;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -57,7 +57,8 @@ class PublishedChanTest {
         PublishedChan<Integer> p = toChan(Flux.range(1, 1_000).doOnRequest(requested::addAndGet), capacity);
         for (int received = 1; received <= 1_000; received++) {
             assertThat(p.chan().receive()).isEqualTo(Received.of(received));
-            assertThat(requested.get()).as("requested after %d received", received)
+            assertThat(requested.get())
+                    .as("requested after %d received", received)
                     .isLessThanOrEqualTo(received + capacity);
         }
         assertThat(p.chan().receive()).isEqualTo(Received.closed());
@@ -94,7 +95,10 @@ class PublishedChanTest {
 
     /** Waits until the pump goroutine parks with nothing in flight: waiting for room or a receiver. */
     private static void awaitPumpParked() {
-        Thread pump = Go.running().stream().filter(t -> t.getName().equals("published-chan")).findFirst().orElseThrow();
+        Thread pump = Go.running().stream()
+                .filter(t -> t.getName().equals("published-chan"))
+                .findFirst()
+                .orElseThrow();
         while (pump.getState() != Thread.State.WAITING) {
             Thread.onSpinWait();
         }
@@ -102,20 +106,22 @@ class PublishedChanTest {
 
     @Test
     void anErrorIsToldAfterTheValues() {
-        PublishedChan<Integer> p = toChan(Flux.range(1, 3).concatWith(Flux.error(new IllegalStateException("boom"))), 1);
+        PublishedChan<Integer> p =
+                toChan(Flux.range(1, 3).concatWith(Flux.error(new IllegalStateException("boom"))), 1);
         assertThat(drain(p)).containsExactly(1, 2, 3);
         assertThat(p.err()).hasMessage("boom");
     }
 
     @Test
     void theResultVariantSendsTheErrorAsTheLastValue() {
-        PublishedChan<Result<Integer>> p = toResultChan(
-                Flux.just(1, 2).concatWith(Flux.error(new IllegalStateException("boom"))), 0);
+        PublishedChan<Result<Integer>> p =
+                toResultChan(Flux.just(1, 2).concatWith(Flux.error(new IllegalStateException("boom"))), 0);
         List<Result<Integer>> got = drain(p);
         assertThat(got).hasSize(3);
         assertThat(got.subList(0, 2)).containsExactly(Result.ok(1), Result.ok(2));
-        assertThat(got.get(2)).isInstanceOfSatisfying(Result.Err.class,
-                e -> assertThat(e.error()).hasMessage("boom"));
+        assertThat(got.get(2))
+                .isInstanceOfSatisfying(
+                        Result.Err.class, e -> assertThat(e.error()).hasMessage("boom"));
     }
 
     @Test
@@ -132,8 +138,8 @@ class PublishedChanTest {
     void aDoneContextCancelsTheSubscriptionAndClosesTheChannel() {
         List<String> signals = new CopyOnWriteArrayList<>();
         CancelableContext ctx = Context.withCancel(Context.background());
-        PublishedChan<Integer> p = ChanFlux.toChan(
-                Flux.range(0, Integer.MAX_VALUE).doOnCancel(() -> signals.add("cancel")), 0, ctx);
+        PublishedChan<Integer> p =
+                ChanFlux.toChan(Flux.range(0, Integer.MAX_VALUE).doOnCancel(() -> signals.add("cancel")), 0, ctx);
         assertThat(p.chan().iterator().next()).isZero();
         ctx.cancel();
         drain(p);
@@ -165,7 +171,8 @@ class PublishedChanTest {
         int take = random.nextInt(0, n + 1);
         PublishedChan<Integer> p = toChan(Flux.range(0, n), random.nextInt(0, 5));
         StepVerifier.create(fromChan(p.chan()).take(take))
-                .expectNextSequence(java.util.stream.IntStream.range(0, take).boxed().toList())
+                .expectNextSequence(
+                        java.util.stream.IntStream.range(0, take).boxed().toList())
                 .verifyComplete();
         p.cancel();
         drain(p);
@@ -185,7 +192,9 @@ class PublishedChanTest {
             }
         });
         PublishedChan<Integer> p = toChan(fromChan(source), random.nextInt(0, 5));
-        assertThat(drain(p)).containsExactlyElementsOf(java.util.stream.IntStream.range(0, n).boxed().toList());
+        assertThat(drain(p))
+                .containsExactlyElementsOf(
+                        java.util.stream.IntStream.range(0, n).boxed().toList());
     }
 
     @Test

@@ -1,6 +1,15 @@
 package io.github.chanflux.reactor;
 
+import static io.github.chanflux.reactor.GoFlux.generator;
+import static io.github.chanflux.reactor.GoFlux.measured;
+import static io.github.chanflux.reactor.GoFlux.queue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 import io.github.chanflux.pattern.StageMeter;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -8,16 +17,6 @@ import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 import reactor.test.publisher.TestPublisher;
 import reactor.test.scheduler.VirtualTimeScheduler;
-
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
-import static io.github.chanflux.reactor.GoFlux.generator;
-import static io.github.chanflux.reactor.GoFlux.measured;
-import static io.github.chanflux.reactor.GoFlux.queue;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 class QueueTest {
 
@@ -54,8 +53,10 @@ class QueueTest {
         VirtualTimeScheduler vts = VirtualTimeScheduler.create();
         StageMeter meter = new StageMeter(() -> vts.now(TimeUnit.NANOSECONDS));
         Flux<Long> arrivals = Flux.interval(Duration.ofSeconds(1), vts).take(10);
-        Flux<Long> stage = arrivals.transform(measured(meter,
-                in -> in.flatMapSequential(v -> Mono.delay(Duration.ofSeconds(3), vts).thenReturn(v))));
+        Flux<Long> stage = arrivals.transform(measured(
+                meter,
+                in -> in.flatMapSequential(
+                        v -> Mono.delay(Duration.ofSeconds(3), vts).thenReturn(v))));
         StepVerifier.withVirtualTime(() -> stage, () -> vts, Long.MAX_VALUE)
                 .thenAwait(Duration.ofSeconds(13))
                 .expectNextCount(10)

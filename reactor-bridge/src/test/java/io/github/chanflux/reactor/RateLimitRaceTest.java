@@ -47,7 +47,9 @@ class RateLimitRaceTest {
             Thread b = Thread.ofVirtual().start(() -> requestOneByOne(collector, ELEMENTS - ELEMENTS / 2));
             a.join();
             b.join();
-            assertThat(collector.done.await(1, TimeUnit.MINUTES)).as("trial %d completed", trial).isTrue();
+            assertThat(collector.done.await(1, TimeUnit.MINUTES))
+                    .as("trial %d completed", trial)
+                    .isTrue();
             boolean ok = collector.received.equals(expected)
                     && pulled.get() == ELEMENTS
                     && lim.tokensAt(frozen.now()) == 1 - ELEMENTS;
@@ -67,8 +69,7 @@ class RateLimitRaceTest {
         final CountDownLatch done = new CountDownLatch(1);
 
         @Override
-        protected void hookOnSubscribe(Subscription subscription) {
-        }
+        protected void hookOnSubscribe(Subscription subscription) {}
 
         @Override
         protected void hookOnNext(Integer value) {

@@ -53,8 +53,8 @@ class RateLimitTest {
         return onVirtualTime(scenario, Long.MAX_VALUE);
     }
 
-    private <T> StepVerifier.FirstStep<T> onVirtualTime(Supplier<? extends Publisher<? extends T>> scenario,
-                                                         long request) {
+    private <T> StepVerifier.FirstStep<T> onVirtualTime(
+            Supplier<? extends Publisher<? extends T>> scenario, long request) {
         return StepVerifier.withVirtualTime(scenario, () -> vts, request);
     }
 
@@ -174,7 +174,8 @@ class RateLimitTest {
                 .expectSubscription()
                 .thenRequest(1)
                 .expectNext(1)
-                .then(() -> assertThat(pulled).as("elements pulled from upstream").hasValue(1))
+                .then(() ->
+                        assertThat(pulled).as("elements pulled from upstream").hasValue(1))
                 .then(() -> assertThat(lim.tokens()).as("tokens left").isEqualTo(9))
                 .thenCancel()
                 .verify();
@@ -186,7 +187,9 @@ class RateLimitTest {
         onVirtualTime(limited(Flux.just(1), lim))
                 .expectSubscription()
                 .expectNext(1)
-                .then(() -> assertThat(lim.allow()).as("allow() right after rateLimit took the only token").isFalse())
+                .then(() -> assertThat(lim.allow())
+                        .as("allow() right after rateLimit took the only token")
+                        .isFalse())
                 .verifyComplete();
     }
 
@@ -196,7 +199,9 @@ class RateLimitTest {
         onVirtualTime(() -> acquire(lim, Context.background(), vts))
                 .expectSubscription()
                 .verifyComplete();
-        assertThat(lim.allow()).as("allow() right after acquire() took the only token").isFalse();
+        assertThat(lim.allow())
+                .as("allow() right after acquire() took the only token")
+                .isFalse();
     }
 
     @Test
@@ -238,7 +243,9 @@ class RateLimitTest {
                 .then(ctx::cancel)
                 .expectErrorSatisfies(e -> assertThat(e).isSameAs(Context.CANCELED))
                 .verify();
-        assertThat(lim.allowN(START.plusSeconds(1), 1)).as("the token came back").isTrue();
+        assertThat(lim.allowN(START.plusSeconds(1), 1))
+                .as("the token came back")
+                .isTrue();
     }
 
     /** A 1 s wait against a 400 ms deadline fails at once, before any time passes, as Go's Wait. */
@@ -247,9 +254,9 @@ class RateLimitTest {
         Limiter lim = limiter(1, 1);
         assertThat(lim.allow()).isTrue();
         AtomicReference<Throwable> failed = new AtomicReference<>();
-        try (CancelableContext ctx = Context.withTimeout(Context.withClock(Context.background(), clock),
-                Duration.ofMillis(400))) {
-            acquire(lim, ctx, vts).subscribe(done -> { }, failed::set);
+        try (CancelableContext ctx =
+                Context.withTimeout(Context.withClock(Context.background(), clock), Duration.ofMillis(400))) {
+            acquire(lim, ctx, vts).subscribe(done -> {}, failed::set);
             assertThat(failed.get())
                     .isInstanceOf(TimeoutException.class)
                     .hasMessage("rate: Wait(n=1) would exceed context deadline");

@@ -1,15 +1,14 @@
 package io.github.chanflux.reactor;
 
+import static io.github.chanflux.reactor.GoFlux.cast;
+import static io.github.chanflux.reactor.GoFlux.generator;
+import static io.github.chanflux.reactor.GoFlux.stage;
+
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import reactor.test.publisher.TestPublisher;
-
-import java.util.function.Function;
-
-import static io.github.chanflux.reactor.GoFlux.cast;
-import static io.github.chanflux.reactor.GoFlux.generator;
-import static io.github.chanflux.reactor.GoFlux.stage;
 
 class StageTest {
 
@@ -23,13 +22,16 @@ class StageTest {
 
     @Test
     void multiplyAddMultiplyPipelineGivesTheBooksOutput() {
-        Flux<Integer> pipeline = generator(1, 2, 3, 4).transform(multiply(2)).transform(add(1)).transform(multiply(2));
+        Flux<Integer> pipeline =
+                generator(1, 2, 3, 4).transform(multiply(2)).transform(add(1)).transform(multiply(2));
         StepVerifier.create(pipeline).expectNext(6, 10, 14, 18).verifyComplete();
     }
 
     @Test
     void toStringStageTurnsValuesIntoStrings() {
-        StepVerifier.create(generator(1, 2).transform(stage(Object::toString))).expectNext("1", "2").verifyComplete();
+        StepVerifier.create(generator(1, 2).transform(stage(Object::toString)))
+                .expectNext("1", "2")
+                .verifyComplete();
     }
 
     @Test

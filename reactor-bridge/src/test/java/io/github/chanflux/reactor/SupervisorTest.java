@@ -72,30 +72,38 @@ class SupervisorTest {
                 .doOnSubscribe(s -> log("ward: Hello, I'm irresponsible!"))
                 .doOnCancel(() -> log("ward: I am halting."));
         onVirtualTime(() -> supervisor(FOUR_SECONDS)
-                .maxRestarts(2, Duration.ofSeconds(10))
-                .onEvent(e -> {
-                    if (e instanceof Unhealthy) {
-                        log("steward: ward unhealthy; restarting");
-                    }
-                })
-                .supervise(() -> ward)
-                .takeUntilOther(Mono.delay(Duration.ofSeconds(9), vts)
-                        .doOnNext(t -> log("main: halting steward and ward."))))
+                        .maxRestarts(2, Duration.ofSeconds(10))
+                        .onEvent(e -> {
+                            if (e instanceof Unhealthy) {
+                                log("steward: ward unhealthy; restarting");
+                            }
+                        })
+                        .supervise(() -> ward)
+                        .takeUntilOther(Mono.delay(Duration.ofSeconds(9), vts)
+                                .doOnNext(t -> log("main: halting steward and ward."))))
                 .thenAwait(Duration.ofSeconds(9))
                 .then(() -> log("Done"))
                 .verifyComplete();
-        assertThat(log).containsExactly("0ms ward: Hello, I'm irresponsible!",
-                "4000ms ward: I am halting.", "4000ms steward: ward unhealthy; restarting",
-                "4000ms ward: Hello, I'm irresponsible!",
-                "8000ms ward: I am halting.", "8000ms steward: ward unhealthy; restarting",
-                "8000ms ward: Hello, I'm irresponsible!",
-                "9000ms main: halting steward and ward.", "9000ms ward: I am halting.", "9000ms Done");
+        assertThat(log)
+                .containsExactly(
+                        "0ms ward: Hello, I'm irresponsible!",
+                        "4000ms ward: I am halting.",
+                        "4000ms steward: ward unhealthy; restarting",
+                        "4000ms ward: Hello, I'm irresponsible!",
+                        "8000ms ward: I am halting.",
+                        "8000ms steward: ward unhealthy; restarting",
+                        "8000ms ward: Hello, I'm irresponsible!",
+                        "9000ms main: halting steward and ward.",
+                        "9000ms ward: I am halting.",
+                        "9000ms Done");
     }
 
     @Test
     void theEventsTellEachStartTimeoutAndRestart() {
-        onVirtualTime(() -> supervisor(FOUR_SECONDS).maxRestarts(5, Duration.ofMinutes(1))
-                .supervise(() -> Flux.just(subscriptions.incrementAndGet()).concatWith(Flux.never())))
+        onVirtualTime(() -> supervisor(FOUR_SECONDS)
+                        .maxRestarts(5, Duration.ofMinutes(1))
+                        .supervise(
+                                () -> Flux.just(subscriptions.incrementAndGet()).concatWith(Flux.never())))
                 .expectNext(1)
                 .expectNoEvent(FOUR_SECONDS.minusNanos(1))
                 .thenAwait(Duration.ofNanos(1))
@@ -108,7 +116,8 @@ class SupervisorTest {
         assertThat(events.get(2)).isInstanceOfSatisfying(Restarting.class, r -> {
             assertThat(r.incarnation()).isEqualTo(1);
             assertThat(r.backoff()).isZero();
-            assertThat(r.cause()).isInstanceOf(TimeoutException.class)
+            assertThat(r.cause())
+                    .isInstanceOf(TimeoutException.class)
                     .hasMessage("incarnation 1 emitted no element within PT4S");
         });
         assertThat(events.get(3)).isEqualTo(new Started(2));
@@ -117,7 +126,8 @@ class SupervisorTest {
     @Test
     void eachElementRestartsTheHeartbeatTimeout() {
         onVirtualTime(() -> supervisor(FOUR_SECONDS)
-                .supervise(() -> counted(Flux.interval(Duration.ofSeconds(3), vts))).take(10))
+                        .supervise(() -> counted(Flux.interval(Duration.ofSeconds(3), vts)))
+                        .take(10))
                 .thenAwait(Duration.ofSeconds(30))
                 .expectNextCount(10)
                 .verifyComplete();
@@ -129,8 +139,10 @@ class SupervisorTest {
     @Test
     void restartedSourcesFeedOneStream() {
         Flux<Integer> ward = Flux.just(1, 2, -1, 3, 4, 5).takeWhile(v -> v >= 0).concatWith(Flux.never());
-        onVirtualTime(() -> supervisor(Duration.ofMillis(1)).maxRestarts(10, Duration.ofSeconds(1))
-                .supervise(() -> ward).take(6))
+        onVirtualTime(() -> supervisor(Duration.ofMillis(1))
+                        .maxRestarts(10, Duration.ofSeconds(1))
+                        .supervise(() -> ward)
+                        .take(6))
                 .expectNext(1, 2)
                 .expectNoEvent(Duration.ofMillis(1).minusNanos(1))
                 .thenAwait(Duration.ofNanos(1))
@@ -153,12 +165,12 @@ class SupervisorTest {
     void restartsBackOffExponentiallyUpToTheMaximum() {
         List<Long> startedAt = new ArrayList<>();
         onVirtualTime(() -> supervisor(FOUR_SECONDS)
-                .backoff(Duration.ofSeconds(1), Duration.ofSeconds(4), 0)
-                .maxRestarts(100, Duration.ofHours(1))
-                .supervise(() -> {
-                    startedAt.add(vts.now(TimeUnit.SECONDS));
-                    return Flux.error(new IOException("boom"));
-                }))
+                        .backoff(Duration.ofSeconds(1), Duration.ofSeconds(4), 0)
+                        .maxRestarts(100, Duration.ofHours(1))
+                        .supervise(() -> {
+                            startedAt.add(vts.now(TimeUnit.SECONDS));
+                            return Flux.error(new IOException("boom"));
+                        }))
                 .thenAwait(Duration.ofSeconds(15))
                 .thenCancel()
                 .verify();
@@ -169,12 +181,12 @@ class SupervisorTest {
     void anElementResetsTheBackoff() {
         List<Long> startedAt = new ArrayList<>();
         onVirtualTime(() -> supervisor(FOUR_SECONDS)
-                .backoff(Duration.ofSeconds(1), Duration.ofSeconds(4), 0)
-                .maxRestarts(100, Duration.ofHours(1))
-                .supervise(() -> {
-                    startedAt.add(vts.now(TimeUnit.SECONDS));
-                    return Flux.just(1).concatWith(Flux.error(new IOException("boom")));
-                }))
+                        .backoff(Duration.ofSeconds(1), Duration.ofSeconds(4), 0)
+                        .maxRestarts(100, Duration.ofHours(1))
+                        .supervise(() -> {
+                            startedAt.add(vts.now(TimeUnit.SECONDS));
+                            return Flux.just(1).concatWith(Flux.error(new IOException("boom")));
+                        }))
                 .expectNext(1)
                 .thenAwait(Duration.ofSeconds(3))
                 .expectNextCount(3)
@@ -188,18 +200,21 @@ class SupervisorTest {
         Duration min = Duration.ofSeconds(1);
         Duration max = Duration.ofSeconds(8);
         onVirtualTime(() -> supervisor(FOUR_SECONDS)
-                .backoff(min, max, 0.5)
-                .maxRestarts(1000, Duration.ofSeconds(1))
-                .supervise(() -> Flux.error(new IOException("boom"))))
+                        .backoff(min, max, 0.5)
+                        .maxRestarts(1000, Duration.ofSeconds(1))
+                        .supervise(() -> Flux.error(new IOException("boom"))))
                 .thenAwait(Duration.ofHours(1))
                 .thenCancel()
                 .verify();
         List<Duration> backoffs = events.stream()
-                .filter(Restarting.class::isInstance).map(e -> ((Restarting) e).backoff()).toList();
+                .filter(Restarting.class::isInstance)
+                .map(e -> ((Restarting) e).backoff())
+                .toList();
         assertThat(backoffs).hasSizeGreaterThan(100);
         for (int k = 0; k < backoffs.size(); k++) {
             long base = Math.min(1000L << Math.min(k, 10), 8000);
-            assertThat(backoffs.get(k).toMillis()).as("backoff %d", k)
+            assertThat(backoffs.get(k).toMillis())
+                    .as("backoff %d", k)
                     .isBetween(Math.max(1000, base / 2), Math.min(8000, base * 3 / 2));
         }
         assertThat(backoffs.stream().distinct().count()).isGreaterThan(2);
@@ -212,8 +227,10 @@ class SupervisorTest {
         onVirtualTime(() -> supervisor(FOUR_SECONDS).supervise(() -> counted(Flux.error(boom))))
                 .expectErrorSatisfies(e -> {
                     assertThat(Exceptions.isRetryExhausted(e)).isTrue();
-                    assertThat(e).hasMessage("supervisor gave up: another restart would be more than 1 within PT5S;"
-                            + " last failure: java.io.IOException: boom").hasCause(boom);
+                    assertThat(e)
+                            .hasMessage("supervisor gave up: another restart would be more than 1 within PT5S;"
+                                    + " last failure: java.io.IOException: boom")
+                            .hasCause(boom);
                 })
                 .verify();
         assertThat(subscriptions).hasValue(2);
@@ -226,8 +243,7 @@ class SupervisorTest {
 
     @Test
     void restartsOutsideTheWindowDoNotCount() {
-        onVirtualTime(() -> supervisor(Duration.ofSeconds(6))
-                .supervise(() -> counted(Flux.never())))
+        onVirtualTime(() -> supervisor(Duration.ofSeconds(6)).supervise(() -> counted(Flux.never())))
                 .thenAwait(Duration.ofMinutes(1))
                 .thenCancel()
                 .verify();
@@ -238,15 +254,17 @@ class SupervisorTest {
     void unhealthyTwiceWithinTheWindowGivesUpWithTheTimeoutAsCause() {
         onVirtualTime(() -> supervisor(FOUR_SECONDS).supervise(Flux::never))
                 .thenAwait(Duration.ofSeconds(8))
-                .expectErrorSatisfies(e -> assertThat(e).hasCauseInstanceOf(TimeoutException.class)
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .hasCauseInstanceOf(TimeoutException.class)
                         .hasMessageContaining("more than 1 within PT5S"))
                 .verify();
     }
 
     @Test
     void zeroRestartsGiveUpAtTheFirstFailure() {
-        onVirtualTime(() -> supervisor(FOUR_SECONDS).maxRestarts(0, Duration.ofSeconds(1))
-                .supervise(() -> counted(Flux.error(new IOException("boom")))))
+        onVirtualTime(() -> supervisor(FOUR_SECONDS)
+                        .maxRestarts(0, Duration.ofSeconds(1))
+                        .supervise(() -> counted(Flux.error(new IOException("boom")))))
                 .expectErrorMatches(Exceptions::isRetryExhausted)
                 .verify();
         assertThat(subscriptions).hasValue(1);
@@ -255,8 +273,9 @@ class SupervisorTest {
     @Test
     void anErrorThePredicateRefusesEndsTheFluxAsItIs() {
         IllegalStateException bug = new IllegalStateException("bug");
-        onVirtualTime(() -> supervisor(FOUR_SECONDS).restartIf(IOException.class::isInstance)
-                .supervise(() -> counted(Flux.error(bug))))
+        onVirtualTime(() -> supervisor(FOUR_SECONDS)
+                        .restartIf(IOException.class::isInstance)
+                        .supervise(() -> counted(Flux.error(bug))))
                 .expectErrorSatisfies(e -> assertThat(e).isSameAs(bug))
                 .verify();
         assertThat(subscriptions).hasValue(1);
@@ -265,9 +284,10 @@ class SupervisorTest {
 
     @Test
     void anErrorThePredicateAcceptsIsRestarted() {
-        onVirtualTime(() -> supervisor(FOUR_SECONDS).restartIf(IOException.class::isInstance)
-                .supervise(() -> counted(subscriptions.get() == 0
-                        ? Flux.error(new IOException("boom")) : Flux.just(7))))
+        onVirtualTime(() -> supervisor(FOUR_SECONDS)
+                        .restartIf(IOException.class::isInstance)
+                        .supervise(() ->
+                                counted(subscriptions.get() == 0 ? Flux.error(new IOException("boom")) : Flux.just(7))))
                 .expectNext(7)
                 .verifyComplete();
         assertThat(subscriptions).hasValue(2);
@@ -275,8 +295,7 @@ class SupervisorTest {
 
     @Test
     void aHeartbeatTimeoutIsRestartedWhateverThePredicate() {
-        onVirtualTime(() -> supervisor(FOUR_SECONDS).restartIf(e -> false)
-                .supervise(() -> counted(Flux.never())))
+        onVirtualTime(() -> supervisor(FOUR_SECONDS).restartIf(e -> false).supervise(() -> counted(Flux.never())))
                 .thenAwait(FOUR_SECONDS)
                 .thenCancel()
                 .verify();
@@ -285,9 +304,10 @@ class SupervisorTest {
 
     @Test
     void cancellingStopsThePendingRestart() {
-        Disposable subscription = supervisor(FOUR_SECONDS).backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 0)
+        Disposable subscription = supervisor(FOUR_SECONDS)
+                .backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 0)
                 .supervise(() -> counted(Flux.error(new IOException("boom"))))
-                .subscribe(v -> { }, e -> { });
+                .subscribe(v -> {}, e -> {});
         vts.advanceTimeBy(Duration.ofMillis(500));
         subscription.dispose();
         vts.advanceTimeBy(Duration.ofMinutes(1));
@@ -299,8 +319,8 @@ class SupervisorTest {
     void aFactoryThatThrowsFailsThatIncarnation() {
         IllegalStateException broken = new IllegalStateException("no connection");
         onVirtualTime(() -> supervisor(FOUR_SECONDS).restartIf(e -> false).supervise(() -> {
-            throw broken;
-        }))
+                    throw broken;
+                }))
                 .expectErrorSatisfies(e -> assertThat(e).isSameAs(broken))
                 .verify();
     }
@@ -309,9 +329,11 @@ class SupervisorTest {
     void aListenerThatThrowsChangesNothing() {
         List<Throwable> dropped = new CopyOnWriteArrayList<>();
         Hooks.onErrorDropped(dropped::add);
-        onVirtualTime(() -> supervisor(FOUR_SECONDS).onEvent(e -> {
-            throw new IllegalStateException("broken logger");
-        }).supervise(() -> Flux.just(1, 2)))
+        onVirtualTime(() -> supervisor(FOUR_SECONDS)
+                        .onEvent(e -> {
+                            throw new IllegalStateException("broken logger");
+                        })
+                        .supervise(() -> Flux.just(1, 2)))
                 .expectNext(1, 2)
                 .verifyComplete();
         assertThat(dropped).singleElement().satisfies(e -> assertThat(e).hasMessage("broken logger"));
@@ -339,7 +361,9 @@ class SupervisorTest {
                 .hasMessage("maxRestarts count must not be negative, got -1");
         assertThatThrownBy(() -> s.maxRestarts(1, Duration.ZERO))
                 .hasMessage("maxRestarts within must be positive, got PT0S");
-        assertThatThrownBy(() -> s.supervise(null)).isInstanceOf(NullPointerException.class).hasMessage("factory");
+        assertThatThrownBy(() -> s.supervise(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("factory");
         assertThatThrownBy(() -> s.restartIf(null)).hasMessage("predicate");
         assertThatThrownBy(() -> s.scheduler(null)).hasMessage("scheduler");
         assertThatThrownBy(() -> s.onEvent(null)).hasMessage("listener");

@@ -94,8 +94,8 @@ public final class FakeClockDriver {
                 return;
             }
             if (!advanceToNextTimer()) {
-                throw new IllegalStateException("all goroutines are asleep and no timer is pending at "
-                        + clock.now() + "; the condition never held:" + describe(started()));
+                throw new IllegalStateException("all goroutines are asleep and no timer is pending at " + clock.now()
+                        + "; the condition never held:" + describe(started()));
             }
         }
     }
@@ -154,7 +154,11 @@ public final class FakeClockDriver {
     private static String describe(List<Thread> threads) {
         StringBuilder b = new StringBuilder();
         for (Thread t : threads) {
-            b.append("\n\n[goroutine ").append(t.getName()).append(" ").append(t.getState()).append(']');
+            b.append("\n\n[goroutine ")
+                    .append(t.getName())
+                    .append(" ")
+                    .append(t.getState())
+                    .append(']');
             for (StackTraceElement e : t.getStackTrace()) {
                 b.append("\n\tat ").append(e);
             }

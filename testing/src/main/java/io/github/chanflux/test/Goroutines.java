@@ -10,8 +10,7 @@ public final class Goroutines {
     /** How long a goroutine may take to notice that it should stop before it counts as leaked. */
     public static final Duration LIVENESS = Duration.ofSeconds(10);
 
-    private Goroutines() {
-    }
+    private Goroutines() {}
 
     /**
      * Waits up to {@link #LIVENESS} for every goroutine to end, then fails with the names and

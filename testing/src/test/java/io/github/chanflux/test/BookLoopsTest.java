@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class BookLoopsTest {
 
+    // spotless:off (the Go stays beside the Java it translates)
     /** The or-done loop, line by line. */
     static <T> RecvChan<T> orDone(RecvChan<?> done, RecvChan<T> c) {
         Chan<T> valStream = Chan.make();                        // valStream := make(chan interface{})
@@ -47,6 +48,7 @@ class BookLoopsTest {
         });                                                     // }()
         return valStream;
     }
+    // spotless:on
 
     @Test
     void theOrDoneLoopPassesEveryValueUntilItsInputCloses() {
@@ -88,6 +90,7 @@ class BookLoopsTest {
         return Chan.nil();
     }
 
+    // spotless:off (the Go stays beside the Java it translates)
     /** The steward's goroutine, the monitor loop line by line. */
     private void steward(RecvChan<?> done, Duration timeout, Duration pulseInterval, Chan<Object> heartbeat)
             throws InterruptedException {
@@ -119,6 +122,8 @@ class BookLoopsTest {
         }
     }
 
+    // spotless:on
+
     /** The book's run: timeout 4 s, halted at 9 s; restarts at 4 s and 8 s, on fake time. */
     @Test
     void theStewardRestartsAnIrresponsibleWardEveryTimeoutUntilHalted() throws InterruptedException {
@@ -127,16 +132,22 @@ class BookLoopsTest {
         clock.afterFunc(Duration.ofSeconds(9), done::close);
         Chan<Object> heartbeat = Chan.make();
         Thread steward = Go.go(() -> steward(done, Duration.ofSeconds(4), Duration.ofSeconds(4), heartbeat));
-        Thread reader = Go.go(() -> heartbeat.forEach(pulse -> { }));     // for range heartbeat {}
+        Thread reader = Go.go(() -> heartbeat.forEach(pulse -> {})); // for range heartbeat {}
         driver.runUntil(() -> !steward.isAlive() && !reader.isAlive() && log.size() == 8);
         List<String> lines = new ArrayList<>(log);
         assertThat(lines.subList(0, 1)).containsExactly("0s ward: Hello, I'm irresponsible!");
         assertThat(lines.subList(1, 4)).first().isEqualTo("4s steward: ward unhealthy; restarting");
-        assertThat(lines.subList(1, 4)).containsExactlyInAnyOrder("4s steward: ward unhealthy; restarting",
-                "4s ward: Hello, I'm irresponsible!", "4s ward: I am halting.");
+        assertThat(lines.subList(1, 4))
+                .containsExactlyInAnyOrder(
+                        "4s steward: ward unhealthy; restarting",
+                        "4s ward: Hello, I'm irresponsible!",
+                        "4s ward: I am halting.");
         assertThat(lines.subList(4, 7)).first().isEqualTo("8s steward: ward unhealthy; restarting");
-        assertThat(lines.subList(4, 7)).containsExactlyInAnyOrder("8s steward: ward unhealthy; restarting",
-                "8s ward: Hello, I'm irresponsible!", "8s ward: I am halting.");
+        assertThat(lines.subList(4, 7))
+                .containsExactlyInAnyOrder(
+                        "8s steward: ward unhealthy; restarting",
+                        "8s ward: Hello, I'm irresponsible!",
+                        "8s ward: I am halting.");
         assertThat(lines.get(7)).isEqualTo("9s ward: I am halting.");
     }
 }

@@ -55,9 +55,7 @@ class FakeClockDriverTest {
                 try (Ticker ticker = clock.newTicker(Duration.ofSeconds(worker))) {
                     var deadline = clock.after(Duration.ofSeconds(10));
                     int ticks = 0;
-                    while (select(
-                            recv(ticker.c(), r -> true),
-                            recv(deadline, r -> false))) {
+                    while (select(recv(ticker.c(), r -> true), recv(deadline, r -> false))) {
                         ticks++;
                     }
                     report.add("worker " + worker + ": " + ticks + " ticks");

@@ -104,8 +104,10 @@ class HeartbeatBookTest {
         assertThat(log).filteredOn(line -> !line.startsWith("10s")).containsExactlyInAnyOrderElementsOf(expected);
         for (int s = 1; s < 10; s++) {
             String prefix = s + "s ";
-            assertThat(log).as("the lines of second " + s + " come together")
-                    .filteredOn(line -> line.startsWith(prefix)).hasSize(s % 2 == 0 ? 2 : 1);
+            assertThat(log)
+                    .as("the lines of second " + s + " come together")
+                    .filteredOn(line -> line.startsWith(prefix))
+                    .hasSize(s % 2 == 0 ? 2 : 1);
         }
         assertThat(new ArrayList<>(log)).last().asString().matches("10s (heartbeat|results) closed");
     }
@@ -116,7 +118,7 @@ class HeartbeatBookTest {
         Heartbeat<Instant> hb = Heartbeat.interval(done, TIMEOUT.dividedBy(2), clock, w -> {
             RecvChan<Instant> workGen = clock.tick(TIMEOUT);
             w.send(w.receive(workGen).value());
-            done.receive();                       // stuck: no pulses, channels left open
+            done.receive(); // stuck: no pulses, channels left open
         });
         Thread reader = Go.go(() -> read(hb));
         driver.runUntil(() -> !reader.isAlive());
@@ -149,8 +151,12 @@ class HeartbeatBookTest {
             for (int i = 0; i < INT_SLICE.size(); i++) {
                 int index = i;
                 String failure = select(
-                        recv(hb.results(), r -> r.value().equals(INT_SLICE.get(index)) ? null
-                                : "index " + index + ": expected " + INT_SLICE.get(index) + ", but received " + r.value()),
+                        recv(
+                                hb.results(),
+                                r -> r.value().equals(INT_SLICE.get(index))
+                                        ? null
+                                        : "index " + index + ": expected " + INT_SLICE.get(index) + ", but received "
+                                                + r.value()),
                         recv(clock.after(Duration.ofSeconds(1)), r -> seconds() + "s test timed out"));
                 if (failure != null) {
                     verdict.send(failure);
@@ -161,7 +167,7 @@ class HeartbeatBookTest {
         });
         driver.runUntil(() -> verdict.len() == 1);
         assertThat(verdict.receive().value()).isEqualTo("1s test timed out");
-        done.close();                             // Go's defer close(done); the worker wakes at 2 s and ends
+        done.close(); // Go's defer close(done); the worker wakes at 2 s and ends
         driver.advance(Duration.ofSeconds(1));
         assertThat(hb.results().receive().ok()).isFalse();
     }

@@ -83,7 +83,7 @@ class StewardTest {
     /** Reads {@code heartbeat} until it closes (Go's {@code for range heartbeat {}}), then logs "Done". */
     private Thread rangeOver(RecvChan<?> heartbeat) {
         return Go.go(() -> {
-            heartbeat.forEach(pulse -> { });
+            heartbeat.forEach(pulse -> {});
             log("Done");
         });
     }
@@ -108,8 +108,9 @@ class StewardTest {
         for (int at : new int[] {4000, 8000}) {
             int first = at == 4000 ? 1 : 4;
             assertThat(lines.get(first)).isEqualTo(at + "ms steward: ward unhealthy; restarting");
-            assertThat(lines.subList(first + 1, first + 3)).containsExactlyInAnyOrder(
-                    at + "ms ward: Hello, I'm irresponsible!", at + "ms ward: I am halting.");
+            assertThat(lines.subList(first + 1, first + 3))
+                    .containsExactlyInAnyOrder(
+                            at + "ms ward: Hello, I'm irresponsible!", at + "ms ward: I am halting.");
         }
         assertThat(lines.get(7)).isEqualTo("9000ms main: halting steward and ward.");
         assertThat(lines.subList(8, 10)).containsExactlyInAnyOrder("9000ms ward: I am halting.", "9000ms Done");
@@ -138,15 +139,19 @@ class StewardTest {
         clock.afterFunc(Duration.ofSeconds(9), done::close);
         Thread main = rangeOver(steward.start(done, Duration.ofHours(1)));
         driver.runUntil(() -> !main.isAlive());
-        assertThat(lines()).containsExactly("0ms ward: ended",
-                "4000ms steward: ward unhealthy; restarting", "4000ms ward: ended",
-                "8000ms steward: ward unhealthy; restarting", "8000ms ward: ended",
-                "9000ms Done");
+        assertThat(lines())
+                .containsExactly(
+                        "0ms ward: ended",
+                        "4000ms steward: ward unhealthy; restarting",
+                        "4000ms ward: ended",
+                        "8000ms steward: ward unhealthy; restarting",
+                        "8000ms ward: ended",
+                        "9000ms Done");
     }
 
     @Test
     void theStewardPulsesEveryPulseIntervalOnItsClock() throws InterruptedException {
-        StartGoroutineFn steward = newSteward(FOUR_SECONDS, this::irresponsible, clock, line -> { });
+        StartGoroutineFn steward = newSteward(FOUR_SECONDS, this::irresponsible, clock, line -> {});
         RecvChan<?> heartbeat = steward.start(done, Duration.ofSeconds(3));
         Chan<Long> pulsesAt = Chan.make(3);
         Go.go(() -> {
@@ -156,7 +161,10 @@ class StewardTest {
             }
         });
         driver.runUntil(() -> pulsesAt.len() == 3);
-        assertThat(List.of(pulsesAt.receive().value(), pulsesAt.receive().value(), pulsesAt.receive().value()))
+        assertThat(List.of(
+                        pulsesAt.receive().value(),
+                        pulsesAt.receive().value(),
+                        pulsesAt.receive().value()))
                 .containsExactly(3L, 6L, 9L);
     }
 
@@ -173,21 +181,26 @@ class StewardTest {
         Thread main = rangeOver(outer.start(done, Duration.ofHours(1)));
         driver.advance(Duration.ofSeconds(30));
         done.close();
-        driver.runUntil(() -> !main.isAlive() && log.stream().filter(l -> l.contains("halting")).count() == 8);
+        driver.runUntil(() -> !main.isAlive()
+                && log.stream().filter(l -> l.contains("halting")).count() == 8);
 
         assertThat(outerLog).isEmpty();
-        assertThat(lines().stream().filter(l -> l.contains("steward"))).containsExactly(
-                "4000ms steward: ward unhealthy; restarting", "8000ms steward: ward unhealthy; restarting",
-                "12000ms steward: ward unhealthy; restarting", "16000ms steward: ward unhealthy; restarting",
-                "20000ms steward: ward unhealthy; restarting", "24000ms steward: ward unhealthy; restarting",
-                "28000ms steward: ward unhealthy; restarting");
+        assertThat(lines().stream().filter(l -> l.contains("steward")))
+                .containsExactly(
+                        "4000ms steward: ward unhealthy; restarting",
+                        "8000ms steward: ward unhealthy; restarting",
+                        "12000ms steward: ward unhealthy; restarting",
+                        "16000ms steward: ward unhealthy; restarting",
+                        "20000ms steward: ward unhealthy; restarting",
+                        "24000ms steward: ward unhealthy; restarting",
+                        "28000ms steward: ward unhealthy; restarting");
         assertThat(lines().stream().filter(l -> l.contains("Hello"))).hasSize(8);
     }
 
     /** The book's {@code doWorkFn}: a ward factory and the bridged stream of all its wards' values. */
-    private record WorkFn(StartGoroutineFn doWork, RecvChan<Integer> intStream) {
-    }
+    private record WorkFn(StartGoroutineFn doWork, RecvChan<Integer> intStream) {}
 
+    // spotless:off (the Go stays beside the Java it translates)
     /**
      * The book's {@code doWorkFn}, line by line: each ward sends its own stream on
      * {@code intChanStream}, then the values of {@code intList} over and over, pulsing while it
@@ -238,6 +251,8 @@ class StewardTest {
         }
     }
 
+    // spotless:on
+
     /**
      * The book's second program: wards emitting 1, 2, -1, 3, 4, 5 halt at -1; the steward
      * (timeout 1 ms) restarts each one, and the bridged stream reads 1, 2, 1, 2, 1, 2.
@@ -252,8 +267,12 @@ class StewardTest {
         driver.runUntil(() -> !main.isAlive());
 
         assertThat(received).containsExactly(1, 2, 1, 2, 1, 2);
-        assertThat(lines()).containsExactly("0ms negative value: -1",
-                "1ms steward: ward unhealthy; restarting", "1ms negative value: -1",
-                "2ms steward: ward unhealthy; restarting", "2ms negative value: -1");
+        assertThat(lines())
+                .containsExactly(
+                        "0ms negative value: -1",
+                        "1ms steward: ward unhealthy; restarting",
+                        "1ms negative value: -1",
+                        "2ms steward: ward unhealthy; restarting",
+                        "2ms negative value: -1");
     }
 }

@@ -101,6 +101,9 @@ public class BridgeBench {
     @Benchmark
     @OperationsPerInvocation(OPS)
     public long plainFlux() {
-        return Flux.range(0, OPS).publishOn(Schedulers.parallel(), CAPACITY).count().block();
+        return Flux.range(0, OPS)
+                .publishOn(Schedulers.parallel(), CAPACITY)
+                .count()
+                .block();
     }
 }

@@ -40,17 +40,19 @@ public class ChannelBench {
     public void pingPong() throws InterruptedException {
         Lane ping = Lane.of(contender, 0);
         Lane pong = Lane.of(contender, 0);
-        Thread echo = Thread.ofVirtual().start(() -> Lane.unchecked(() -> {
-            for (int i = 0; i < OPS; i++) {
-                pong.send(ping.receive());
-            }
-        }));
-        Thread driver = Thread.ofVirtual().start(() -> Lane.unchecked(() -> {
-            for (int i = 0; i < OPS; i++) {
-                ping.send(i);
-                pong.receive();
-            }
-        }));
+        Thread echo = Thread.ofVirtual()
+                .start(() -> Lane.unchecked(() -> {
+                    for (int i = 0; i < OPS; i++) {
+                        pong.send(ping.receive());
+                    }
+                }));
+        Thread driver = Thread.ofVirtual()
+                .start(() -> Lane.unchecked(() -> {
+                    for (int i = 0; i < OPS; i++) {
+                        ping.send(i);
+                        pong.receive();
+                    }
+                }));
         driver.join();
         echo.join();
     }
@@ -85,17 +87,19 @@ public class ChannelBench {
         int per = OPS / producers;
         List<Thread> senders = new ArrayList<>();
         for (int p = 0; p < producers; p++) {
-            senders.add(Thread.ofVirtual().start(() -> Lane.unchecked(() -> {
-                for (int i = 0; i < per; i++) {
-                    lane.send(i);
-                }
-            })));
+            senders.add(Thread.ofVirtual()
+                    .start(() -> Lane.unchecked(() -> {
+                        for (int i = 0; i < per; i++) {
+                            lane.send(i);
+                        }
+                    })));
         }
-        Thread consumer = Thread.ofVirtual().start(() -> Lane.unchecked(() -> {
-            while (lane.receive() != Lane.END) {
-                // drain
-            }
-        }));
+        Thread consumer = Thread.ofVirtual()
+                .start(() -> Lane.unchecked(() -> {
+                    while (lane.receive() != Lane.END) {
+                        // drain
+                    }
+                }));
         for (Thread s : senders) {
             s.join();
         }

@@ -1,7 +1,6 @@
 package io.github.chanflux.benchmarks.channel;
 
 import com.softwaremill.jox.Channel;
-import com.softwaremill.jox.ChannelClosed;
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.Received;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -27,7 +26,8 @@ interface Lane {
     static Lane of(String contender, int capacity) {
         return switch (contender) {
             case "chanflux" -> new ChanfluxLane(capacity == 0 ? Chan.make() : Chan.make(capacity));
-            case "jox" -> new JoxLane(capacity == 0 ? Channel.newRendezvousChannel() : Channel.newBufferedChannel(capacity));
+            case "jox" ->
+                new JoxLane(capacity == 0 ? Channel.newRendezvousChannel() : Channel.newBufferedChannel(capacity));
             case "juc" -> new QueueLane(capacity == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(capacity));
             default -> throw new IllegalArgumentException("unknown contender: " + contender);
         };

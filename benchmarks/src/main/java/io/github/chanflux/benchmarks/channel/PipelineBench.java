@@ -9,7 +9,6 @@ import com.softwaremill.jox.ChannelClosed;
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.Received;
 import io.github.chanflux.chan.RecvChan;
-import io.github.chanflux.chan.Select;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntUnaryOperator;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -40,7 +39,8 @@ public class PipelineBench {
     @OperationsPerInvocation(OPS)
     public long chanflux() throws InterruptedException {
         Chan<Void> done = Chan.make();
-        RecvChan<Integer> out = stage(done, stage(done, stage(done, generate(done), v -> v * 2), v -> v + 1), v -> v * 2);
+        RecvChan<Integer> out =
+                stage(done, stage(done, stage(done, generate(done), v -> v * 2), v -> v + 1), v -> v * 2);
         long sum = 0;
         for (int v : out) {
             sum += v;
@@ -51,30 +51,32 @@ public class PipelineBench {
 
     private static RecvChan<Integer> generate(Chan<Void> done) {
         Chan<Integer> out = Chan.make();
-        Thread.ofVirtual().start(() -> Lane.unchecked(() -> {
-            try (out) {
-                for (int i = 0; i < OPS; i++) {
-                    if (!select(recv(done, r -> false), send(out, i, () -> true))) {
-                        return;
+        Thread.ofVirtual()
+                .start(() -> Lane.unchecked(() -> {
+                    try (out) {
+                        for (int i = 0; i < OPS; i++) {
+                            if (!select(recv(done, r -> false), send(out, i, () -> true))) {
+                                return;
+                            }
+                        }
                     }
-                }
-            }
-        }));
+                }));
         return out;
     }
 
     private static RecvChan<Integer> stage(Chan<Void> done, RecvChan<Integer> in, IntUnaryOperator f) {
         Chan<Integer> out = Chan.make();
-        Thread.ofVirtual().start(() -> Lane.unchecked(() -> {
-            try (out) {
-                for (Received<Integer> r = in.receive(); r.ok(); r = in.receive()) {
-                    Integer v = f.applyAsInt(r.value());
-                    if (!select(recv(done, x -> false), send(out, v, () -> true))) {
-                        return;
+        Thread.ofVirtual()
+                .start(() -> Lane.unchecked(() -> {
+                    try (out) {
+                        for (Received<Integer> r = in.receive(); r.ok(); r = in.receive()) {
+                            Integer v = f.applyAsInt(r.value());
+                            if (!select(recv(done, x -> false), send(out, v, () -> true))) {
+                                return;
+                            }
+                        }
                     }
-                }
-            }
-        }));
+                }));
         return out;
     }
 
@@ -82,8 +84,8 @@ public class PipelineBench {
     @OperationsPerInvocation(OPS)
     public long jox() throws InterruptedException {
         Channel<Void> done = Channel.newRendezvousChannel();
-        Channel<Integer> out = joxStage(done, joxStage(done, joxStage(done, joxGenerate(done), v -> v * 2), v -> v + 1),
-                v -> v * 2);
+        Channel<Integer> out =
+                joxStage(done, joxStage(done, joxStage(done, joxGenerate(done), v -> v * 2), v -> v + 1), v -> v * 2);
         long sum = 0;
         for (Object v = out.receiveOrClosed(); !(v instanceof ChannelClosed); v = out.receiveOrClosed()) {
             sum += (Integer) v;
@@ -94,30 +96,34 @@ public class PipelineBench {
 
     private static Channel<Integer> joxGenerate(Channel<Void> done) {
         Channel<Integer> out = Channel.newRendezvousChannel();
-        Thread.ofVirtual().start(() -> Lane.unchecked(() -> {
-            for (int i = 0; i < OPS; i++) {
-                if (com.softwaremill.jox.Select.selectOrClosed(done.receiveClause(x -> false),
-                        out.sendClause(i, () -> true)) != Boolean.TRUE) {
-                    break;
-                }
-            }
-            out.done();
-        }));
+        Thread.ofVirtual()
+                .start(() -> Lane.unchecked(() -> {
+                    for (int i = 0; i < OPS; i++) {
+                        if (com.softwaremill.jox.Select.selectOrClosed(
+                                        done.receiveClause(x -> false), out.sendClause(i, () -> true))
+                                != Boolean.TRUE) {
+                            break;
+                        }
+                    }
+                    out.done();
+                }));
         return out;
     }
 
     private static Channel<Integer> joxStage(Channel<Void> done, Channel<Integer> in, IntUnaryOperator f) {
         Channel<Integer> out = Channel.newRendezvousChannel();
-        Thread.ofVirtual().start(() -> Lane.unchecked(() -> {
-            for (Object v = in.receiveOrClosed(); !(v instanceof ChannelClosed); v = in.receiveOrClosed()) {
-                Integer next = f.applyAsInt((Integer) v);
-                if (com.softwaremill.jox.Select.selectOrClosed(done.receiveClause(x -> false),
-                        out.sendClause(next, () -> true)) != Boolean.TRUE) {
-                    break;
-                }
-            }
-            out.done();
-        }));
+        Thread.ofVirtual()
+                .start(() -> Lane.unchecked(() -> {
+                    for (Object v = in.receiveOrClosed(); !(v instanceof ChannelClosed); v = in.receiveOrClosed()) {
+                        Integer next = f.applyAsInt((Integer) v);
+                        if (com.softwaremill.jox.Select.selectOrClosed(
+                                        done.receiveClause(x -> false), out.sendClause(next, () -> true))
+                                != Boolean.TRUE) {
+                            break;
+                        }
+                    }
+                    out.done();
+                }));
         return out;
     }
 }

@@ -6,7 +6,6 @@ import static io.github.chanflux.chan.Select.send;
 
 import com.softwaremill.jox.Channel;
 import io.github.chanflux.chan.Chan;
-import io.github.chanflux.chan.Select;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -45,22 +44,24 @@ public class SelectBench {
         for (int i = 0; i < 4; i++) {
             Chan<Integer> c = Chan.make(16);
             cs.add(c);
-            producers.add(Thread.ofVirtual().start(() -> Lane.unchecked(() -> {
-                boolean more = true;
-                while (more) {
-                    more = select(send(c, 1, () -> true), recv(done, r -> false));
-                }
-            })));
+            producers.add(Thread.ofVirtual()
+                    .start(() -> Lane.unchecked(() -> {
+                        boolean more = true;
+                        while (more) {
+                            more = select(send(c, 1, () -> true), recv(done, r -> false));
+                        }
+                    })));
         }
-        Thread selector = Thread.ofVirtual().start(() -> Lane.unchecked(() -> {
-            for (int i = 0; i < OPS; i++) {
-                select(
-                        recv(cs.get(0), r -> 0),
-                        recv(cs.get(1), r -> 1),
-                        recv(cs.get(2), r -> 2),
-                        recv(cs.get(3), r -> 3));
-            }
-        }));
+        Thread selector = Thread.ofVirtual()
+                .start(() -> Lane.unchecked(() -> {
+                    for (int i = 0; i < OPS; i++) {
+                        select(
+                                recv(cs.get(0), r -> 0),
+                                recv(cs.get(1), r -> 1),
+                                recv(cs.get(2), r -> 2),
+                                recv(cs.get(3), r -> 3));
+                    }
+                }));
         selector.join();
         done.close();
         for (Thread p : producers) {
@@ -77,21 +78,24 @@ public class SelectBench {
         for (int i = 0; i < 4; i++) {
             Channel<Integer> c = Channel.newBufferedChannel(16);
             cs.add(c);
-            producers.add(Thread.ofVirtual().start(() -> Lane.unchecked(() -> {
-                boolean more = true;
-                while (more) {
-                    more = com.softwaremill.jox.Select.selectOrClosed(
-                            c.sendClause(1, () -> true), done.receiveClause(v -> false)) == Boolean.TRUE;
-                }
-            })));
+            producers.add(Thread.ofVirtual()
+                    .start(() -> Lane.unchecked(() -> {
+                        boolean more = true;
+                        while (more) {
+                            more = com.softwaremill.jox.Select.selectOrClosed(
+                                            c.sendClause(1, () -> true), done.receiveClause(v -> false))
+                                    == Boolean.TRUE;
+                        }
+                    })));
         }
-        Thread selector = Thread.ofVirtual().start(() -> Lane.unchecked(() -> {
-            for (int i = 0; i < OPS; i++) {
-                com.softwaremill.jox.Select.select(
-                        cs.get(0).receiveClause(), cs.get(1).receiveClause(),
-                        cs.get(2).receiveClause(), cs.get(3).receiveClause());
-            }
-        }));
+        Thread selector = Thread.ofVirtual()
+                .start(() -> Lane.unchecked(() -> {
+                    for (int i = 0; i < OPS; i++) {
+                        com.softwaremill.jox.Select.select(
+                                cs.get(0).receiveClause(), cs.get(1).receiveClause(),
+                                cs.get(2).receiveClause(), cs.get(3).receiveClause());
+                    }
+                }));
         selector.join();
         done.done();
         for (Thread p : producers) {

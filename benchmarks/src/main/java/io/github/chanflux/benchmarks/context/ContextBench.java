@@ -133,7 +133,7 @@ public class ContextBench {
                     }
                 }
             } else {
-                io.grpc.Context.CancellationListener watch = ctx -> { };
+                io.grpc.Context.CancellationListener watch = ctx -> {};
                 grpcRoot = io.grpc.Context.ROOT.withCancellation();
                 grpcRoot.addListener(watch, Runnable::run);
                 for (int i = 0; i < CHILDREN; i++) {

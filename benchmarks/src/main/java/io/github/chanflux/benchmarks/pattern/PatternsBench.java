@@ -4,8 +4,8 @@ import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.go.Go;
 import io.github.chanflux.pattern.Patterns;
-import io.github.chanflux.reactor.GoFlux;
 import io.github.chanflux.reactor.FluxTee;
+import io.github.chanflux.reactor.GoFlux;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -76,10 +76,11 @@ public class PatternsBench {
     private static long drain(Chan<Void> done, RecvChan<Integer> in) throws InterruptedException {
         long[] sum = new long[1];
         Go.go(() -> {
-            for (int v : in) {
-                sum[0] += v;
-            }
-        }).join();
+                    for (int v : in) {
+                        sum[0] += v;
+                    }
+                })
+                .join();
         finish(done);
         return sum[0];
     }
@@ -102,12 +103,20 @@ public class PatternsBench {
                         .transform(GoFlux.<Integer, Integer>stage(v -> v + 1))
                         .transform(GoFlux.<Integer, Integer>stage(v -> v * 2)));
             case "reactor":
-                return sum(Flux.fromIterable(List.of(values)).map(v -> v * 2).map(v -> v + 1).map(v -> v * 2));
+                return sum(Flux.fromIterable(List.of(values))
+                        .map(v -> v * 2)
+                        .map(v -> v + 1)
+                        .map(v -> v * 2));
             default:
                 Chan<Void> done = Chan.make();
                 RecvChan<Integer> gen = Patterns.generator(done, values);
-                return drain(done, Patterns.stage(done, Patterns.stage(done,
-                        Patterns.stage(done, gen, (Integer v) -> v * 2), (Integer v) -> v + 1), (Integer v) -> v * 2));
+                return drain(
+                        done,
+                        Patterns.stage(
+                                done,
+                                Patterns.stage(
+                                        done, Patterns.stage(done, gen, (Integer v) -> v * 2), (Integer v) -> v + 1),
+                                (Integer v) -> v * 2));
         }
     }
 
@@ -131,11 +140,15 @@ public class PatternsBench {
         switch (contender) {
             case "goflux": {
                 FluxTee<Integer> tee = GoFlux.tee(Flux.fromArray(values));
-                return Flux.merge(tee.out1().count(), tee.out2().count()).reduce(0L, Long::sum).block();
+                return Flux.merge(tee.out1().count(), tee.out2().count())
+                        .reduce(0L, Long::sum)
+                        .block();
             }
             case "reactor": {
                 Flux<Integer> shared = Flux.fromArray(values).publish(1).autoConnect(2);
-                return Flux.merge(shared.count(), shared.count()).reduce(0L, Long::sum).block();
+                return Flux.merge(shared.count(), shared.count())
+                        .reduce(0L, Long::sum)
+                        .block();
             }
             default: {
                 Chan<Void> done = Chan.make();

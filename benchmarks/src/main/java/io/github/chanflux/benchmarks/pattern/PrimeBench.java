@@ -5,8 +5,8 @@ import static io.github.chanflux.chan.Select.select;
 import static io.github.chanflux.chan.Select.send;
 
 import io.github.chanflux.chan.Chan;
-import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.chan.Received;
+import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.go.Go;
 import io.github.chanflux.pattern.Patterns;
 import io.github.chanflux.reactor.GoFlux;
@@ -26,7 +26,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
@@ -91,8 +90,7 @@ public class PrimeBench {
         Go.go(() -> {
             try (primes) {
                 for (Received<Integer> r = intStream.receive(); r.ok(); r = intStream.receive()) {
-                    if (isPrime(r.value()) && !select(
-                            recv(done, x -> false),send(primes, r.value(), () -> true))) {
+                    if (isPrime(r.value()) && !select(recv(done, x -> false), send(primes, r.value(), () -> true))) {
                         return;
                     }
                 }
@@ -123,8 +121,11 @@ public class PrimeBench {
 
     private static long withReactor(int finders) throws InterruptedException {
         if (finders == 1) {
-            return GoFlux.repeatFn(candidates()).filter(PrimeBench::isPrime)
-                    .transform(GoFlux.take(PRIMES)).reduce(0L, Long::sum).block();
+            return GoFlux.repeatFn(candidates())
+                    .filter(PrimeBench::isPrime)
+                    .transform(GoFlux.take(PRIMES))
+                    .reduce(0L, Long::sum)
+                    .block();
         }
         ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
         Scheduler scheduler = Schedulers.fromExecutorService(workers);
@@ -132,7 +133,9 @@ public class PrimeBench {
             return GoFlux.repeatFn(candidates())
                     .transform(GoFlux.fanOut(finders, (Integer n) -> isPrime(n) ? n : -1, scheduler))
                     .filter(n -> n >= 0)
-                    .transform(GoFlux.take(PRIMES)).reduce(0L, Long::sum).block();
+                    .transform(GoFlux.take(PRIMES))
+                    .reduce(0L, Long::sum)
+                    .block();
         } finally {
             scheduler.dispose();
             workers.shutdown();

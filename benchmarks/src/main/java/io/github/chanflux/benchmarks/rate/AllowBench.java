@@ -44,15 +44,22 @@ public class AllowBench {
     @State(Scope.Benchmark)
     public static class Bucket4j {
         final Bucket bucket = Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(RATE).refillGreedy(RATE, Duration.ofSeconds(1)).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(RATE)
+                        .refillGreedy(RATE, Duration.ofSeconds(1))
+                        .build())
                 .build();
     }
 
     @State(Scope.Benchmark)
     public static class Resilience4j {
-        final RateLimiter limiter = RateLimiter.of("bench", RateLimiterConfig.custom()
-                .limitForPeriod(RATE).limitRefreshPeriod(Duration.ofSeconds(1)).timeoutDuration(Duration.ZERO)
-                .build());
+        final RateLimiter limiter = RateLimiter.of(
+                "bench",
+                RateLimiterConfig.custom()
+                        .limitForPeriod(RATE)
+                        .limitRefreshPeriod(Duration.ofSeconds(1))
+                        .timeoutDuration(Duration.ZERO)
+                        .build());
     }
 
     @State(Scope.Benchmark)

@@ -15,8 +15,7 @@ import reactor.core.publisher.Flux;
  */
 public final class RateAccuracy {
 
-    private RateAccuracy() {
-    }
+    private RateAccuracy() {}
 
     public static void main(String[] args) {
         double perSecond = args.length > 0 ? Double.parseDouble(args[0]) : 1_000;
@@ -36,7 +35,8 @@ public final class RateAccuracy {
                 .block();
         double elapsed = (firstAndLast[1] - firstAndLast[0]) / 1e9;
         double achieved = (count - 1) / elapsed;
-        System.out.printf("configured %.1f/s, %d events in %.3f s: achieved %.2f/s, error %+.3f %%%n",
+        System.out.printf(
+                "configured %.1f/s, %d events in %.3f s: achieved %.2f/s, error %+.3f %%%n",
                 perSecond, count, elapsed, achieved, (achieved - perSecond) / perSecond * 100);
     }
 }

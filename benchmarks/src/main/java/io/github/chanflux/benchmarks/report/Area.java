@@ -21,8 +21,15 @@ import java.util.Optional;
  * @param jmhRuns the JMH selections to run
  * @param goPrefix the Go benchmarks of this area ({@code BenchmarkPrefix_...})
  */
-record Area(String name, String title, String about, List<String> columns, List<Row> rows,
-            List<Ratio> ratios, List<JmhRun> jmhRuns, String goPrefix) {
+record Area(
+        String name,
+        String title,
+        String about,
+        List<String> columns,
+        List<Row> rows,
+        List<Ratio> ratios,
+        List<JmhRun> jmhRuns,
+        String goPrefix) {
 
     /** A workload: its cells by column, or a speed-up of one row over another. */
     record Row(String label, Map<String, String> cells, String speedupOf, String speedupOver) {
@@ -53,8 +60,7 @@ record Area(String name, String title, String about, List<String> columns, List<
     }
 
     /** A JMH selection (a regexp over benchmark names) run with {@code threads} threads. */
-    record JmhRun(String include, int threads) {
-    }
+    record JmhRun(String include, int threads) {}
 
     Optional<Sample> sample(Row row, String column, Map<String, Sample> all) {
         String key = row.cells().get(column);
@@ -66,7 +72,11 @@ record Area(String name, String title, String about, List<String> columns, List<
     }
 
     String markdown(Map<String, Sample> all) {
-        StringBuilder md = new StringBuilder("## ").append(title).append("\n\n").append(about).append("\n\n");
+        StringBuilder md = new StringBuilder("## ")
+                .append(title)
+                .append("\n\n")
+                .append(about)
+                .append("\n\n");
         List<String> header = new ArrayList<>(List.of("workload"));
         header.addAll(columns);
         ratios.forEach(r -> header.add(r.label()));
@@ -79,14 +89,23 @@ record Area(String name, String title, String about, List<String> columns, List<
                 if (row.derived()) {
                     Optional<Sample> of = sample(row(row.speedupOf()), column, all);
                     Optional<Sample> over = sample(row(row.speedupOver()), column, all);
-                    cells.add(of.isPresent() && over.isPresent()
-                            ? String.format("×%.2f", of.get().median() / over.get().median()) : "—");
+                    cells.add(
+                            of.isPresent() && over.isPresent()
+                                    ? String.format(
+                                            "×%.2f",
+                                            of.get().median() / over.get().median())
+                                    : "—");
                 } else {
                     cells.add(sample(row, column, all).map(Units::cell).orElse("—"));
                 }
             }
             for (Ratio ratio : ratios) {
-                cells.add(row.derived() ? "" : ratio(row, ratio, all).map(v -> String.format("%.2f", v)).orElse("—"));
+                cells.add(
+                        row.derived()
+                                ? ""
+                                : ratio(row, ratio, all)
+                                        .map(v -> String.format("%.2f", v))
+                                        .orElse("—"));
             }
             md.append("| ").append(String.join(" | ", cells)).append(" |\n");
         }

@@ -8,77 +8,115 @@ import java.util.List;
 /** The areas of the comparison: which samples make each table (see benchmarks/README.md). */
 final class Areas {
 
-    private Areas() {
-    }
+    private Areas() {}
 
     private static Row channel(String label, String method, String go) {
-        return Row.of(label,
-                "chanflux", "ChannelBench." + method + "[contender=chanflux]",
-                "Jox", "ChannelBench." + method + "[contender=jox]",
-                "juc", "ChannelBench." + method + "[contender=juc]",
-                "Go", "go:Channels_" + go);
+        return Row.of(
+                label,
+                "chanflux",
+                "ChannelBench." + method + "[contender=chanflux]",
+                "Jox",
+                "ChannelBench." + method + "[contender=jox]",
+                "juc",
+                "ChannelBench." + method + "[contender=juc]",
+                "Go",
+                "go:Channels_" + go);
     }
 
-    static final Area CHANNELS = new Area("channels", "Channels",
+    static final Area CHANNELS = new Area(
+            "channels",
+            "Channels",
             "Every side on virtual threads (Go: goroutines); one op moves one value (a round trip for ping-pong, "
                     + "one select for select4), thread start-up amortised over 200 000 values. juc is "
                     + "`SynchronousQueue` (unbuffered) or `ArrayBlockingQueue` (buffered). Goal: ahead of Jox, "
                     + "within 1.5× of Go.",
             List.of("chanflux", "Jox", "juc", "Go"),
-            List.of(channel("unbuffered ping-pong (round trip)", "pingPong", "pingPong"),
+            List.of(
+                    channel("unbuffered ping-pong (round trip)", "pingPong", "pingPong"),
                     channel("unbuffered 1P1C", "unbuffered1P1C", "unbuffered1P1C"),
                     channel("buffered(16) 1P1C", "buffered16x1P1C", "buffered16x1P1C"),
                     channel("buffered(1024) 1P1C", "buffered1024x1P1C", "buffered1024x1P1C"),
                     channel("4 producers → buffered(16)", "buffered16x4P1C", "buffered16x4P1C"),
-                    Row.of("select over 4 ready channels", "chanflux", "SelectBench.select4chanflux",
-                            "Jox", "SelectBench.select4jox", "Go", "go:Channels_select4"),
-                    Row.of("3-stage pipeline, per element", "chanflux", "PipelineBench.chanflux",
-                            "Jox", "PipelineBench.jox", "Go", "go:Channels_pipeline3")),
-            List.of(new Ratio("chanflux", List.of("Jox")), new Ratio("chanflux", List.of("Go")),
+                    Row.of(
+                            "select over 4 ready channels",
+                            "chanflux",
+                            "SelectBench.select4chanflux",
+                            "Jox",
+                            "SelectBench.select4jox",
+                            "Go",
+                            "go:Channels_select4"),
+                    Row.of(
+                            "3-stage pipeline, per element",
+                            "chanflux",
+                            "PipelineBench.chanflux",
+                            "Jox",
+                            "PipelineBench.jox",
+                            "Go",
+                            "go:Channels_pipeline3")),
+            List.of(
+                    new Ratio("chanflux", List.of("Jox")),
+                    new Ratio("chanflux", List.of("Go")),
                     new Ratio("chanflux", List.of("Jox", "juc", "Go"))),
             List.of(new JmhRun("\\.ChannelBench\\.|\\.SelectBench\\.|\\.PipelineBench\\.", 1)),
             "Channels");
 
     private static Row pattern(String label, String method) {
-        return Row.of(label,
-                "GoFlux", "PatternsBench." + method + "[contender=goflux]",
-                "Reactor by hand", "PatternsBench." + method + "[contender=reactor]",
-                "chanflux channels", "PatternsBench." + method + "[contender=chan]",
-                "Go", "go:Patterns_" + method);
+        return Row.of(
+                label,
+                "GoFlux",
+                "PatternsBench." + method + "[contender=goflux]",
+                "Reactor by hand",
+                "PatternsBench." + method + "[contender=reactor]",
+                "chanflux channels",
+                "PatternsBench." + method + "[contender=chan]",
+                "Go",
+                "go:Patterns_" + method);
     }
 
-    static final Area PATTERNS = new Area("patterns", "Patterns (chapter 4)",
+    static final Area PATTERNS = new Area(
+            "patterns",
+            "Patterns (chapter 4)",
             "Per element, 100 000 elements per op. GoFlux: the chanflux Reactor operators; Reactor by hand: the "
                     + "same chain with the operators they are built on and the same prefetch (so GoFlux / Reactor "
                     + "is the operators' own overhead; goal ≤ 1.05); both run synchronously on the caller's "
                     + "thread, as a Reactor chain without a scheduler does. chanflux channels and Go: the book's "
                     + "goroutines and unbuffered channels, every element crossing a goroutine hand-off per stage.",
             List.of("GoFlux", "Reactor by hand", "chanflux channels", "Go"),
-            List.of(pattern("pipeline: generator, ×2, +1, ×2", "pipeline"),
+            List.of(
+                    pattern("pipeline: generator, ×2, +1, ×2", "pipeline"),
                     pattern("orDone", "orDone"),
                     pattern("tee (to two consumers)", "tee"),
                     pattern("bridge (1 000 streams × 100)", "bridge"),
                     pattern("fanIn (4 sources)", "fanIn")),
-            List.of(new Ratio("GoFlux", List.of("Reactor by hand")),
-                    new Ratio("chanflux channels", List.of("Go"))),
+            List.of(new Ratio("GoFlux", List.of("Reactor by hand")), new Ratio("chanflux channels", List.of("Go"))),
             List.of(new JmhRun("\\.PatternsBench\\.", 1)),
             "Patterns");
 
-    static final Area BRIDGES = new Area("bridges", "Bridges: Chan ⇄ Publisher",
+    static final Area BRIDGES = new Area(
+            "bridges",
+            "Bridges: Chan ⇄ Publisher",
             "Per value, 200 000 values from a producer goroutine to a consumer, channels of capacity 16. "
                     + "Chan → Flux → Chan adds two bridges (a drainer goroutine and a pump goroutine) between them; "
                     + "plain Chan is the same transfer without bridges; plain Flux is `Flux.range` through "
                     + "`publishOn(parallel, 16)`, Reactor's own hand-off between two threads; Go is a buffered(16) "
                     + "channel transfer.",
             List.of("Chan → Flux → Chan", "Chan → Flux", "Flux → Chan", "plain Chan", "plain Flux", "Go chan"),
-            List.of(Row.of("producer → consumer, capacity 16",
-                    "Chan → Flux → Chan", "BridgeBench.chanFluxChan",
-                    "Chan → Flux", "BridgeBench.chanToFlux",
-                    "Flux → Chan", "BridgeBench.fluxToChan",
-                    "plain Chan", "BridgeBench.plainChan",
-                    "plain Flux", "BridgeBench.plainFlux",
-                    "Go chan", "go:Bridges_chanTransfer16")),
-            List.of(new Ratio("Chan → Flux → Chan", List.of("plain Chan")),
+            List.of(Row.of(
+                    "producer → consumer, capacity 16",
+                    "Chan → Flux → Chan",
+                    "BridgeBench.chanFluxChan",
+                    "Chan → Flux",
+                    "BridgeBench.chanToFlux",
+                    "Flux → Chan",
+                    "BridgeBench.fluxToChan",
+                    "plain Chan",
+                    "BridgeBench.plainChan",
+                    "plain Flux",
+                    "BridgeBench.plainFlux",
+                    "Go chan",
+                    "go:Bridges_chanTransfer16")),
+            List.of(
+                    new Ratio("Chan → Flux → Chan", List.of("plain Chan")),
                     new Ratio("Chan → Flux", List.of("plain Chan")),
                     new Ratio("Flux → Chan", List.of("plain Chan"))),
             List.of(new JmhRun("\\.BridgeBench\\.", 1)),
@@ -86,13 +124,19 @@ final class Areas {
 
     private static Row context(String label, String method, String params, String go) {
         String q = params.isEmpty() ? "" : params + ",";
-        return Row.of(label,
-                "chanflux", "ContextBench." + method + "[" + q + "impl=chanflux]",
-                "gRPC Context", "ContextBench." + method + "[" + q + "impl=grpc]",
-                "Go", "go:Context_" + go);
+        return Row.of(
+                label,
+                "chanflux",
+                "ContextBench." + method + "[" + q + "impl=chanflux]",
+                "gRPC Context",
+                "ContextBench." + method + "[" + q + "impl=grpc]",
+                "Go",
+                "go:Context_" + go);
     }
 
-    static final Area CONTEXT = new Area("context", "Context",
+    static final Area CONTEXT = new Area(
+            "context",
+            "Context",
             "withCancel: derive a cancelable child of a cancelable root and cancel it (gRPC: `withCancellation` "
                     + "+ `cancel`; it attaches to its parent only when a listener is added, chanflux and Go attach "
                     + "at once). value: look up the key stored at the bottom of a chain of value contexts (Go and "
@@ -100,7 +144,8 @@ final class Areas {
                     + "of 100 000 cancelable contexts (100 children × 999), each watched (`done()`, `Done()`, a "
                     + "gRPC listener); building the tree is not timed.",
             List.of("chanflux", "gRPC Context", "Go"),
-            List.of(context("withCancel + cancel", "withCancel", "", "withCancel"),
+            List.of(
+                    context("withCancel + cancel", "withCancel", "", "withCancel"),
                     context("value, depth 1", "value", "depth=1", "value_depth1"),
                     context("value, depth 10", "value", "depth=10", "value_depth10"),
                     context("value, depth 100", "value", "depth=100", "value_depth100"),
@@ -111,35 +156,60 @@ final class Areas {
 
     private static Row allow(String label, int threads) {
         String t = threads == 1 ? "" : "@" + threads;
-        return Row.of(label,
-                "chanflux", "AllowBench.chanflux" + t,
-                "Bucket4j", "AllowBench.bucket4j" + t,
-                "Resilience4j", "AllowBench.resilience4j" + t,
-                "Guava", "AllowBench.guava" + t,
-                "Go x/time/rate", "go:Rate_allow_t" + threads);
+        return Row.of(
+                label,
+                "chanflux",
+                "AllowBench.chanflux" + t,
+                "Bucket4j",
+                "AllowBench.bucket4j" + t,
+                "Resilience4j",
+                "AllowBench.resilience4j" + t,
+                "Guava",
+                "AllowBench.guava" + t,
+                "Go x/time/rate",
+                "go:Rate_allow_t" + threads);
     }
 
-    static final Area RATE = new Area("rate", "Rate limiter: allow()",
+    static final Area RATE = new Area(
+            "rate",
+            "Rate limiter: allow()",
             "The non-blocking \"may I act now?\" call, one limiter shared by all threads (goroutines), configured "
                     + "so that every call is granted: the figure is the bookkeeping, reading the clock included. "
                     + "Time per call per thread.",
             List.of("chanflux", "Bucket4j", "Resilience4j", "Guava", "Go x/time/rate"),
             List.of(allow("1 thread", 1), allow("2 threads", 2), allow("4 threads", 4)),
             List.of(new Ratio("chanflux", List.of("Bucket4j", "Resilience4j", "Guava"))),
-            List.of(new JmhRun("\\.AllowBench\\.", 1), new JmhRun("\\.AllowBench\\.", 2),
+            List.of(
+                    new JmhRun("\\.AllowBench\\.", 1),
+                    new JmhRun("\\.AllowBench\\.", 2),
                     new JmhRun("\\.AllowBench\\.", 4)),
             "Rate");
 
-    static final Area FANOUT = new Area("fanout", "Fan-out: the prime finder",
+    static final Area FANOUT = new Area(
+            "fanout",
+            "Fan-out: the prime finder",
             "One op finds the first ten primes among pseudo-random ints below 2 000 000 (the same LCG on both "
                     + "sides) with the book's slow trial division; sequential: one finder; fanned out: one finder "
                     + "per core, fanned in (channels), `GoFlux.fanOut` on virtual threads (Reactor). Every op "
                     + "waits for all its workers to stop.",
             List.of("chanflux channels", "GoFlux", "Go"),
-            List.of(Row.of("sequential", "chanflux channels", "PrimeBench.sequential[contender=chan]",
-                            "GoFlux", "PrimeBench.sequential[contender=reactor]", "Go", "go:Primes_sequential"),
-                    Row.of("fanned out, one finder per core", "chanflux channels", "PrimeBench.fanOut[contender=chan]",
-                            "GoFlux", "PrimeBench.fanOut[contender=reactor]", "Go", "go:Primes_fanOut"),
+            List.of(
+                    Row.of(
+                            "sequential",
+                            "chanflux channels",
+                            "PrimeBench.sequential[contender=chan]",
+                            "GoFlux",
+                            "PrimeBench.sequential[contender=reactor]",
+                            "Go",
+                            "go:Primes_sequential"),
+                    Row.of(
+                            "fanned out, one finder per core",
+                            "chanflux channels",
+                            "PrimeBench.fanOut[contender=chan]",
+                            "GoFlux",
+                            "PrimeBench.fanOut[contender=reactor]",
+                            "Go",
+                            "go:Primes_fanOut"),
                     Row.speedup("speed-up", "sequential", "fanned out, one finder per core")),
             List.of(new Ratio("chanflux channels", List.of("Go"))),
             List.of(new JmhRun("\\.PrimeBench\\.", 1)),

@@ -15,13 +15,16 @@ import org.knowm.xchart.style.Styler;
 /** One grouped bar chart per area (XChart): a group per workload, a bar per contender. */
 final class Charts {
 
-    private Charts() {
-    }
+    private Charts() {}
 
     static void write(Area area, Map<String, Sample> all, Path png) throws IOException {
         List<Area.Row> rows = area.rows().stream().filter(r -> !r.derived()).toList();
-        CategoryChart chart = new CategoryChartBuilder().width(1100).height(520)
-                .title(area.title()).yAxisTitle("time per op, µs (lower is better)").build();
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(1100)
+                .height(520)
+                .title(area.title())
+                .yAxisTitle("time per op, µs (lower is better)")
+                .build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);

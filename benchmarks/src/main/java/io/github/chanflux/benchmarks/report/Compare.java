@@ -28,8 +28,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class Compare {
 
-    private Compare() {
-    }
+    private Compare() {}
 
     public static void main(String[] args) throws IOException, InterruptedException, RunnerException {
         System.setProperty("java.awt.headless", "true");
@@ -61,7 +60,8 @@ public final class Compare {
         Map<String, Sample> all = new TreeMap<>(jmh);
         all.putAll(goRun.samples());
         for (Area area : areas) {
-            area.rows().stream().flatMap(r -> r.cells().values().stream())
+            area.rows().stream()
+                    .flatMap(r -> r.cells().values().stream())
                     .filter(key -> !all.containsKey(key))
                     .forEach(key -> System.out.println("not measured: " + key));
         }
@@ -71,7 +71,11 @@ public final class Compare {
         for (Area area : areas) {
             md.append(area.markdown(all));
             Charts.write(area, all, Path.of("charts", area.name() + ".png"));
-            md.append("\n![").append(area.title()).append("](charts/").append(area.name()).append(".png)\n\n");
+            md.append("\n![")
+                    .append(area.title())
+                    .append("](charts/")
+                    .append(area.name())
+                    .append(".png)\n\n");
         }
         Files.writeString(Path.of("RESULTS.md"), md.toString());
         System.out.println("wrote " + Path.of("RESULTS.md").toAbsolutePath() + " and charts/*.png");
@@ -85,8 +89,11 @@ public final class Compare {
                 .resultFormat(ResultFormatType.JSON)
                 .result("target/jmh-" + run.include().replaceAll("[^A-Za-z0-9]", "") + "-t" + run.threads() + ".json");
         if (quick) {
-            options.forks(1).warmupIterations(1).measurementIterations(1)
-                    .warmupTime(TimeValue.milliseconds(300)).measurementTime(TimeValue.milliseconds(300));
+            options.forks(1)
+                    .warmupIterations(1)
+                    .measurementIterations(1)
+                    .warmupTime(TimeValue.milliseconds(300))
+                    .measurementTime(TimeValue.milliseconds(300));
         }
         Map<String, Sample> samples = new LinkedHashMap<>();
         for (RunResult r : new Runner(options.build()).run()) {
@@ -95,12 +102,15 @@ public final class Compare {
             String params = r.getParams().getParamsKeys().stream()
                     .map(k -> k + "=" + r.getParams().getParam(k))
                     .collect(Collectors.joining(","));
-            String key = simple + (params.isEmpty() ? "" : "[" + params + "]")
+            String key = simple
+                    + (params.isEmpty() ? "" : "[" + params + "]")
                     + (run.threads() > 1 ? "@" + run.threads() : "");
             var stats = r.getPrimaryResult().getStatistics();
             double scale = Units.toNanos(r.getPrimaryResult().getScoreUnit());
-            samples.put(key, new Sample(stats.getPercentile(50) * scale, stats.getMin() * scale,
-                    stats.getMax() * scale, (int) stats.getN()));
+            samples.put(
+                    key,
+                    new Sample(stats.getPercentile(50) * scale, stats.getMin() * scale, stats.getMax() * scale, (int)
+                            stats.getN()));
         }
         return samples;
     }
@@ -122,6 +132,5 @@ public final class Compare {
     }
 
     /** A measured figure in nanoseconds per op: median, spread, and how many samples. */
-    record Sample(double median, double min, double max, int n) {
-    }
+    record Sample(double median, double min, double max, int n) {}
 }

@@ -17,8 +17,7 @@ final class GoBench {
 
     private static final Pattern LINE = Pattern.compile("^Benchmark(\\S+?)(?:-\\d+)?\\s+\\d+\\s+([0-9.]+) ns/op");
 
-    private GoBench() {
-    }
+    private GoBench() {}
 
     /** What the Go side gave: samples keyed {@code go:Name}, and its version or why it did not run. */
     record Run(Map<String, Sample> samples, String version) {
@@ -36,8 +35,17 @@ final class GoBench {
             return Run.skipped("no go command (apt-get install -y golang-go golang-golang-x-time-dev)");
         }
         String regex = "^Benchmark(" + areas.stream().map(Area::goPrefix).collect(Collectors.joining("|")) + ")_";
-        List<String> cmd = List.of("go", "test", "-run", "^$", "-bench", regex,
-                "-benchtime", quick ? "100ms" : "1s", "-count", quick ? "1" : "5");
+        List<String> cmd = List.of(
+                "go",
+                "test",
+                "-run",
+                "^$",
+                "-bench",
+                regex,
+                "-benchtime",
+                quick ? "100ms" : "1s",
+                "-count",
+                quick ? "1" : "5");
         System.out.println("Go: " + String.join(" ", cmd) + "  (in " + dir + ")");
         String out;
         try {

@@ -5,8 +5,7 @@ import io.github.chanflux.benchmarks.report.Compare.Sample;
 /** Time units: JMH's score units to nanoseconds, and nanoseconds to a readable cell. */
 final class Units {
 
-    private Units() {
-    }
+    private Units() {}
 
     static double toNanos(String scoreUnit) {
         return switch (scoreUnit) {
@@ -22,7 +21,8 @@ final class Units {
     static String cell(Sample s) {
         double scale = s.median() < 1e3 ? 1 : s.median() < 1e6 ? 1e3 : 1e6;
         String unit = scale == 1 ? "ns" : scale == 1e3 ? "µs" : "ms";
-        return number(s.median() / scale) + " (" + number(s.min() / scale) + "–" + number(s.max() / scale) + ") " + unit;
+        return number(s.median() / scale) + " (" + number(s.min() / scale) + "–" + number(s.max() / scale) + ") "
+                + unit;
     }
 
     private static String number(double v) {

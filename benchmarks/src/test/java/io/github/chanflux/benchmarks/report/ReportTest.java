@@ -39,15 +39,29 @@ class ReportTest {
 
     @Test
     void theTableHasACellPerContenderRatiosAgainstTheBestAndSpeedUps() {
-        Area area = new Area("a", "An area", "About it.", List.of("ours", "x", "y"),
-                List.of(Row.of("slow", "ours", "k1", "x", "k2", "y", "k3"),
+        Area area = new Area(
+                "a",
+                "An area",
+                "About it.",
+                List.of("ours", "x", "y"),
+                List.of(
+                        Row.of("slow", "ours", "k1", "x", "k2", "y", "k3"),
                         Row.of("fast", "ours", "k4", "x", "k5"),
                         Row.speedup("speed-up", "slow", "fast")),
-                List.of(new Ratio("ours", List.of("x", "y"))), List.of(new JmhRun("A", 1)), "A");
+                List.of(new Ratio("ours", List.of("x", "y"))),
+                List.of(new JmhRun("A", 1)),
+                "A");
         Map<String, Sample> all = Map.of(
-                "k1", new Sample(300, 290, 310, 10), "k2", new Sample(200, 190, 210, 10),
-                "k3", new Sample(150, 140, 160, 10), "k4", new Sample(100, 90, 110, 10),
-                "k5", new Sample(50, 45, 55, 10));
+                "k1",
+                new Sample(300, 290, 310, 10),
+                "k2",
+                new Sample(200, 190, 210, 10),
+                "k3",
+                new Sample(150, 140, 160, 10),
+                "k4",
+                new Sample(100, 90, 110, 10),
+                "k5",
+                new Sample(50, 45, 55, 10));
         assertThat(area.markdown(all)).isEqualTo("""
                 ## An area
 
