@@ -47,7 +47,8 @@ public final class Hedging {
      * {@code policy.retryable()} accepts, at most {@code policy.maxAttempts()} in all, each after
      * the first only if {@code policy.budget().allow()}. Once one answers, the others are canceled
      * and this method returns after all of them have ended; the time the first attempt ran is
-     * {@linkplain HedgeDelay#record recorded} in the policy's delay.
+     * {@linkplain HedgeDelay#record recorded} in the policy's delay. A {@code ctx} already done
+     * fails at once, sending no attempt.
      *
      * @param ctx the caller's context; when it is done first, the attempts are canceled
      * @param policy the attempts, delay, retryable failures and budget
@@ -68,6 +69,9 @@ public final class Hedging {
         Objects.requireNonNull(ctx, "ctx");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(replica, "replica");
+        if (ctx.err() != null) {
+            throw Outcome.contextError(ctx);
+        }
         return new Call<>(ctx, policy, replica).run();
     }
 
@@ -130,8 +134,14 @@ public final class Hedging {
             }
         }
 
-        /** A failure: the next attempt at once if retryable, else the end of the request. */
-        private void onFailure(Outcome<T> o) throws ExecutionException {
+        /**
+         * A failure: the next attempt at once if retryable, else the end of the request; once
+         * {@code ctx} is done, the end with its error (the failure is probably the cancellation).
+         */
+        private void onFailure(Outcome<T> o) throws ExecutionException, TimeoutException {
+            if (ctx.err() != null) {
+                throw Outcome.contextError(ctx);
+            }
             failures[o.id()] = o.error();
             if (!policy.retryable().test(o.error())) {
                 throw new ExecutionException(o.error());

@@ -61,6 +61,7 @@ public final class Replicas {
      * and this method returns after every replica has ended: the book's
      * {@code firstReturned := <-result; close(done); wg.Wait()}. A replica that fails (throws, or
      * answers null) leaves the others running; if all fail, the failures are reported together.
+     * A {@code ctx} already done fails at once, starting no replica.
      *
      * @param ctx the caller's context; when it is done first, the replicas are canceled
      * @param n how many replicas to start, at least 1
@@ -81,6 +82,9 @@ public final class Replicas {
         Objects.requireNonNull(replica, "replica");
         if (n < 1) {
             throw new IllegalArgumentException("replicas: n must be at least 1, got " + n);
+        }
+        if (ctx.err() != null) {
+            throw Outcome.contextError(ctx);
         }
         Chan<Outcome<T>> outcomes = Chan.make(n);
         WaitGroup wg = new WaitGroup();
@@ -104,7 +108,10 @@ public final class Replicas {
         }
     }
 
-    /** Receives outcomes until one is an answer, all {@code n} failed, or {@code ctx} is done. */
+    /**
+     * Receives outcomes until one is an answer, all {@code n} failed, or {@code ctx} is done (a
+     * failure seen once it is done is taken for the cancellation it probably is).
+     */
     private static <T> T awaitFirst(Context ctx, int n, RecvChan<Outcome<T>> outcomes)
             throws InterruptedException, AllFailedException, TimeoutException {
         Throwable[] failures = new Throwable[n];
@@ -117,6 +124,9 @@ public final class Replicas {
             Outcome<T> o = s.received(outcomes).value();
             if (o.error() == null) {
                 return o.value();
+            }
+            if (ctx.err() != null) {
+                throw Outcome.contextError(ctx);
             }
             failures[o.id()] = o.error();
         }
