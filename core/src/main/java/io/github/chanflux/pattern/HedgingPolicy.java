@@ -31,6 +31,10 @@ public record HedgingPolicy(int maxAttempts, HedgeDelay delay, Predicate<? super
     /**
      * Checks the knobs.
      *
+     * @param maxAttempts the most attempts per request, the first included, at least 1
+     * @param delay how long to wait for an attempt before sending the next
+     * @param retryable which failures send the next attempt at once
+     * @param budget where every attempt after the first takes a token
      * @throws IllegalArgumentException if {@code maxAttempts} is less than 1
      * @throws NullPointerException if {@code delay}, {@code retryable} or {@code budget} is null
      */

@@ -59,7 +59,7 @@ final class HedgedCall<T> {
     /** Arms the timer for the next attempt, then subscribes to attempt {@code id}. */
     private void send(int id) {
         if (id + 1 < policy.maxAttempts()) {
-            arm(id + 1, scheduler.schedule(() -> onDue(id + 1), policy.delay().current().toNanos(), TimeUnit.NANOSECONDS));
+            arm(id + 1, scheduler.schedule(() -> onDue(id + 1), nanos(policy.delay().current()), TimeUnit.NANOSECONDS));
         }
         Disposable subscription = Mono.<T>defer(() -> attempt.apply(id))
                 .switchIfEmpty(Mono.error(() -> new NoSuchElementException("hedging: attempt #" + id + " completed empty")))
@@ -150,5 +150,10 @@ final class HedgedCall<T> {
         }
         t.dispose();
         running.dispose();
+    }
+
+    /** {@code d} in nanoseconds, saturated: a delay of centuries is as good as none. */
+    private static long nanos(Duration d) {
+        return d.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : d.toNanos();
     }
 }
