@@ -1,0 +1,41 @@
+package io.github.chanflux.pattern;
+
+import io.github.chanflux.context.Context;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * How attempt {@code id} of a replicated or hedged request ended: with {@code value}, or with
+ * {@code error} (then {@code value} is null).
+ */
+record Outcome<T>(int id, T value, Throwable error) {
+
+    /** Runs {@code work} as attempt {@code id}; a null answer is a failure, as a null element is. */
+    static <T> Outcome<T> of(int id, Callable<T> work) {
+        try {
+            T value = work.call();
+            return value != null ? new Outcome<>(id, value, null)
+                    : new Outcome<>(id, null, new NullPointerException("attempt #" + id + " answered null"));
+        } catch (Exception e) {
+            return new Outcome<>(id, null, e);
+        }
+    }
+
+    /**
+     * The error to throw when {@code ctx} is done before an answer, as {@code Limiter.await}
+     * throws it: {@code DeadlineExceeded} (a {@code TimeoutException}) or any other
+     * {@code TimeoutException} as it is, an unchecked error ({@code Canceled}) thrown from here,
+     * any other cause wrapped in a {@link CancellationException}.
+     */
+    static TimeoutException contextError(Context ctx) {
+        Throwable cause = Context.cause(ctx);
+        if (cause instanceof TimeoutException timeout) {
+            return timeout;
+        }
+        if (cause instanceof RuntimeException unchecked) {
+            throw unchecked;
+        }
+        throw (CancellationException) new CancellationException(String.valueOf(cause)).initCause(cause);
+    }
+}

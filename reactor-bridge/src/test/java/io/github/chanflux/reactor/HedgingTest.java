@@ -1,0 +1,208 @@
+package io.github.chanflux.reactor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.chanflux.pattern.AllFailedException;
+import io.github.chanflux.pattern.HedgeDelay;
+import io.github.chanflux.pattern.HedgingPolicy;
+import io.github.chanflux.rate.Limit;
+import io.github.chanflux.rate.Limiter;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+/** Hedged requests on virtual time: when attempts are sent, which one wins, what is cancelled. */
+class HedgingTest {
+
+    private static final Duration DELAY = Duration.ofMillis(100);
+    private static final HedgingPolicy THREE = HedgingPolicy.of(3, HedgeDelay.fixed(DELAY));
+
+    /** The virtual time of the latest {@link #hedged} scenario (StepVerifier shuts it down after). */
+    private VirtualTimeScheduler vts;
+    /** When (virtual millis) each attempt was subscribed, and which were cancelled. */
+    private final Map<Integer, Long> sentAt = new ConcurrentHashMap<>();
+    private final List<Integer> cancelled = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void resetVirtualTime() {
+        VirtualTimeScheduler.reset();
+    }
+
+    /** Attempt k answers "k" after {@code latencies[k]}, recording when it is sent and if it is cancelled. */
+    private IntFunction<Mono<String>> answering(Duration... latencies) {
+        return k -> tracked(k, Mono.delay(latencies[k], vts).map(t -> "" + k));
+    }
+
+    private <T> Mono<T> tracked(int k, Mono<T> attempt) {
+        return attempt
+                .doOnSubscribe(s -> sentAt.put(k, vts.now(TimeUnit.MILLISECONDS)))
+                .doOnCancel(() -> cancelled.add(k));
+    }
+
+    private static Mono<String> failing(Throwable e) {
+        return Mono.error(e);
+    }
+
+    private StepVerifier.FirstStep<String> hedged(HedgingPolicy policy, IntFunction<Mono<String>> attempt) {
+        vts = VirtualTimeScheduler.create();
+        return StepVerifier.withVirtualTime(() -> Hedging.hedge(policy, attempt, vts), () -> vts, Long.MAX_VALUE);
+    }
+
+    @Test
+    void noHedgeWhenTheFirstAnswersBeforeTheDelay() {
+        hedged(THREE, answering(Duration.ofMillis(99), Duration.ofMillis(1)))
+                .expectSubscription()
+                .thenAwait(Duration.ofMillis(99))
+                .expectNext("0")
+                .verifyComplete();
+        assertThat(sentAt).containsOnlyKeys(0);
+        assertThat(cancelled).isEmpty();
+    }
+
+    @Test
+    void oneHedgeAfterTheDelayAndTheFirstIsCancelledWhenItWins() {
+        hedged(THREE, answering(Duration.ofSeconds(5), Duration.ofMillis(30), Duration.ofMillis(1)))
+                .expectSubscription()
+                .expectNoEvent(Duration.ofMillis(129))
+                .thenAwait(Duration.ofMillis(1))
+                .expectNext("1")
+                .verifyComplete();
+        assertThat(sentAt).isEqualTo(Map.of(0, 0L, 1, 100L));
+        assertThat(cancelled).containsExactly(0);
+    }
+
+    @Test
+    void aRetryableFailureHedgesAtOnce() {
+        HedgingPolicy policy = THREE.withRetryable(e -> e instanceof IOException);
+        hedged(policy, k -> k == 0
+                ? tracked(0, Mono.delay(Duration.ofMillis(10), vts).then(failing(new IOException("reset"))))
+                : answering(null, Duration.ofMillis(50), Duration.ofMillis(50)).apply(k))
+                .expectSubscription()
+                .expectNoEvent(Duration.ofMillis(59))
+                .thenAwait(Duration.ofMillis(1))
+                .expectNext("1")
+                .verifyComplete();
+        assertThat(sentAt).isEqualTo(Map.of(0, 0L, 1, 10L));
+    }
+
+    @Test
+    void aNonRetryableFailureFailsAtOnceAndCancelsTheOthers() {
+        IllegalStateException fatal = new IllegalStateException("bad request");
+        hedged(THREE, k -> k == 0 ? tracked(0, Mono.never())
+                : tracked(1, Mono.delay(Duration.ofMillis(10), vts).then(failing(fatal))))
+                .expectSubscription()
+                .thenAwait(Duration.ofMillis(110))
+                .verifyErrorSatisfies(e -> assertThat(e).isSameAs(fatal));
+        assertThat(sentAt).containsOnlyKeys(0, 1);
+        assertThat(cancelled).containsExactly(0);
+    }
+
+    @Test
+    void atMostMaxAttemptsAreSent() {
+        hedged(THREE, k -> tracked(k, Mono.never()))
+                .expectSubscription()
+                .thenAwait(Duration.ofHours(1))
+                .thenCancel()
+                .verify();
+        assertThat(sentAt).isEqualTo(Map.of(0, 0L, 1, 100L, 2, 200L));
+        assertThat(cancelled).containsExactlyInAnyOrder(0, 1, 2);
+    }
+
+    @Test
+    void anExhaustedBudgetSendsNoMoreHedges() {
+        Limiter oneToken = new Limiter(Limit.of(0), 1);
+        HedgingPolicy policy = HedgingPolicy.of(5, HedgeDelay.fixed(DELAY)).withBudget(oneToken);
+        hedged(policy, answering(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(1)))
+                .expectSubscription()
+                .expectNoEvent(Duration.ofMillis(999))
+                .thenAwait(Duration.ofMillis(1))
+                .expectNext("0")
+                .verifyComplete();
+        assertThat(sentAt).isEqualTo(Map.of(0, 0L, 1, 100L));
+        assertThat(cancelled).containsExactly(1);
+    }
+
+    @Test
+    void whenEveryAttemptFailsTheErrorNamesEachCause() {
+        HedgingPolicy policy = THREE.withRetryable(e -> true);
+        hedged(policy, k -> failing(new IOException("replica " + k + " down")))
+                .verifyErrorSatisfies(e -> {
+                    assertThat(e).isInstanceOf(AllFailedException.class)
+                            .hasMessage("all 3 attempts failed: #0: java.io.IOException: replica 0 down; "
+                                    + "#1: java.io.IOException: replica 1 down; #2: java.io.IOException: replica 2 down");
+                    assertThat(((AllFailedException) e).causes()).hasSize(3);
+                });
+    }
+
+    @Test
+    void anExhaustedBudgetAfterARetryableFailureEndsWithTheFailuresSoFar() {
+        HedgingPolicy policy = THREE.withRetryable(e -> true).withBudget(new Limiter(Limit.of(0), 0));
+        hedged(policy, k -> failing(new IOException("down")))
+                .verifyErrorSatisfies(e -> assertThat(e).isInstanceOf(AllFailedException.class)
+                        .hasMessage("all 1 attempt failed: #0: java.io.IOException: down"));
+    }
+
+    @Test
+    void thePercentileDelayFollowsTheRecordedLatencies() {
+        HedgeDelay p50 = HedgeDelay.percentile(50, 4, Duration.ofSeconds(1));
+        for (int ms : new int[] {40, 10, 30, 20}) {
+            hedged(HedgingPolicy.of(1, p50), answering(Duration.ofMillis(ms)))
+                    .thenAwait(Duration.ofMillis(ms))
+                    .expectNext("0")
+                    .verifyComplete();
+        }
+        assertThat(p50.current()).isEqualTo(Duration.ofMillis(20));
+        sentAt.clear();
+        hedged(HedgingPolicy.of(2, p50), answering(Duration.ofSeconds(1), Duration.ofMillis(5)))
+                .thenAwait(Duration.ofMillis(25))
+                .expectNext("1")
+                .verifyComplete();
+        assertThat(sentAt).isEqualTo(Map.of(0, 0L, 1, 20L));
+    }
+
+    @Test
+    void aNullOrThrowingAttemptFactoryIsThatAttemptsFailure() {
+        HedgingPolicy policy = THREE.withRetryable(e -> true);
+        hedged(policy, k -> switch (k) {
+            case 0 -> null;
+            case 1 -> throw new IllegalStateException("no connection");
+            default -> Mono.just("2");
+        }).expectNext("2").verifyComplete();
+    }
+
+    @Test
+    void badArgumentsAreNamedAtTheCall() {
+        assertThatThrownBy(() -> HedgingPolicy.of(0, HedgeDelay.fixed(DELAY)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("hedging: maxAttempts must be at least 1, got 0");
+        assertThatThrownBy(() -> HedgeDelay.fixed(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("hedging: delay must be positive, got PT0S");
+        assertThatThrownBy(() -> HedgeDelay.fixed(Duration.ofMillis(-5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("hedging: delay must be positive, got PT-0.005S");
+        assertThatThrownBy(() -> HedgeDelay.percentile(0, 10, DELAY))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("hedging: percentile must be in (0, 100], got 0.0");
+        assertThatThrownBy(() -> HedgeDelay.percentile(95, 0, DELAY))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("hedging: window must be at least 1, got 0");
+        assertThatThrownBy(() -> Hedging.hedge(THREE, null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("attempt");
+        assertThatThrownBy(() -> THREE.withRetryable(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("retryable");
+    }
+}
