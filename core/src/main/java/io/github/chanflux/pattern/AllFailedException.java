@@ -55,10 +55,14 @@ public final class AllFailedException extends ExecutionException {
         if (causes.isEmpty()) {
             throw new IllegalArgumentException("AllFailedException: causes is empty");
         }
-        StringBuilder b = new StringBuilder("all ").append(causes.size())
+        StringBuilder b = new StringBuilder("all ")
+                .append(causes.size())
                 .append(causes.size() == 1 ? " attempt failed: " : " attempts failed: ");
         for (int i = 0; i < causes.size(); i++) {
-            b.append(i == 0 ? "" : "; ").append('#').append(i).append(": ")
+            b.append(i == 0 ? "" : "; ")
+                    .append('#')
+                    .append(i)
+                    .append(": ")
                     .append(Objects.requireNonNull(causes.get(i), "causes[" + i + "]"));
         }
         return b.toString();

@@ -22,6 +22,7 @@ public final class HedgeDelay {
     private final long[] window;
     /** Under {@code this}: how many latencies were recorded, and the delay they give (null: stale). */
     private long recorded;
+
     private Duration current;
 
     private HedgeDelay(Duration initial, double percentile, long[] window) {
@@ -107,7 +108,8 @@ public final class HedgeDelay {
 
     @Override
     public synchronized String toString() {
-        return window == null ? "fixed(" + current + ")"
+        return window == null
+                ? "fixed(" + current + ")"
                 : "p" + percentile + " of the last " + window.length + " (" + current() + ")";
     }
 

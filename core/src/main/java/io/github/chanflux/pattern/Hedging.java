@@ -37,8 +37,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Hedging {
 
-    private Hedging() {
-    }
+    private Hedging() {}
 
     /**
      * Sends {@code replica} attempts as {@code policy} says and returns the first answer:
@@ -90,6 +89,7 @@ public final class Hedging {
         private int outstanding;
         /** Receives when the next attempt is due; the nil channel when none will be. */
         private RecvChan<Instant> due = Chan.nil();
+
         private Timer timer;
 
         Call(Context ctx, HedgingPolicy policy, Replica<T> replica) {

@@ -25,8 +25,7 @@ import java.util.function.Predicate;
  * @param retryable which failures send the next attempt at once rather than end the request
  * @param budget where every attempt after the first takes a token, {@code allow()} or none sent
  */
-public record HedgingPolicy(int maxAttempts, HedgeDelay delay, Predicate<? super Throwable> retryable,
-                            Limiter budget) {
+public record HedgingPolicy(int maxAttempts, HedgeDelay delay, Predicate<? super Throwable> retryable, Limiter budget) {
 
     /**
      * Checks the knobs.

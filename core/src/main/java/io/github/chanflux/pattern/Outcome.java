@@ -1,8 +1,8 @@
 package io.github.chanflux.pattern;
 
 import io.github.chanflux.context.Context;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -15,7 +15,8 @@ record Outcome<T>(int id, T value, Throwable error) {
     static <T> Outcome<T> of(int id, Callable<T> work) {
         try {
             T value = work.call();
-            return value != null ? new Outcome<>(id, value, null)
+            return value != null
+                    ? new Outcome<>(id, value, null)
                     : new Outcome<>(id, null, new NullPointerException("attempt #" + id + " answered null"));
         } catch (Exception e) {
             return new Outcome<>(id, null, e);

@@ -34,8 +34,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Replicas {
 
-    private Replicas() {
-    }
+    private Replicas() {}
 
     /**
      * The work of one replica.

@@ -52,11 +52,11 @@ class ReplicasTest {
     @Test
     void whenAllFailTheErrorNamesEveryReplicasCause() {
         assertThatThrownBy(() -> Replicas.first(Context.background(), 3, (ctx, id) -> {
-            if (id == 1) {
-                return null;
-            }
-            throw new IOException("replica " + id + " down");
-        }))
+                    if (id == 1) {
+                        return null;
+                    }
+                    throw new IOException("replica " + id + " down");
+                }))
                 .isInstanceOf(AllFailedException.class)
                 .hasMessage("all 3 attempts failed: #0: java.io.IOException: replica 0 down; "
                         + "#1: java.lang.NullPointerException: attempt #1 answered null; "

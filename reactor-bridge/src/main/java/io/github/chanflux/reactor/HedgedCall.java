@@ -29,16 +29,21 @@ final class HedgedCall<T> {
     private final Disposable.Composite running = Disposables.composite();
     /** Each attempt's failure; written under {@code this}. */
     private final Throwable[] failures;
+
     private final long start;
     /** Under {@code this}: attempts sent, attempts not yet answered, whether the call ended. */
     private int sent;
+
     private int outstanding;
     private boolean over;
     /** Under {@code this}: the timer of the latest attempt. */
     private Disposable timer = Disposables.disposed();
 
-    HedgedCall(HedgingPolicy policy, IntFunction<? extends Mono<? extends T>> attempt, Scheduler scheduler,
-               MonoSink<T> sink) {
+    HedgedCall(
+            HedgingPolicy policy,
+            IntFunction<? extends Mono<? extends T>> attempt,
+            Scheduler scheduler,
+            MonoSink<T> sink) {
         this.policy = policy;
         this.attempt = attempt;
         this.scheduler = scheduler;
@@ -59,10 +64,13 @@ final class HedgedCall<T> {
     /** Arms the timer for the next attempt, then subscribes to attempt {@code id}. */
     private void send(int id) {
         if (id + 1 < policy.maxAttempts()) {
-            arm(id + 1, scheduler.schedule(() -> onDue(id + 1), nanos(policy.delay().current()), TimeUnit.NANOSECONDS));
+            arm(
+                    id + 1,
+                    scheduler.schedule(() -> onDue(id + 1), nanos(policy.delay().current()), TimeUnit.NANOSECONDS));
         }
         Disposable subscription = Mono.<T>defer(() -> attempt.apply(id))
-                .switchIfEmpty(Mono.error(() -> new NoSuchElementException("hedging: attempt #" + id + " completed empty")))
+                .switchIfEmpty(
+                        Mono.error(() -> new NoSuchElementException("hedging: attempt #" + id + " completed empty")))
                 .subscribe(this::onValue, e -> onError(id, e));
         running.add(subscription);
     }

@@ -24,8 +24,7 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class Hedging {
 
-    private Hedging() {
-    }
+    private Hedging() {}
 
     /**
      * {@link #hedge(HedgingPolicy, IntFunction, Scheduler)} on {@link Schedulers#parallel()}.
@@ -62,8 +61,8 @@ public final class Hedging {
      * @return the first value of the attempts
      * @throws NullPointerException if an argument is null
      */
-    public static <T> Mono<T> hedge(HedgingPolicy policy, IntFunction<? extends Mono<? extends T>> attempt,
-                                    Scheduler scheduler) {
+    public static <T> Mono<T> hedge(
+            HedgingPolicy policy, IntFunction<? extends Mono<? extends T>> attempt, Scheduler scheduler) {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(attempt, "attempt");
         Objects.requireNonNull(scheduler, "scheduler");

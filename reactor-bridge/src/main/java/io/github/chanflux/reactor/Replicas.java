@@ -20,8 +20,7 @@ import reactor.core.publisher.Mono;
  */
 public final class Replicas {
 
-    private Replicas() {
-    }
+    private Replicas() {}
 
     /**
      * Subscribes to {@code replica.apply(0)} … {@code replica.apply(n - 1)} at once and emits the
@@ -52,7 +51,8 @@ public final class Replicas {
             for (int i = 0; i < n; i++) {
                 int id = i;
                 replicas.add(Mono.<T>defer(() -> replica.apply(id))
-                        .switchIfEmpty(Mono.error(() -> new NoSuchElementException("replica #" + id + " completed empty")))
+                        .switchIfEmpty(
+                                Mono.error(() -> new NoSuchElementException("replica #" + id + " completed empty")))
                         .doOnError(e -> causes[id] = e));
             }
             return Mono.firstWithValue(replicas).onErrorMap(e -> new AllFailedException(Arrays.asList(causes)));

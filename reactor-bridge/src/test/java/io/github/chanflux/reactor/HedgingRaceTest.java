@@ -32,8 +32,7 @@ class HedgingRaceTest {
     private static final int MAX_ATTEMPTS = 4;
 
     /** What happened to one call's attempts: each one's end, and the values it emitted. */
-    private record Call(Map<Integer, SignalType> ends, Map<Integer, Integer> answered, List<Integer> delivered) {
-    }
+    private record Call(Map<Integer, SignalType> ends, Map<Integer, Integer> answered, List<Integer> delivered) {}
 
     private final AtomicInteger subscribed = new AtomicInteger();
     private final AtomicInteger ended = new AtomicInteger();
@@ -41,7 +40,7 @@ class HedgingRaceTest {
     /** Attempts that fail after their call ended report to Reactor's dropped-error hook; not news here. */
     @BeforeEach
     void ignoreDroppedErrors() {
-        Hooks.onErrorDropped(e -> { });
+        Hooks.onErrorDropped(e -> {});
     }
 
     @AfterEach
@@ -64,9 +63,13 @@ class HedgingRaceTest {
             int winner = call.delivered().get(0);
             assertThat(call.answered()).containsKey(winner);
             assertThat(call.ends().get(winner)).isEqualTo(SignalType.ON_COMPLETE);
-            call.ends().forEach((k, end) -> assertThat(end).as("attempt %d", k)
-                    .isIn(SignalType.CANCEL, SignalType.ON_COMPLETE, SignalType.ON_ERROR));
-            assertThat(call.answered().values()).as("each attempt answers at most once").containsOnly(1);
+            call.ends()
+                    .forEach((k, end) -> assertThat(end)
+                            .as("attempt %d", k)
+                            .isIn(SignalType.CANCEL, SignalType.ON_COMPLETE, SignalType.ON_ERROR));
+            assertThat(call.answered().values())
+                    .as("each attempt answers at most once")
+                    .containsOnly(1);
         }
     }
 

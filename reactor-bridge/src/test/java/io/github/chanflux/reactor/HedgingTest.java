@@ -32,6 +32,7 @@ class HedgingTest {
     private VirtualTimeScheduler vts;
     /** When (virtual millis) each attempt was subscribed, and which were cancelled. */
     private final Map<Integer, Long> sentAt = new ConcurrentHashMap<>();
+
     private final List<Integer> cancelled = new CopyOnWriteArrayList<>();
 
     @AfterEach
@@ -45,8 +46,7 @@ class HedgingTest {
     }
 
     private <T> Mono<T> tracked(int k, Mono<T> attempt) {
-        return attempt
-                .doOnSubscribe(s -> sentAt.put(k, vts.now(TimeUnit.MILLISECONDS)))
+        return attempt.doOnSubscribe(s -> sentAt.put(k, vts.now(TimeUnit.MILLISECONDS)))
                 .doOnCancel(() -> cancelled.add(k));
     }
 
@@ -85,9 +85,14 @@ class HedgingTest {
     @Test
     void aRetryableFailureHedgesAtOnce() {
         HedgingPolicy policy = THREE.withRetryable(e -> e instanceof IOException);
-        hedged(policy, k -> k == 0
-                ? tracked(0, Mono.delay(Duration.ofMillis(10), vts).then(failing(new IOException("reset"))))
-                : answering(null, Duration.ofMillis(50), Duration.ofMillis(50)).apply(k))
+        hedged(
+                        policy,
+                        k -> k == 0
+                                ? tracked(
+                                        0,
+                                        Mono.delay(Duration.ofMillis(10), vts).then(failing(new IOException("reset"))))
+                                : answering(null, Duration.ofMillis(50), Duration.ofMillis(50))
+                                        .apply(k))
                 .expectSubscription()
                 .expectNoEvent(Duration.ofMillis(59))
                 .thenAwait(Duration.ofMillis(1))
@@ -99,8 +104,13 @@ class HedgingTest {
     @Test
     void aNonRetryableFailureFailsAtOnceAndCancelsTheOthers() {
         IllegalStateException fatal = new IllegalStateException("bad request");
-        hedged(THREE, k -> k == 0 ? tracked(0, Mono.never())
-                : tracked(1, Mono.delay(Duration.ofMillis(10), vts).then(failing(fatal))))
+        hedged(
+                        THREE,
+                        k -> k == 0
+                                ? tracked(0, Mono.never())
+                                : tracked(
+                                        1,
+                                        Mono.delay(Duration.ofMillis(10), vts).then(failing(fatal))))
                 .expectSubscription()
                 .thenAwait(Duration.ofMillis(110))
                 .verifyErrorSatisfies(e -> assertThat(e).isSameAs(fatal));
@@ -136,20 +146,21 @@ class HedgingTest {
     @Test
     void whenEveryAttemptFailsTheErrorNamesEachCause() {
         HedgingPolicy policy = THREE.withRetryable(e -> true);
-        hedged(policy, k -> failing(new IOException("replica " + k + " down")))
-                .verifyErrorSatisfies(e -> {
-                    assertThat(e).isInstanceOf(AllFailedException.class)
-                            .hasMessage("all 3 attempts failed: #0: java.io.IOException: replica 0 down; "
-                                    + "#1: java.io.IOException: replica 1 down; #2: java.io.IOException: replica 2 down");
-                    assertThat(((AllFailedException) e).causes()).hasSize(3);
-                });
+        hedged(policy, k -> failing(new IOException("replica " + k + " down"))).verifyErrorSatisfies(e -> {
+            assertThat(e)
+                    .isInstanceOf(AllFailedException.class)
+                    .hasMessage("all 3 attempts failed: #0: java.io.IOException: replica 0 down; "
+                            + "#1: java.io.IOException: replica 1 down; #2: java.io.IOException: replica 2 down");
+            assertThat(((AllFailedException) e).causes()).hasSize(3);
+        });
     }
 
     @Test
     void anExhaustedBudgetAfterARetryableFailureEndsWithTheFailuresSoFar() {
         HedgingPolicy policy = THREE.withRetryable(e -> true).withBudget(new Limiter(Limit.of(0), 0));
         hedged(policy, k -> failing(new IOException("down")))
-                .verifyErrorSatisfies(e -> assertThat(e).isInstanceOf(AllFailedException.class)
+                .verifyErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(AllFailedException.class)
                         .hasMessage("all 1 attempt failed: #0: java.io.IOException: down"));
     }
 
@@ -175,10 +186,12 @@ class HedgingTest {
     void aNullOrThrowingAttemptFactoryIsThatAttemptsFailure() {
         HedgingPolicy policy = THREE.withRetryable(e -> true);
         hedged(policy, k -> switch (k) {
-            case 0 -> null;
-            case 1 -> throw new IllegalStateException("no connection");
-            default -> Mono.just("2");
-        }).expectNext("2").verifyComplete();
+                    case 0 -> null;
+                    case 1 -> throw new IllegalStateException("no connection");
+                    default -> Mono.just("2");
+                })
+                .expectNext("2")
+                .verifyComplete();
     }
 
     @Test

@@ -20,8 +20,10 @@ class ReplicasTest {
     @Test
     void theFastestReplicaWinsAndEveryOtherIsCancelled() {
         int[] loadSeconds = {3, 5, 1, 4, 2};
-        StepVerifier.withVirtualTime(() -> Replicas.first(loadSeconds.length, id ->
-                        Mono.delay(Duration.ofSeconds(loadSeconds[id])).thenReturn(id)
+        StepVerifier.withVirtualTime(() -> Replicas.first(
+                        loadSeconds.length,
+                        id -> Mono.delay(Duration.ofSeconds(loadSeconds[id]))
+                                .thenReturn(id)
                                 .doOnCancel(() -> cancelled.add(id))))
                 .expectSubscription()
                 .expectNoEvent(Duration.ofMillis(999))
@@ -46,10 +48,12 @@ class ReplicasTest {
                     default -> throw new IllegalStateException("no route");
                 }))
                 .verifyErrorSatisfies(e -> {
-                    assertThat(e).isInstanceOf(AllFailedException.class).hasMessage("all 3 attempts failed: "
-                            + "#0: java.io.IOException: timeout; "
-                            + "#1: java.util.NoSuchElementException: replica #1 completed empty; "
-                            + "#2: java.lang.IllegalStateException: no route");
+                    assertThat(e)
+                            .isInstanceOf(AllFailedException.class)
+                            .hasMessage("all 3 attempts failed: "
+                                    + "#0: java.io.IOException: timeout; "
+                                    + "#1: java.util.NoSuchElementException: replica #1 completed empty; "
+                                    + "#2: java.lang.IllegalStateException: no route");
                     assertThat(e.getCause()).hasMessage("timeout");
                     assertThat(e.getSuppressed()).hasSize(2);
                 });
@@ -57,7 +61,9 @@ class ReplicasTest {
 
     @Test
     void cancellingTheMonoCancelsEveryReplica() {
-        Replicas.first(3, id -> Mono.never().doOnCancel(() -> cancelled.add(id))).subscribe().dispose();
+        Replicas.first(3, id -> Mono.never().doOnCancel(() -> cancelled.add(id)))
+                .subscribe()
+                .dispose();
         assertThat(cancelled).containsExactlyInAnyOrder(0, 1, 2);
     }
 

@@ -36,10 +36,12 @@ class HedgingTest {
     private final FakeClockDriver driver = new FakeClockDriver(clock);
     /** When (millis after t0) each attempt was sent, and which saw their context canceled. */
     private final Map<Integer, Long> sentAt = new ConcurrentHashMap<>();
+
     private final Set<Integer> canceled = ConcurrentHashMap.newKeySet();
 
     /** Runs a hedged request on fake time until it returns; its answer or error. */
-    private Result<String> hedged(Context ctx, HedgingPolicy policy, Replica<String> attempt) throws InterruptedException {
+    private Result<String> hedged(Context ctx, HedgingPolicy policy, Replica<String> attempt)
+            throws InterruptedException {
         Chan<Result<String>> result = Chan.make(1);
         Go.go(() -> result.send(Result.of(() -> Hedging.hedge(ctx, policy, tracked(attempt)))));
         driver.runUntil(() -> result.len() == 1);
@@ -101,7 +103,8 @@ class HedgingTest {
             }
             return answering(0, 50).call(ctx, k);
         };
-        assertThat(hedged(THREE.withRetryable(e -> e instanceof IOException), attempt)).isEqualTo(Result.ok("1"));
+        assertThat(hedged(THREE.withRetryable(e -> e instanceof IOException), attempt))
+                .isEqualTo(Result.ok("1"));
         assertThat(sentAt).isEqualTo(Map.of(0, 0L, 1, 10L));
     }
 
@@ -120,9 +123,10 @@ class HedgingTest {
 
     @Test
     void atMostMaxAttemptsAreSent() throws InterruptedException {
-        try (CancelableContext ctx = Context.withTimeout(Context.withClock(Context.background(), clock),
-                Duration.ofHours(1))) {
-            Result<String> r = hedged(ctx, THREE, answering(Long.MAX_VALUE / 2, Long.MAX_VALUE / 2, Long.MAX_VALUE / 2));
+        try (CancelableContext ctx =
+                Context.withTimeout(Context.withClock(Context.background(), clock), Duration.ofHours(1))) {
+            Result<String> r =
+                    hedged(ctx, THREE, answering(Long.MAX_VALUE / 2, Long.MAX_VALUE / 2, Long.MAX_VALUE / 2));
             assertThat(error(r)).isInstanceOf(DeadlineExceeded.class);
         }
         assertThat(sentAt).isEqualTo(Map.of(0, 0L, 1, 100L, 2, 200L));
@@ -131,7 +135,8 @@ class HedgingTest {
 
     @Test
     void anExhaustedBudgetSendsNoMoreHedges() throws InterruptedException {
-        HedgingPolicy policy = HedgingPolicy.of(5, HedgeDelay.fixed(DELAY)).withBudget(new Limiter(Limit.of(0), 1, clock));
+        HedgingPolicy policy =
+                HedgingPolicy.of(5, HedgeDelay.fixed(DELAY)).withBudget(new Limiter(Limit.of(0), 1, clock));
         assertThat(hedged(policy, answering(1000, 1000, 1))).isEqualTo(Result.ok("0"));
         assertThat(sentAt).isEqualTo(Map.of(0, 0L, 1, 100L));
         assertThat(canceled).containsExactly(1);
@@ -142,7 +147,8 @@ class HedgingTest {
         Result<String> r = hedged(THREE.withRetryable(e -> true), (ctx, k) -> {
             throw new IOException("replica " + k + " down");
         });
-        assertThat(error(r)).isInstanceOf(AllFailedException.class)
+        assertThat(error(r))
+                .isInstanceOf(AllFailedException.class)
                 .hasMessage("all 3 attempts failed: #0: java.io.IOException: replica 0 down; "
                         + "#1: java.io.IOException: replica 1 down; #2: java.io.IOException: replica 2 down");
     }

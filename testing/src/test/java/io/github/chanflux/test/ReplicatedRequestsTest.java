@@ -34,15 +34,15 @@ class ReplicatedRequestsTest {
     void theFastestHandlerWinsAndTheOthersSeeTheirContextDone() throws InterruptedException {
         Random rand = new Random(5_4);
         Duration[] load = new Duration[HANDLERS];
-        Arrays.setAll(load, i -> Duration.ofMillis(1000 + rand.nextInt(4000)));   // 1+rand.Intn(5) seconds, finer
+        Arrays.setAll(load, i -> Duration.ofMillis(1000 + rand.nextInt(4000))); // 1+rand.Intn(5) seconds, finer
         Map<Integer, Duration> took = new ConcurrentHashMap<>();
         Set<Integer> sawDone = ConcurrentHashMap.newKeySet();
         Chan<Integer> firstReturned = Chan.make(1);
-        Go.go(() -> firstReturned.send(Replicas.first(Context.withClock(Context.background(), clock), HANDLERS,
-                (ctx, id) -> {
+        Go.go(() -> firstReturned.send(Replicas.first(
+                Context.withClock(Context.background(), clock), HANDLERS, (ctx, id) -> {
                     Instant started = clock.now();
                     try {
-                        select(recv(ctx.done()), recv(clock.after(load[id])));     // simulate random load
+                        select(recv(ctx.done()), recv(clock.after(load[id]))); // simulate random load
                     } finally {
                         took.put(id, Duration.between(started, clock.now()));
                         if (ctx.err() != null) {

@@ -24,8 +24,7 @@ public final class HedgingSimulation {
     private static final int MAX_ATTEMPTS = 3;
     private static final long SEED = 2013;
 
-    private HedgingSimulation() {
-    }
+    private HedgingSimulation() {}
 
     /**
      * Prints p50, p99, p99.9 and the extra attempts per request for no hedging, a fixed delay and
@@ -59,8 +58,13 @@ public final class HedgingSimulation {
             }
         }
         Arrays.sort(latencies);
-        System.out.printf("%-28s %9.1f %9.1f %9.1f %11.1f%%%n", name, pct(latencies, 50), pct(latencies, 99),
-                pct(latencies, 99.9), 100.0 * (attempts - REQUESTS) / REQUESTS);
+        System.out.printf(
+                "%-28s %9.1f %9.1f %9.1f %11.1f%%%n",
+                name,
+                pct(latencies, 50),
+                pct(latencies, 99),
+                pct(latencies, 99.9),
+                100.0 * (attempts - REQUESTS) / REQUESTS);
     }
 
     /**
