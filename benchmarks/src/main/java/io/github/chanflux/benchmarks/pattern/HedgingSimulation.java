@@ -3,6 +3,7 @@ package io.github.chanflux.benchmarks.pattern;
 import io.github.chanflux.pattern.HedgeDelay;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -26,6 +27,9 @@ public final class HedgingSimulation {
 
     private HedgingSimulation() {}
 
+    /** One policy's outcome: latency percentiles in milliseconds and extra attempts per request. */
+    public record Row(String policy, double p50, double p99, double p999, double extraPercent) {}
+
     /**
      * Prints p50, p99, p99.9 and the extra attempts per request for no hedging, a fixed delay and
      * a p95 delay.
@@ -34,12 +38,26 @@ public final class HedgingSimulation {
      */
     public static void main(String[] args) {
         System.out.printf("%-28s %9s %9s %9s %12s%n", "policy", "p50 ms", "p99 ms", "p99.9 ms", "extra load");
-        run("no hedging", null, 1);
-        run("fixed 50 ms", HedgeDelay.fixed(Duration.ofMillis(50)), MAX_ATTEMPTS);
-        run("p95 of last 1000", HedgeDelay.percentile(95, 1000, Duration.ofMillis(50)), MAX_ATTEMPTS);
+        for (Row row : simulate()) {
+            System.out.printf(
+                    "%-28s %9.1f %9.1f %9.1f %11.1f%%%n",
+                    row.policy(), row.p50(), row.p99(), row.p999(), row.extraPercent());
+        }
     }
 
-    private static void run(String name, HedgeDelay delay, int maxAttempts) {
+    /**
+     * The three policies over the same simulated backend (the same seed for each).
+     *
+     * @return one row per policy: no hedging, a fixed 50 ms delay, the p95 of the last 1000
+     */
+    public static List<Row> simulate() {
+        return List.of(
+                run("no hedging", null, 1),
+                run("fixed 50 ms", HedgeDelay.fixed(Duration.ofMillis(50)), MAX_ATTEMPTS),
+                run("p95 of last 1000", HedgeDelay.percentile(95, 1000, Duration.ofMillis(50)), MAX_ATTEMPTS));
+    }
+
+    private static Row run(String name, HedgeDelay delay, int maxAttempts) {
         Random backend = new Random(SEED);
         double[] latencies = new double[REQUESTS];
         long attempts = 0;
@@ -58,8 +76,7 @@ public final class HedgingSimulation {
             }
         }
         Arrays.sort(latencies);
-        System.out.printf(
-                "%-28s %9.1f %9.1f %9.1f %11.1f%%%n",
+        return new Row(
                 name,
                 pct(latencies, 50),
                 pct(latencies, 99),

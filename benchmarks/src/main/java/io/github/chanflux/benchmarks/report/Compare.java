@@ -77,6 +77,7 @@ public final class Compare {
                     .append(area.name())
                     .append(".png)\n\n");
         }
+        md.append(Hedging.section());
         Files.writeString(Path.of("RESULTS.md"), md.toString());
         System.out.println("wrote " + Path.of("RESULTS.md").toAbsolutePath() + " and charts/*.png");
     }
