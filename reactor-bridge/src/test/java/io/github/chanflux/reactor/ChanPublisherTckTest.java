@@ -1,9 +1,5 @@
 package io.github.chanflux.reactor;
 
-import static io.github.chanflux.chan.Select.recv;
-import static io.github.chanflux.chan.Select.select;
-import static io.github.chanflux.chan.Select.send;
-
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.go.Go;
 import java.util.List;
@@ -45,8 +41,7 @@ public class ChanPublisherTckTest extends PublisherVerification<Integer> {
         producers.add(Go.go("tck-producer", () -> {
             try (ch) {
                 for (long i = 0; i < elements; i++) {
-                    boolean sent = select(send(ch, (int) i, () -> true), recv(done, r -> false));
-                    if (!sent) {
+                    if (!ch.send((int) i, done)) {
                         return;
                     }
                 }
