@@ -36,6 +36,9 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class Heartbeats {
 
+    /** 2^62 ns, about 146 years: longer intervals are cut to it. */
+    private static final Duration NEVER = Duration.ofNanos(Long.MAX_VALUE / 2);
+
     private Heartbeats() {}
 
     /**
@@ -105,7 +108,8 @@ public final class Heartbeats {
         }
         Objects.requireNonNull(pulse, "pulse");
         Objects.requireNonNull(scheduler, "scheduler");
-        long nanos = interval.toNanos();
+        // Saturated as Go's durations are: an interval of centuries is one that never elapses.
+        long nanos = interval.compareTo(NEVER) >= 0 ? NEVER.toNanos() : interval.toNanos();
         return flux -> new FluxKeepAlive<>(flux, nanos, pulse, scheduler);
     }
 }

@@ -201,4 +201,16 @@ class HeartbeatsTest {
         assertThatThrownBy(() -> heartbeat(SECOND, null)).hasMessage("scheduler");
         assertThatThrownBy(() -> keepAlive(SECOND, null)).hasMessage("pulse");
     }
+
+    /** Go's durations saturate: an interval of centuries is accepted and simply never elapses. */
+    @Test
+    void anIntervalOfCenturiesNeverPulses() {
+        StepVerifier.withVirtualTime(
+                        () -> Flux.just(1).concatWith(Flux.never()).transform(heartbeat(Duration.ofDays(365L * 500))))
+                .expectNext(Beat.value(1))
+                .thenAwait(Duration.ofDays(365L * 100))
+                .expectNoEvent(Duration.ofDays(1))
+                .thenCancel()
+                .verify();
+    }
 }
