@@ -85,7 +85,11 @@ final class SystemClock implements Clock {
         return scheduler.getQueue().size();
     }
 
-    private Timer schedule(Duration delay, Runnable fire) {
+    /**
+     * Runs {@code fire} on the scheduler thread itself after {@code delay}: only for this
+     * package's own callbacks that never block (a {@link Ticker}'s tick), which need no goroutine.
+     */
+    Timer schedule(Duration delay, Runnable fire) {
         Objects.requireNonNull(delay, "delay");
         SystemTimer timer = new SystemTimer(fire);
         if (delay.isNegative() || delay.isZero()) {

@@ -93,7 +93,11 @@ public final class Ticker implements AutoCloseable {
 
     /** Call with {@code lock} held. */
     private void arm(Instant due, long gen) {
-        timer = clock.afterFunc(Duration.between(clock.now(), due), () -> tick(due, gen));
+        Duration delay = Duration.between(clock.now(), due);
+        Runnable fire = () -> tick(due, gen);
+        // A tick never blocks (a trySend under a short lock): on the system clock it runs on the
+        // scheduler thread rather than on a goroutine of its own.
+        timer = clock instanceof SystemClock system ? system.schedule(delay, fire) : clock.afterFunc(delay, fire);
     }
 
     /** A timer of generation {@code gen} fired for the tick due at {@code due}. */
