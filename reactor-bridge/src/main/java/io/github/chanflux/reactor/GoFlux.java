@@ -387,8 +387,10 @@ public final class GoFlux {
      * Queuing (4.11) with no thread of its own: {@link #queue(int, Scheduler)} on
      * {@link Schedulers#immediate()}, so values leave the queue on the thread that delivers them
      * or that requests them, as a Go buffered channel has no thread. Meant for queues between
-     * {@link #goStage}s, whose threads are virtual; {@code goStage(short).transform(queue(2))
-     * .transform(goStage(long))} is the book's {@code buffer(done, 2, short)}.
+     * {@link #goStage}s, whose threads are virtual (a blocking {@code map} after it would run on
+     * the thread of the stage before and hold it up): the book's
+     * {@code long := sleep(done, 4*time.Second, buffer(done, 2, short))} is
+     * {@code flux.transform(goStage(shortFn)).transform(queue(2)).transform(goStage(longFn))}.
      *
      * @param capacity the queue's size: how many values the stage before may run ahead
      * @param <T> the element type
