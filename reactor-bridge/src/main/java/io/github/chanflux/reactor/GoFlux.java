@@ -1,5 +1,6 @@
 package io.github.chanflux.reactor;
 
+import io.github.chanflux.errors.Result;
 import io.github.chanflux.pattern.StageMeter;
 import java.util.List;
 import java.util.Objects;
@@ -100,9 +101,17 @@ public final class GoFlux {
 
     /**
      * A pipeline stage (4.6.1): {@code fn} applied to each value, in order; the book's
-     * {@code multiply(done, in, 2)} is {@code transform(stage(i -> i * 2))}. No prefetch: it
-     * requests what its subscriber requests. If {@code fn} throws, the source is cancelled and
-     * the flux errors.
+     * {@code multiply(done, in, 2)} is {@code transform(stage(i -> i * 2))}. Built on
+     * {@link Flux#map}: {@code fn} runs on the thread that delivers the value, within
+     * {@code onNext}. No prefetch: it requests what its subscriber requests. If {@code fn} throws,
+     * the source is cancelled and the flux errors.
+     *
+     * <p>Which to use: {@code stage} for quick, non-blocking functions (the book's arithmetic),
+     * where it costs what {@code map} costs. It is not a goroutine: while {@code fn} runs, the
+     * stage before is held inside its own {@code onNext} and cannot work on the next value, so
+     * slow stages run one after the other instead of overlapping (the book's 4.11 pipeline of a
+     * 1 s and a 4 s stage takes 15 s, not Go's 13 s). For a function that blocks (I/O, sleeps)
+     * or takes long, use {@link #goStage}, which overlaps with its neighbours as Go's stages do.
      *
      * @param fn applied to each value; a null result errors as a throw does
      * @param <T> the input type
@@ -112,6 +121,50 @@ public final class GoFlux {
     public static <T, R> Function<Flux<T>, Flux<R>> stage(Function<? super T, ? extends R> fn) {
         Objects.requireNonNull(fn, "fn");
         return source -> source.map(fn);
+    }
+
+    /**
+     * A pipeline stage on its own goroutine (4.6.1, 4.11): {@code fn} applied to each value, in
+     * order, on a virtual thread of its own, exactly as the book's stage goroutine between two
+     * unbuffered channels:
+     * <pre>{@code
+     * for v := range in {
+     *     result := fn(v)            // e.g. time.Sleep(d); an HTTP call
+     *     select {
+     *     case <-done: return
+     *     case out <- result:
+     *     }
+     * }
+     * }</pre>
+     * Use it for functions that block or take long: the stage takes value {@code k + 1} from the
+     * stage before as soon as value {@code k} was taken by the stage after, so neighbouring
+     * stages work at the same time, as goroutines do (the book's 4.11 pipeline of a 1 s and a
+     * 4 s stage ends at 13 s, its short stage at 9 s; with {@code queue(2)} between them at
+     * 3 s). {@code fn} may block and may throw checked exceptions; it runs on the stage's
+     * virtual thread, never on a Reactor thread, and the values are emitted from a virtual
+     * thread too.
+     *
+     * <p>Requests: one value at a time from upstream, whenever the stage is free (at subscribe,
+     * then each time its result was taken downstream), whatever the downstream demand: it holds
+     * at most one value, the one it works on or waits to hand over, as Go's goroutine does. It
+     * emits only on downstream demand. Errors: if {@code fn} throws or returns null, the stage
+     * reads nothing more, the source is cancelled and the flux errors with that exception (an
+     * {@link InterruptedException} included); an error of the source is passed on after the
+     * values before it. Cancelling cancels the source and interrupts a running {@code fn}, as
+     * closing {@code done} ends the goroutine (Go cannot interrupt a running {@code fn}; here a
+     * blocking call in it ends with {@code InterruptedException}). The subscriber's Reactor
+     * {@code Context} reaches the source. Each value crosses two channel hand-offs, a few
+     * microseconds: for quick functions {@link #stage} is the cheaper form.
+     *
+     * @param fn applied to each value on the stage's goroutine; may block and throw; a null
+     *     result errors as a throw does
+     * @param <T> the input type
+     * @param <R> the output type
+     * @return the operator, for {@link Flux#transform}
+     */
+    public static <T, R> Function<Flux<T>, Flux<R>> goStage(Result.Step<? super T, ? extends R> fn) {
+        Objects.requireNonNull(fn, "fn");
+        return source -> GoStage.goStage(source, fn);
     }
 
     /**
@@ -331,15 +384,42 @@ public final class GoFlux {
     }
 
     /**
-     * Queuing (4.11): a bounded queue of {@code capacity} between the stages before and after,
-     * which then run on {@code scheduler}. Built on {@link Flux#publishOn(Scheduler, int)}: it
-     * requests {@code capacity} values up front and more as three quarters are taken, so the
-     * stage before runs at most {@code capacity} values ahead; it never drops and never
-     * overflows, as a full Go buffered channel blocks its sender. Cancelling cancels the source
-     * and discards the queued values. Go: a stage writing to {@code make(chan interface{}, capacity)}.
+     * Queuing (4.11) with no thread of its own: {@link #queue(int, Scheduler)} on
+     * {@link Schedulers#immediate()}, so values leave the queue on the thread that delivers them
+     * or that requests them, as a Go buffered channel has no thread. Meant for queues between
+     * {@link #goStage}s, whose threads are virtual (a blocking {@code map} after it would run on
+     * the thread of the stage before and hold it up): the book's
+     * {@code long := sleep(done, 4*time.Second, buffer(done, 2, short))} is
+     * {@code flux.transform(goStage(shortFn)).transform(queue(2)).transform(goStage(longFn))}.
      *
      * @param capacity the queue's size: how many values the stage before may run ahead
-     * @param scheduler where the stages after the queue run
+     * @param <T> the element type
+     * @return the operator, for {@link Flux#transform}
+     * @throws IllegalArgumentException if {@code capacity} is less than 1
+     */
+    public static <T> Function<Flux<T>, Flux<T>> queue(int capacity) {
+        return queue(capacity, Schedulers.immediate());
+    }
+
+    /**
+     * Queuing (4.11): a bounded queue of {@code capacity} between the stages before and after,
+     * which then run on {@code scheduler}; Go: a stage writing to
+     * {@code make(chan interface{}, capacity)}. It requests {@code capacity} values up front,
+     * then one more each time a value is taken out of the queue, before it is passed on: a
+     * freed slot admits a value at once, as a send into a Go buffered channel proceeds as soon
+     * as a receiver took a value (even if the stage after then blocks for a long time on it).
+     * So the stage before runs at most {@code capacity} values ahead; the queue never drops and
+     * never overflows, as a full Go buffered channel blocks its sender. Values are emitted on
+     * {@code scheduler}, only on downstream demand; an error of the source is passed on after
+     * the queued values (a closed Go channel is drained first). Cancelling cancels the source
+     * and discards the queued values.
+     *
+     * <p>{@link #queueBatched} is Reactor's own {@code publishOn}, which admits values in
+     * batches: cheaper per value for fast streams, but a freed slot admits nothing until three
+     * quarters of the queue were passed on.
+     *
+     * @param capacity the queue's size: how many values the stage before may run ahead
+     * @param scheduler where the values leave the queue, and so where the stages after it run
      * @param <T> the element type
      * @return the operator, for {@link Flux#transform}
      * @throws IllegalArgumentException if {@code capacity} is less than 1 (an unbuffered queue is
@@ -347,9 +427,30 @@ public final class GoFlux {
      */
     public static <T> Function<Flux<T>, Flux<T>> queue(int capacity, Scheduler scheduler) {
         Objects.requireNonNull(scheduler, "scheduler");
-        if (capacity < 1) {
-            throw new IllegalArgumentException("queue needs capacity >= 1, got " + capacity);
-        }
+        checkCapacity(capacity);
+        return source -> new FluxQueue<>(source, capacity, scheduler);
+    }
+
+    /**
+     * Queuing with Reactor's batched replenishing: {@link Flux#publishOn(Scheduler, int)} with
+     * prefetch {@code capacity}. It requests {@code capacity} values up front and more only
+     * after three quarters of them (rounded up, so all of a queue of 2 or 3) were passed on, and
+     * counts a value as passed on when {@code onNext} returned. Unlike a Go buffered channel, a
+     * freed slot may admit nothing for a while: in the book's 4.11 pipeline the short stage
+     * ends later than with {@link #queue(int, Scheduler)}. Use it where throughput matters more
+     * than the timing of each admission: it makes one upstream request per batch instead of one
+     * per value. Cancelling cancels the source and discards the queued values; an error of the
+     * source is passed on after them.
+     *
+     * @param capacity the queue's size: how many values the stage before may run ahead
+     * @param scheduler where the values leave the queue, and so where the stages after it run
+     * @param <T> the element type
+     * @return the operator, for {@link Flux#transform}
+     * @throws IllegalArgumentException if {@code capacity} is less than 1
+     */
+    public static <T> Function<Flux<T>, Flux<T>> queueBatched(int capacity, Scheduler scheduler) {
+        Objects.requireNonNull(scheduler, "scheduler");
+        checkCapacity(capacity);
         return source -> source.publishOn(scheduler, capacity);
     }
 
@@ -388,6 +489,12 @@ public final class GoFlux {
         for (int i = 0; i < array.length; i++) {
             int at = i;
             Objects.requireNonNull(array[i], () -> operator + ": " + name + "[" + at + "] is null");
+        }
+    }
+
+    private static void checkCapacity(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("queue needs capacity >= 1, got " + capacity);
         }
     }
 
