@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
  * last byte) run {@link GoContexts#within within} the context: when it ends, the call is
  * cancelled, which closes its connection, and fails with {@code Context.cause(ctx)}, so
  * {@link Context#DEADLINE_EXCEEDED} once the deadline passed and {@link Context#CANCELED} once
- * cancelled. Unlike Reactor Netty's {@code responseTimeout}, a gap between reads, this is a
+ * cancelled (as the cause of Spring's {@code WebClientResponseException} once the body is being
+ * read, as Go's client wraps {@code ctx.Err()} in a {@code *url.Error}). Unlike Reactor Netty's {@code responseTimeout}, a gap between reads, this is a
  * deadline for the whole call. Without a Go context in the subscriber context the call runs
  * unbounded, as under {@link Context#background()}.
  */

@@ -100,10 +100,11 @@ public final class GoDuration {
     }
 
     private static long addDigit(long value, char digit, String text) {
-        if (value > (Long.MAX_VALUE - 9) / 10) {
+        int d = digit - '0';
+        if (value > (Long.MAX_VALUE - d) / 10) {
             throw invalid(text);
         }
-        return value * 10 + (digit - '0');
+        return value * 10 + d;
     }
 
     private static long add(long a, long b, String text) {
