@@ -45,7 +45,9 @@ public record ChanfluxWebFluxProperties(
      * @param trustForwardedFor Whether the first address of {@code X-Forwarded-For} is the
      *     user's: only behind a proxy that sets it; else the connection's remote address is
      */
-    public record UserIp(@DefaultValue("true") boolean enabled, @DefaultValue("false") boolean trustForwardedFor) {}
+    public record UserIp(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("false") boolean trustForwardedFor) {}
 
     /**
      * The {@link DeadlineExchangeFilter} on Boot's {@code WebClient.Builder}.

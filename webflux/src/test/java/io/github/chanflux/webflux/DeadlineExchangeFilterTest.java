@@ -34,16 +34,22 @@ class DeadlineExchangeFilterTest {
 
     @BeforeAll
     static void start() {
-        backend = new TestServer(TestServer.timeouts(), TestServer.userIps(false), s -> route(
-                        GET("/silent"), request -> GoContexts.current()
-                                .doOnNext(s.contexts::add)
-                                .then(Mono.never()))
-                .andRoute(GET("/trickle"), request -> GoContexts.current()
-                        .doOnNext(s.contexts::add)
-                        .flatMap(ctx -> ServerResponse.ok()
-                                .contentType(MediaType.TEXT_EVENT_STREAM)
-                                .body(Flux.just("first").concatWith(Flux.never()), String.class)))
-                .andRoute(GET("/hello"), request -> ServerResponse.ok().bodyValue("hello")));
+        backend = new TestServer(
+                TestServer.timeouts(),
+                TestServer.userIps(false),
+                s -> route(
+                                GET("/silent"),
+                                request -> GoContexts.current()
+                                        .doOnNext(s.contexts::add)
+                                        .then(Mono.never()))
+                        .andRoute(
+                                GET("/trickle"),
+                                request -> GoContexts.current()
+                                        .doOnNext(s.contexts::add)
+                                        .flatMap(ctx -> ServerResponse.ok()
+                                                .contentType(MediaType.TEXT_EVENT_STREAM)
+                                                .body(Flux.just("first").concatWith(Flux.never()), String.class)))
+                        .andRoute(GET("/hello"), request -> ServerResponse.ok().bodyValue("hello")));
         client = WebClient.builder()
                 .baseUrl(backend.url())
                 .filter(new DeadlineExchangeFilter())

@@ -32,12 +32,17 @@ class GoContextWebFilterTest {
 
     private static RouterFunction<ServerResponse> routes(TestServer server) {
         return route(GET("/ctx"), request -> TestServer.describeContext(server))
-                .andRoute(GET("/hang"), request -> GoContexts.current()
-                        .doOnNext(server.contexts::add)
-                        .then(Mono.never()))
-                .andRoute(POST("/upload"), request -> GoContexts.current()
-                        .flatMap(ctx -> request.bodyToMono(String.class).doOnSubscribe(s -> server.contexts.add(ctx)))
-                        .flatMap(body -> ServerResponse.ok().bodyValue(body.length())))
+                .andRoute(
+                        GET("/hang"),
+                        request -> GoContexts.current()
+                                .doOnNext(server.contexts::add)
+                                .then(Mono.never()))
+                .andRoute(
+                        POST("/upload"),
+                        request -> GoContexts.current()
+                                .flatMap(ctx ->
+                                        request.bodyToMono(String.class).doOnSubscribe(s -> server.contexts.add(ctx)))
+                                .flatMap(body -> ServerResponse.ok().bodyValue(body.length())))
                 .andRoute(GET("/never"), request -> Mono.never());
     }
 
@@ -99,7 +104,9 @@ class GoContextWebFilterTest {
 
     @Test
     void theDefaultTimeoutAppliesWhenTheRequestGivesNone() {
-        start(new ChanfluxWebFluxProperties.Timeout(true, "timeout", "X-Request-Timeout", Duration.ofMinutes(5)), false);
+        start(
+                new ChanfluxWebFluxProperties.Timeout(true, "timeout", "X-Request-Timeout", Duration.ofMinutes(5)),
+                false);
         Instant before = Instant.now();
         String body = get("/ctx", null, null);
         assertDeadline(body, before, Instant.now(), Duration.ofMinutes(5));
@@ -113,7 +120,9 @@ class GoContextWebFilterTest {
 
     @Test
     void timeoutsSwitchedOffAreIgnored() {
-        start(new ChanfluxWebFluxProperties.Timeout(false, "timeout", "X-Request-Timeout", Duration.ofMinutes(5)), false);
+        start(
+                new ChanfluxWebFluxProperties.Timeout(false, "timeout", "X-Request-Timeout", Duration.ofMinutes(5)),
+                false);
         assertThat(get("/ctx?timeout=oops", null, null)).startsWith("none ");
     }
 

@@ -20,11 +20,17 @@ class ProblemDetailErrorHandlerTest {
 
     @BeforeAll
     static void start() {
-        server = new TestServer(TestServer.timeouts(), TestServer.userIps(false), s -> route(
-                        GET("/known"),
-                        request -> Mono.error(new RequestError(HttpStatus.CONFLICT, "the job is already running", null)))
-                .andRoute(GET("/bug"), request -> Mono.error(new IllegalStateException("index out of range")))
-                .andRoute(GET("/spring"), request -> Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND))));
+        server = new TestServer(
+                TestServer.timeouts(),
+                TestServer.userIps(false),
+                s -> route(
+                                GET("/known"),
+                                request -> Mono.error(
+                                        new RequestError(HttpStatus.CONFLICT, "the job is already running", null)))
+                        .andRoute(GET("/bug"), request -> Mono.error(new IllegalStateException("index out of range")))
+                        .andRoute(
+                                GET("/spring"),
+                                request -> Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND))));
     }
 
     @AfterAll

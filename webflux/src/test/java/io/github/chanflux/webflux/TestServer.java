@@ -1,5 +1,7 @@
 package io.github.chanflux.webflux;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.chanflux.context.Context;
 import io.github.chanflux.reactor.GoContexts;
 import java.net.InetAddress;
@@ -14,12 +16,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 import org.springframework.web.reactive.handler.WebFluxResponseStatusExceptionHandler;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A real Reactor Netty server on a random port, running routes behind chanflux's filter and error handler. */
 final class TestServer implements AutoCloseable {
