@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatusCode;
  */
 public class RequestError extends BoundaryError {
 
+    /** The status of the response that reports this error. */
     private final HttpStatusCode status;
 
     /**
