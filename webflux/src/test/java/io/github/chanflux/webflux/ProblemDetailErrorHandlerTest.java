@@ -1,0 +1,90 @@
+package io.github.chanflux.webflux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+import static org.springframework.web.reactive.function.server.RouterFunctions.route;
+
+import io.github.chanflux.errors.ErrorReport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+
+/** Errors answered as RFC 9457 problem details, against a real server. */
+class ProblemDetailErrorHandlerTest {
+
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = new TestServer(
+                TestServer.timeouts(),
+                TestServer.userIps(false),
+                s -> route(
+                                GET("/known"),
+                                request -> Mono.error(
+                                        new RequestError(HttpStatus.CONFLICT, "the job is already running", null)))
+                        .andRoute(GET("/bug"), request -> Mono.error(new IllegalStateException("index out of range")))
+                        .andRoute(
+                                GET("/spring"),
+                                request -> Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND))));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void aKnownEdgeCaseGetsItsStatusAndMessage() {
+        server.client()
+                .get()
+                .uri("/known")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(409)
+                .jsonPath("$.detail")
+                .isEqualTo("the job is already running")
+                .jsonPath("$.logId")
+                .isNotEmpty();
+    }
+
+    @Test
+    void aBugGetsTheBugMessageAndTheLogId() {
+        server.client()
+                .get()
+                .uri("/bug")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(500)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo(ErrorReport.BUG_MESSAGE)
+                .jsonPath("$.logId")
+                .isNotEmpty();
+    }
+
+    @Test
+    void springsOwnErrorResponsesPassOn() {
+        byte[] body = server.client()
+                .get()
+                .uri("/spring")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
+        assertThat(body).isNullOrEmpty();
+    }
+}
