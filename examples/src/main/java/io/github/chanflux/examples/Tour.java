@@ -43,11 +43,29 @@ public final class Tour {
                     true,
                     (out, clock, fast) -> Demo.run(out, clock)),
             new Example(
+                    "channel-owner",
+                    "3",
+                    "read, write and close on nil, open and closed channels; the channel owner",
+                    false,
+                    (out, clock, fast) -> ChannelOwner.run(out)),
+            new Example(
+                    "confinement",
+                    "4.1",
+                    "ad hoc and lexical confinement; printData over two halves of one buffer",
+                    false,
+                    (out, clock, fast) -> Confinement.run(out)),
+            new Example(
                     "preventing-leaks",
                     "4.3",
                     "goroutine leaks fixed with a done channel",
                     true,
                     (out, clock, fast) -> PreventingLeaks.run(out, clock)),
+            new Example(
+                    "or-channel",
+                    "4.4",
+                    "the first of five signals (2h, 5m, 1s, 1h, 1m) closes or (channels and Reactor)",
+                    true,
+                    (out, clock, fast) -> OrChannelExample.run(out, clock)),
             new Example(
                     "check-status",
                     "4.5",
@@ -66,6 +84,30 @@ public final class Tour {
                     "primes sequentially and fanned out, with the time each search took",
                     false,
                     (out, clock, fast) -> PrimeFinder.run(out, fast ? 1_000_000 : 50_000_000)),
+            new Example(
+                    "or-done",
+                    "4.8",
+                    "ranging over a channel that never closes until done closes (channels and Reactor)",
+                    true,
+                    (out, clock, fast) -> OrDoneExample.run(out, clock)),
+            new Example(
+                    "tee",
+                    "4.9",
+                    "both outputs of tee see every value (channels and Reactor)",
+                    false,
+                    (out, clock, fast) -> Pipeline.runTee(out)),
+            new Example(
+                    "bridge",
+                    "4.10",
+                    "a channel of channels read as one stream (channels and Reactor)",
+                    false,
+                    (out, clock, fast) -> BridgeExample.run(out)),
+            new Example(
+                    "queuing",
+                    "4.11",
+                    "a 1 s stage before a 4 s stage, unbuffered and with a buffer of two",
+                    true,
+                    (out, clock, fast) -> Queuing.run(out, clock)),
             new Example(
                     "greeting-farewell",
                     "4.12",
