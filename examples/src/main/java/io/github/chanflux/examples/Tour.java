@@ -121,11 +121,53 @@ public final class Tour {
                     true,
                     (out, clock, fast) -> GreetingFarewellReactor.runBoth(out, clock)),
             new Example(
+                    "error-propagation",
+                    "5.1",
+                    "the CLI's log entry and user line for a missing job binary, unwrapped and wrapped (and Reactor)",
+                    false,
+                    (out, clock, fast) -> ErrorPropagation.run(out, clock)),
+            new Example(
+                    "preemptible",
+                    "5.2",
+                    "a calculation that checks done between steps; a blocking step made preemptible (and Reactor)",
+                    true,
+                    (out, clock, fast) -> PreemptibleExample.run(out, clock)),
+            new Example(
+                    "heartbeat",
+                    "5.3",
+                    "interval heartbeats, a worker that stops pulsing, work-unit heartbeats (and Reactor)",
+                    true,
+                    (out, clock, fast) -> HeartbeatExample.run(out, clock)),
+            new Example(
+                    "replicated-requests",
+                    "5.4",
+                    "ten handlers with random load, the first answer wins (channels and Reactor)",
+                    true,
+                    (out, clock, fast) -> ReplicatedRequests.run(out, clock)),
+            new Example(
+                    "hedging",
+                    "5.4+",
+                    "a second attempt after 100 ms beats a stalled replica (channels and Reactor)",
+                    true,
+                    (out, clock, fast) -> HedgingExample.run(out, clock)),
+            new Example(
                     "rate-limit",
                     "5.5",
                     "an API connection under MultiLimiters, each call's time",
                     true,
-                    (out, clock, fast) -> RateLimitedApi.run(out, clock)));
+                    (out, clock, fast) -> RateLimitedApi.run(out, clock)),
+            new Example(
+                    "steward",
+                    "5.6",
+                    "a steward restarts an irresponsible ward every 4 s until halted at 9 s",
+                    true,
+                    (out, clock, fast) -> StewardExample.run(out, clock)),
+            new Example(
+                    "do-work-fn",
+                    "5.6",
+                    "restarted wards feed one bridged stream: Received: 1 2 1 2 1 2",
+                    true,
+                    (out, clock, fast) -> DoWorkFn.run(out, clock)));
 
     private Tour() {}
 
