@@ -100,6 +100,11 @@ public final class Pipeline {
                 .transform(GoFlux.stage(i -> i * 2))
                 .doOnNext(v -> out.accept(String.valueOf(v)))
                 .blockLast();
+        teeWithReactor(out);
+    }
+
+    /** 4.9 with Reactor: {@code GoFlux.tee}, the two branches zipped. */
+    static void teeWithReactor(Consumer<String> out) {
         FluxTee<Integer> branches = GoFlux.tee(GoFlux.repeat(1, 2).transform(GoFlux.take(4)));
         Flux.zip(branches.out1(), branches.out2(), (Integer a, Integer b) -> "out1: " + a + ", out2: " + b)
                 .doOnNext(out)
@@ -108,6 +113,13 @@ public final class Pipeline {
 
     public static void main(String[] args) throws InterruptedException {
         run(System.out::println);
+    }
+
+    /** The tour's {@code tee} (4.9): {@code tee} over channels, then with Reactor. */
+    static void runTee(Consumer<String> out) throws InterruptedException {
+        teeBoth(out);
+        out.accept("-- the same with Reactor --");
+        teeWithReactor(out);
     }
 
     /** The pipeline programs of 4.6 and 4.9, then the same with Reactor, printing through {@code out}. */

@@ -43,11 +43,29 @@ public final class Tour {
                     true,
                     (out, clock, fast) -> Demo.run(out, clock)),
             new Example(
+                    "channel-owner",
+                    "3",
+                    "read, write and close on nil, open and closed channels; the channel owner",
+                    false,
+                    (out, clock, fast) -> ChannelOwner.run(out)),
+            new Example(
+                    "confinement",
+                    "4.1",
+                    "ad hoc and lexical confinement; printData over two halves of one buffer",
+                    false,
+                    (out, clock, fast) -> Confinement.run(out)),
+            new Example(
                     "preventing-leaks",
                     "4.3",
                     "goroutine leaks fixed with a done channel",
                     true,
                     (out, clock, fast) -> PreventingLeaks.run(out, clock)),
+            new Example(
+                    "or-channel",
+                    "4.4",
+                    "the first of five signals (2h, 5m, 1s, 1h, 1m) closes or (channels and Reactor)",
+                    true,
+                    (out, clock, fast) -> OrChannelExample.run(out, clock)),
             new Example(
                     "check-status",
                     "4.5",
@@ -67,6 +85,30 @@ public final class Tour {
                     false,
                     (out, clock, fast) -> PrimeFinder.run(out, fast ? 1_000_000 : 50_000_000)),
             new Example(
+                    "or-done",
+                    "4.8",
+                    "ranging over a channel that never closes until done closes (channels and Reactor)",
+                    true,
+                    (out, clock, fast) -> OrDoneExample.run(out, clock)),
+            new Example(
+                    "tee",
+                    "4.9",
+                    "both outputs of tee see every value (channels and Reactor)",
+                    false,
+                    (out, clock, fast) -> Pipeline.runTee(out)),
+            new Example(
+                    "bridge",
+                    "4.10",
+                    "a channel of channels read as one stream (channels and Reactor)",
+                    false,
+                    (out, clock, fast) -> BridgeExample.run(out)),
+            new Example(
+                    "queuing",
+                    "4.11",
+                    "a 1 s stage before a 4 s stage, unbuffered and with a buffer of two",
+                    true,
+                    (out, clock, fast) -> Queuing.run(out, clock)),
+            new Example(
                     "greeting-farewell",
                     "4.12",
                     "greeting and farewell under one context with deadlines",
@@ -79,11 +121,53 @@ public final class Tour {
                     true,
                     (out, clock, fast) -> GreetingFarewellReactor.runBoth(out, clock)),
             new Example(
+                    "error-propagation",
+                    "5.1",
+                    "the CLI's log entry and user line for a missing job binary, unwrapped and wrapped (and Reactor)",
+                    false,
+                    (out, clock, fast) -> ErrorPropagation.run(out, clock)),
+            new Example(
+                    "preemptible",
+                    "5.2",
+                    "a calculation that checks done between steps; a blocking step made preemptible (and Reactor)",
+                    true,
+                    (out, clock, fast) -> PreemptibleExample.run(out, clock)),
+            new Example(
+                    "heartbeat",
+                    "5.3",
+                    "interval heartbeats, a worker that stops pulsing, work-unit heartbeats (and Reactor)",
+                    true,
+                    (out, clock, fast) -> HeartbeatExample.run(out, clock)),
+            new Example(
+                    "replicated-requests",
+                    "5.4",
+                    "ten handlers with random load, the first answer wins (channels and Reactor)",
+                    true,
+                    (out, clock, fast) -> ReplicatedRequests.run(out, clock)),
+            new Example(
+                    "hedging",
+                    "5.4+",
+                    "a second attempt after 100 ms beats a stalled replica (channels and Reactor)",
+                    true,
+                    (out, clock, fast) -> HedgingExample.run(out, clock)),
+            new Example(
                     "rate-limit",
                     "5.5",
                     "an API connection under MultiLimiters, each call's time",
                     true,
-                    (out, clock, fast) -> RateLimitedApi.run(out, clock)));
+                    (out, clock, fast) -> RateLimitedApi.run(out, clock)),
+            new Example(
+                    "steward",
+                    "5.6",
+                    "a steward restarts an irresponsible ward every 4 s until halted at 9 s",
+                    true,
+                    (out, clock, fast) -> StewardExample.run(out, clock)),
+            new Example(
+                    "do-work-fn",
+                    "5.6",
+                    "restarted wards feed one bridged stream: Received: 1 2 1 2 1 2",
+                    true,
+                    (out, clock, fast) -> DoWorkFn.run(out, clock)));
 
     private Tour() {}
 
