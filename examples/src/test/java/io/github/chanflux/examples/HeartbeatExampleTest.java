@@ -48,7 +48,9 @@ class HeartbeatExampleTest {
             results.add("results " + expected.nextInt(10));
         }
         assertThat(out).filteredOn(l -> l.startsWith("results")).isEqualTo(results);
-        assertThat(out.getFirst()).isEqualTo("pulse");
+        // A pulse and a result can both be ready at once, and select picks at random (as Go's);
+        // a pulse finding the one-slot heartbeat full is dropped. So: pulses, but no fixed order.
+        assertThat(out).contains("pulse");
     }
 
     @Test
