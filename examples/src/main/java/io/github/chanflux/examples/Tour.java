@@ -167,7 +167,13 @@ public final class Tour {
                     "5.6",
                     "restarted wards feed one bridged stream: Received: 1 2 1 2 1 2 (channels and Reactor)",
                     true,
-                    (out, clock, fast) -> DoWorkFn.run(out, clock)));
+                    (out, clock, fast) -> DoWorkFn.run(out, clock)),
+            new Example(
+                    "context-search",
+                    "blog",
+                    "the Go blog's context article: a search with the user's IP in its context, in time and timed out",
+                    true,
+                    (out, clock, fast) -> ContextSearch.run(out, clock)));
 
     private Tour() {}
 
