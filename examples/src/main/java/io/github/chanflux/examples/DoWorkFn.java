@@ -12,11 +12,15 @@ import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.chan.Select.Selected;
 import io.github.chanflux.go.Go;
 import io.github.chanflux.pattern.StartGoroutineFn;
+import io.github.chanflux.reactor.ClockScheduler;
+import io.github.chanflux.reactor.Supervisor;
 import io.github.chanflux.time.Clock;
 import io.github.chanflux.time.Ticker;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
+import reactor.core.publisher.Flux;
 
 /**
  * The book's {@code doWorkFn}, "Concurrency in Go" 5.6: a ward factory whose wards send the
@@ -35,6 +39,10 @@ import java.util.function.Consumer;
  *
  * prints {@code Received: 1}, {@code 2}, {@code 1}, {@code 2}, {@code 1}, {@code 2}, with the
  * wards' {@code negative value: -1} log lines (time of day in UTC) between them.
+ *
+ * <p>Then the same with Reactor: each ward a flux of the values up to the negative one, silent
+ * after it, under a {@link Supervisor} with a 1 ms heartbeat timeout; the supervised flux is the
+ * bridged stream, read through {@code take(6)}.
  */
 public final class DoWorkFn {
 
@@ -89,7 +97,7 @@ public final class DoWorkFn {
     // spotless:on
 
     /** The book's program on {@code clock}: six values of restarted wards, through one stream. */
-    static void run(Consumer<String> out, Clock clock) throws InterruptedException {
+    static void overChannels(Consumer<String> out, Clock clock) throws InterruptedException {
         Consumer<String> log = StewardExample.log(out, clock);
         Chan<Void> done = Chan.make();
         try (done) {
@@ -100,6 +108,35 @@ public final class DoWorkFn {
                 out.accept("Received: " + intVal);
             }
         }
+    }
+
+    /** The same with Reactor, the supervisor's timers on {@code clock}. */
+    static void withReactor(Consumer<String> out, Clock clock) {
+        Consumer<String> log = StewardExample.log(out, clock);
+        Flux<Integer> ward = Flux.fromIterable(List.of(1, 2, -1, 3, 4, 5))
+                .<Integer>handle((intVal, sink) -> {
+                    if (intVal < 0) {
+                        log.accept("negative value: " + intVal);
+                        sink.complete();
+                    } else {
+                        sink.next(intVal);
+                    }
+                })
+                .concatWith(Flux.never()); // a halted ward goes silent, so the heartbeat timeout restarts it
+        Supervisor.withHeartbeatTimeout(Duration.ofMillis(1))
+                .maxRestarts(Integer.MAX_VALUE, Duration.ofSeconds(1)) // the book's steward never gives up
+                .scheduler(ClockScheduler.on(clock))
+                .supervise(() -> ward)
+                .take(6)
+                .doOnNext(intVal -> out.accept("Received: " + intVal))
+                .blockLast();
+    }
+
+    /** Both forms, printing through {@code out}. */
+    static void run(Consumer<String> out, Clock clock) throws InterruptedException {
+        overChannels(out, clock);
+        out.accept("-- the same with Reactor --");
+        withReactor(out, clock);
     }
 
     public static void main(String[] args) throws InterruptedException {

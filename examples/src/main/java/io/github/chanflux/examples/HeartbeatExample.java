@@ -8,6 +8,7 @@ import io.github.chanflux.chan.Received;
 import io.github.chanflux.chan.Select.Selected;
 import io.github.chanflux.pattern.Heartbeat;
 import io.github.chanflux.reactor.Beat;
+import io.github.chanflux.reactor.ClockScheduler;
 import io.github.chanflux.reactor.Heartbeats;
 import io.github.chanflux.time.Clock;
 import io.github.chanflux.time.Ticker;
@@ -136,7 +137,7 @@ public final class HeartbeatExample {
 
     /** The interval program with Reactor: a value every 2 s for 10 s, a pulse after each idle second. */
     static void intervalWithReactor(Consumer<String> out, Clock clock) {
-        Scheduler scheduler = new ClockScheduler(clock);
+        Scheduler scheduler = ClockScheduler.on(clock);
         Flux.interval(TIMEOUT, scheduler)
                 .map(tick -> clock.now())
                 .take(Duration.ofSeconds(10), scheduler)

@@ -8,6 +8,7 @@ import io.github.chanflux.context.Context;
 import io.github.chanflux.pattern.HedgeDelay;
 import io.github.chanflux.pattern.Hedging;
 import io.github.chanflux.pattern.HedgingPolicy;
+import io.github.chanflux.reactor.ClockScheduler;
 import io.github.chanflux.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +58,7 @@ public final class HedgingExample {
 
     /** The same with Reactor: each attempt a {@code Mono.delay} on the clock. */
     static String hedgedWithReactor(Clock clock, Consumer<String> out) {
-        ClockScheduler scheduler = new ClockScheduler(clock);
+        ClockScheduler scheduler = ClockScheduler.on(clock);
         Instant start = clock.now();
         return io.github.chanflux.reactor.Hedging.hedge(
                         policy(),

@@ -7,6 +7,7 @@ import static io.github.chanflux.pattern.Patterns.or;
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.go.Go;
+import io.github.chanflux.reactor.ClockScheduler;
 import io.github.chanflux.reactor.GoFlux;
 import io.github.chanflux.time.Clock;
 import java.time.Duration;
@@ -66,7 +67,7 @@ public final class OrChannelExample {
 
     /** The same with Reactor: {@code GoFlux.or} over five {@code Mono.delay}s on {@code clock}. */
     static Duration firstOfFiveWithReactor(Clock clock) {
-        Scheduler scheduler = new ClockScheduler(clock);
+        Scheduler scheduler = ClockScheduler.on(clock);
         Instant start = clock.now();
         Mono<?>[] signals = new Mono<?>[AFTER.length];
         for (int i = 0; i < AFTER.length; i++) {

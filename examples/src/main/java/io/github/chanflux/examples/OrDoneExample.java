@@ -5,6 +5,7 @@ import static io.github.chanflux.pattern.Patterns.orDone;
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.go.Go;
+import io.github.chanflux.reactor.ClockScheduler;
 import io.github.chanflux.reactor.GoFlux;
 import io.github.chanflux.time.Clock;
 import io.github.chanflux.time.Ticker;
@@ -66,7 +67,7 @@ public final class OrDoneExample {
 
     /** The same with Reactor: {@code Flux.interval} until a 3.5 s {@code Mono.delay}. */
     static void withReactor(Consumer<String> out, Clock clock) {
-        Scheduler scheduler = new ClockScheduler(clock);
+        Scheduler scheduler = ClockScheduler.on(clock);
         Instant start = clock.now();
         Flux.interval(Duration.ofSeconds(1), scheduler)
                 .map(i -> (int) (i + 1))

@@ -6,11 +6,15 @@ import static io.github.chanflux.pattern.Patterns.take;
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.Received;
 import io.github.chanflux.chan.RecvChan;
+import io.github.chanflux.errors.Result;
 import io.github.chanflux.go.Go;
+import io.github.chanflux.reactor.GoFlux;
 import io.github.chanflux.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import reactor.core.publisher.Flux;
 
 /**
  * Queuing, "Concurrency in Go" 4.11: three values through a short stage (1 s each) and then a
@@ -25,8 +29,9 @@ import java.util.function.Consumer;
  *
  * Unbuffered, the short stage waits on the long one and ends at 9 s; with the buffer it ends at
  * 3 s and is free for other work. The pipeline takes 13 s either way: a queue decouples the
- * stages, it does not make the pipeline faster (Little's law, {@code StageMeter}). Times are
- * on the clock.
+ * stages, it does not make the pipeline faster (Little's law, {@code StageMeter}). Then the same
+ * with Reactor: {@code GoFlux.goStage}s, which overlap as goroutines do, with {@code queue(2)}
+ * between them for the buffered run; the same figures. Times are on the clock.
  */
 public final class Queuing {
 
@@ -55,7 +60,7 @@ public final class Queuing {
     }
 
     /** Runs the three values through the two stages with the short stage's output holding {@code buffer}. */
-    static Times run(Clock clock, int buffer) throws InterruptedException {
+    static Times overChannels(Clock clock, int buffer) throws InterruptedException {
         Chan<Void> done = Chan.make();
         try (done) {
             Instant start = clock.now();
@@ -71,17 +76,49 @@ public final class Queuing {
         }
     }
 
+    /** The book's {@code sleep} stage's work, for {@code goStage}: waits {@code d}, passes the value on. */
+    private static Result.Step<Integer, Integer> sleep(Clock clock, Duration d) {
+        return v -> {
+            clock.sleep(d);
+            return v;
+        };
+    }
+
+    /**
+     * The same with Reactor: the short stage's {@code goStage}, then {@code queue(buffer)} if
+     * {@code buffer} is not zero, then the long stage's {@code goStage}. The short stage is done
+     * when the stage after it has taken its last value.
+     */
+    static Times withReactor(Clock clock, int buffer) {
+        Instant start = clock.now();
+        AtomicReference<Duration> shortEnded = new AtomicReference<>();
+        Flux<Integer> shortStage = GoFlux.repeat(0)
+                .transform(GoFlux.take(3))
+                .transform(GoFlux.goStage(sleep(clock, Duration.ofSeconds(1))))
+                .doOnNext(v -> shortEnded.set(since(start, clock)));
+        Flux<Integer> queued = buffer == 0 ? shortStage : shortStage.transform(GoFlux.queue(buffer));
+        queued.transform(GoFlux.goStage(sleep(clock, Duration.ofSeconds(4)))).blockLast();
+        return new Times(shortEnded.get(), since(start, clock));
+    }
+
     private static Duration since(Instant start, Clock clock) {
         return Duration.between(start, clock.now());
     }
 
-    /** Unbuffered, then with a buffer of two, printing through {@code out}. */
+    private static void print(Consumer<String> out, int buffer, Times t) {
+        out.accept(String.format(
+                "buffer %d: short stage done after %s, pipeline done after %s",
+                buffer, GoDuration.format(t.shortStageEnded()), GoDuration.format(t.total())));
+    }
+
+    /** Unbuffered, then with a buffer of two, over channels and then with Reactor, printing through {@code out}. */
     static void run(Consumer<String> out, Clock clock) throws InterruptedException {
         for (int buffer : new int[] {0, 2}) {
-            Times t = run(clock, buffer);
-            out.accept(String.format(
-                    "buffer %d: short stage done after %s, pipeline done after %s",
-                    buffer, GoDuration.format(t.shortStageEnded()), GoDuration.format(t.total())));
+            print(out, buffer, overChannels(clock, buffer));
+        }
+        out.accept("-- the same with Reactor --");
+        for (int buffer : new int[] {0, 2}) {
+            print(out, buffer, withReactor(clock, buffer));
         }
     }
 

@@ -5,6 +5,7 @@ import static io.github.chanflux.chan.Select.select;
 
 import io.github.chanflux.context.Context;
 import io.github.chanflux.pattern.Replicas;
+import io.github.chanflux.reactor.ClockScheduler;
 import io.github.chanflux.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,7 +71,7 @@ public final class ReplicatedRequests {
 
     /** The same with Reactor: the first of ten {@code Mono.delay}s, the others cancelled. */
     static int firstReturnedWithReactor(Duration[] loads, Clock clock) {
-        ClockScheduler scheduler = new ClockScheduler(clock);
+        ClockScheduler scheduler = ClockScheduler.on(clock);
         return io.github.chanflux.reactor.Replicas.first(
                         HANDLERS, id -> Mono.delay(loads[id], scheduler).thenReturn(id))
                 .block();

@@ -105,7 +105,7 @@ public final class Tour {
             new Example(
                     "queuing",
                     "4.11",
-                    "a 1 s stage before a 4 s stage, unbuffered and with a buffer of two",
+                    "a 1 s stage before a 4 s stage, unbuffered and with a buffer of two (channels and Reactor)",
                     true,
                     (out, clock, fast) -> Queuing.run(out, clock)),
             new Example(
@@ -159,15 +159,21 @@ public final class Tour {
             new Example(
                     "steward",
                     "5.6",
-                    "a steward restarts an irresponsible ward every 4 s until halted at 9 s",
+                    "a steward restarts an irresponsible ward every 4 s until halted at 9 s (channels and Reactor)",
                     true,
                     (out, clock, fast) -> StewardExample.run(out, clock)),
             new Example(
                     "do-work-fn",
                     "5.6",
-                    "restarted wards feed one bridged stream: Received: 1 2 1 2 1 2",
+                    "restarted wards feed one bridged stream: Received: 1 2 1 2 1 2 (channels and Reactor)",
                     true,
-                    (out, clock, fast) -> DoWorkFn.run(out, clock)));
+                    (out, clock, fast) -> DoWorkFn.run(out, clock)),
+            new Example(
+                    "context-search",
+                    "blog",
+                    "the Go blog's context article: a search with the user's IP in its context, in time and timed out",
+                    true,
+                    (out, clock, fast) -> ContextSearch.run(out, clock)));
 
     private Tour() {}
 
