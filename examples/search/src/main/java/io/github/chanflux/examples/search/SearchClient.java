@@ -14,6 +14,8 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
+import reactor.util.retry.Retry;
 
 /**
  * The Go blog's {@code google} package: {@code google.Search(ctx, query)} sends the query to the
@@ -25,7 +27,8 @@ import reactor.core.publisher.Mono;
  * request's, under {@code GoContextWebFilter}), so it is cancelled when that context ends and
  * fails with {@code DeadlineExceeded} when its deadline passes: Go's {@code httpDo(ctx, req, f)}.
  * A backend that answers an error status, or cannot be reached, fails the search with a
- * {@link RequestError} 502 Bad Gateway.
+ * {@link RequestError} 502 Bad Gateway; a pooled connection found closed before any answer is
+ * retried once, as Go's {@code http.Transport} does for a GET.
  */
 public final class SearchClient {
 
@@ -62,12 +65,23 @@ public final class SearchClient {
                 .retrieve()
                 .bodyToMono(SearchApi.Response.class)
                 .map(SearchClient::results)
+                .retryWhen(Retry.max(1).filter(SearchClient::closedBeforeAnswer))
                 .onErrorMap(
                         WebClientResponseException.class,
                         e -> badGateway("the search backend answered " + e.getStatusCode(), e))
                 .onErrorMap(
                         WebClientRequestException.class,
                         e -> badGateway("the search backend cannot be reached: " + e.getMessage(), e));
+    }
+
+    /**
+     * Whether the call failed because a pooled connection closed before any answer came: the
+     * one failure Go's {@code http.Transport} retries by itself for an idempotent request on a
+     * reused connection. Seen when clients hang up under load (a connection closed by one
+     * cancelled call while another took it from the pool).
+     */
+    private static boolean closedBeforeAnswer(Throwable e) {
+        return e instanceof WebClientRequestException && e.getCause() instanceof PrematureCloseException;
     }
 
     private static List<Result> results(SearchApi.Response response) {

@@ -68,7 +68,7 @@ class SlowBackendTest {
         FakeSearchBackend.Call call = nextCall("golang");
         assertThat(call.outcome().block(Duration.ofMinutes(1))).isEqualTo(FakeSearchBackend.Outcome.CANCELLED);
         Context ctx = contexts.of("/search?q=golang&timeout=200ms");
-        RequestContexts.awaitDone(List.of(ctx));
+        assertThat(RequestContexts.awaitDone(List.of(ctx))).isZero();
         assertThat(Context.cause(ctx)).isSameAs(Context.DEADLINE_EXCEEDED);
         assertThat(backend.inFlight()).isZero();
     }
@@ -81,7 +81,7 @@ class SlowBackendTest {
         }
         assertThat(call.outcome().block(Duration.ofMinutes(1))).isEqualTo(FakeSearchBackend.Outcome.CANCELLED);
         Context ctx = contexts.of("/search?q=hang+up");
-        RequestContexts.awaitDone(List.of(ctx));
+        assertThat(RequestContexts.awaitDone(List.of(ctx))).isZero();
         assertThat(Context.cause(ctx)).isSameAs(Context.CANCELED);
         assertThat(backend.inFlight()).isZero();
     }
