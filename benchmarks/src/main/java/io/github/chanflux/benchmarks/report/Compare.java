@@ -78,8 +78,24 @@ public final class Compare {
                     .append(".png)\n\n");
         }
         md.append(Hedging.section());
+        md.append(keptSection(WEBFLUX_LOAD));
         Files.writeString(Path.of("RESULTS.md"), md.toString());
         System.out.println("wrote " + Path.of("RESULTS.md").toAbsolutePath() + " and charts/*.png");
+    }
+
+    /** The heading of the section the search example's load test measures; kept across runs. */
+    static final String WEBFLUX_LOAD = "## WebFlux search server under load";
+
+    /** The section of the current {@code RESULTS.md} that starts at {@code heading}, up to the next one; else nothing. */
+    private static String keptSection(String heading) throws IOException {
+        Path results = Path.of("RESULTS.md");
+        String md = Files.exists(results) ? Files.readString(results) : "";
+        int at = md.indexOf(heading);
+        if (at < 0) {
+            return "";
+        }
+        int next = md.indexOf("\n## ", at + heading.length());
+        return "\n" + (next < 0 ? md.substring(at) : md.substring(at, next + 1));
     }
 
     /** Runs one JMH selection; keys are {@code Class.method[param=value,...][@threads]}. */
