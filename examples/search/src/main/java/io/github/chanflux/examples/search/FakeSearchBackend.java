@@ -20,7 +20,6 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.SignalType;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -120,16 +119,21 @@ public final class FakeSearchBackend {
             inFlight.incrementAndGet();
             listeners.forEach(listener -> listener.accept(call));
             boolean fails = ThreadLocalRandom.current().nextDouble() < failureRate;
+            // The call ends before its answer goes on: a client that has the answer never sees it
+            // still counted in flight (doFinally would run after the answer was passed on).
             return Mono.delay(latency)
                     .then(Mono.defer(() -> fails ? unavailable() : answer(call.query())))
-                    .doFinally(signal -> {
-                        inFlight.decrementAndGet();
-                        outcome.tryEmitValue(
-                                signal == SignalType.CANCEL
-                                        ? Outcome.CANCELLED
-                                        : fails ? Outcome.FAILED : Outcome.ANSWERED);
-                    });
+                    .doOnSuccess(response -> end(outcome, fails ? Outcome.FAILED : Outcome.ANSWERED))
+                    .doOnError(error -> end(outcome, Outcome.FAILED))
+                    .doOnCancel(() -> end(outcome, Outcome.CANCELLED));
         });
+    }
+
+    /** Records how a call ended, once: the first of its end signals counts. */
+    private void end(Sinks.One<Outcome> outcome, Outcome how) {
+        if (outcome.tryEmitValue(how).isSuccess()) {
+            inFlight.decrementAndGet();
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.chanflux.examples.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -16,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         classes = {SearchApplication.class, RequestContexts.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"search.fake-backend.latency=10ms", "chanflux.webflux.enabled=false"})
+@Tag("load")
 class SearchLoadWithoutFilterTest extends SearchLoad {
 
     @Test
