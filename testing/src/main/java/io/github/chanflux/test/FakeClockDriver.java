@@ -38,9 +38,6 @@ import java.util.function.BooleanSupplier;
  */
 public final class FakeClockDriver {
 
-    /** How many scheduling rounds a seeming deadlock is re-checked before it is reported. */
-    private static final int SETTLE_ROUNDS = 1_000;
-
     private final FakeClock clock;
     private final Set<Thread> baseline;
     /** The test's goroutines seen so far and not yet terminated: one leaves {@code Go}'s registry just before it ends. */
@@ -99,27 +96,11 @@ public final class FakeClockDriver {
             if (condition.getAsBoolean()) {
                 return;
             }
-            if (!advanceToNextTimer() && !settlesWithoutTime(condition)) {
+            if (!advanceToNextTimer()) {
                 throw new IllegalStateException("all goroutines are asleep and no timer is pending at " + clock.now()
                         + "; the condition never held:" + describe(started()));
             }
         }
-    }
-
-    /**
-     * Whether {@code condition} comes to hold with no more fake time, within a bounded number of
-     * scheduling rounds: the last steps of a program may run on threads this driver cannot see
-     * (a Reactor scheduler's, a timer callback's), so "every goroutine is blocked and no timer is
-     * pending" is a deadlock only if it stays so.
-     */
-    private boolean settlesWithoutTime(BooleanSupplier condition) throws InterruptedException {
-        for (int round = 0; round < SETTLE_ROUNDS; round++) {
-            awaitIdle();
-            if (condition.getAsBoolean() || clock.nextTimer().isPresent()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
