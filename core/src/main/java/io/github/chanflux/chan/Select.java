@@ -181,34 +181,20 @@ public final class Select {
     @SafeVarargs
     public static <R, X extends Exception> R select(Case<? extends R, ? extends X>... cases)
             throws X, InterruptedException {
-        return select(Arrays.asList(Objects.requireNonNull(cases, "cases")));
+        return run(Objects.requireNonNull(cases, "cases"));
     }
 
     /**
      * {@link #select(Case[])} over a list of cases built at run time: Go's {@code reflect.Select},
      * for a select whose number of cases is known only when it runs.
      */
+    @SuppressWarnings("unchecked")
     public static <R, X extends Exception> R select(List<? extends Case<? extends R, ? extends X>> cases)
             throws X, InterruptedException {
         Objects.requireNonNull(cases, "cases");
-        Case<? extends R, ? extends X> orElse = null;
-        int n = 0;
-        @SuppressWarnings("unchecked")
-        Case<? extends R, ? extends X>[] channelCases = (Case<? extends R, ? extends X>[]) new Case<?, ?>[cases.size()];
-        for (Case<? extends R, ? extends X> c : cases) {
-            Objects.requireNonNull(c, "case");
-            if (!c.isDefault()) {
-                channelCases[n++] = c;
-            } else if (orElse != null) {
-                throw new IllegalStateException("select has two default cases");
-            } else {
-                orElse = c;
-            }
-        }
-        return run(Arrays.copyOf(channelCases, n), orElse);
+        return run((Case<? extends R, ? extends X>[]) cases.toArray(new Case<?, ?>[0]));
     }
 
-    /** {@code case v, ok := <-chan: clause}. */
     @SuppressWarnings("unchecked")
     public static <T, R, X extends Exception> Case<R, X> recv(
             RecvChan<T> chan, RecvClause<? super T, ? extends R, ? extends X> clause) {
@@ -266,12 +252,43 @@ public final class Select {
         return (Case<Selected, RuntimeException>[]) new Case<?, ?>[1];
     }
 
+    /**
+     * Checks {@code all} and sets the default case aside (the array is used as it is when there
+     * is none, so a select allocates nothing before it has to wait but what it receives), then
+     * runs the select.
+     */
+    private static <R, X extends Exception> R run(Case<? extends R, ? extends X>[] all) throws X, InterruptedException {
+        Case<? extends R, ? extends X> orElse = null;
+        for (Case<? extends R, ? extends X> c : all) {
+            Objects.requireNonNull(c, "case");
+            if (c.isDefault()) {
+                if (orElse != null) {
+                    throw new IllegalStateException("select has two default cases");
+                }
+                orElse = c;
+            }
+        }
+        Case<? extends R, ? extends X>[] cases = all;
+        if (orElse != null) {
+            cases = Arrays.copyOf(all, all.length - 1);
+            int n = 0;
+            for (Case<? extends R, ? extends X> c : all) {
+                if (c != orElse) {
+                    cases[n++] = c;
+                }
+            }
+        }
+        return run(cases, orElse);
+    }
+
     private static <R, X extends Exception> R run(
             Case<? extends R, ? extends X>[] cases, Case<? extends R, ? extends X> orElse)
             throws X, InterruptedException {
-        int[] order = pollOrder(cases.length);
-        for (int i : order) {
-            Case<? extends R, ? extends X> c = cases[i];
+        int n = cases.length;
+        long packed = n <= PACKED_MAX ? packedPollOrder(n) : 0;
+        int[] order = n <= PACKED_MAX ? null : pollOrder(n);
+        for (int k = 0; k < n; k++) {
+            Case<? extends R, ? extends X> c = cases[order == null ? packedAt(packed, k) : order[k]];
             if (c.chan.isNil()) {
                 continue;
             }
@@ -286,7 +303,7 @@ public final class Select {
                 return c.complete(done);
             }
         }
-        return runLocked(cases, order, orElse);
+        return runLocked(cases, packed, order, orElse);
     }
 
     /**
@@ -296,15 +313,15 @@ public final class Select {
      * one of them can proceed.)
      */
     private static <R, X extends Exception> R runLocked(
-            Case<? extends R, ? extends X>[] cases, int[] order, Case<? extends R, ? extends X> orElse)
+            Case<? extends R, ? extends X>[] cases, long packed, int[] order, Case<? extends R, ? extends X> orElse)
             throws X, InterruptedException {
         Chan<?>[] locks = lockOrder(cases);
         if (locks.length == 0 && orElse == null) {
             Chan.blockForever();
         }
         lockAll(locks);
-        for (int i : order) {
-            Case<? extends R, ? extends X> c = cases[i];
+        for (int k = 0; k < cases.length; k++) {
+            Case<? extends R, ? extends X> c = cases[order == null ? packedAt(packed, k) : order[k]];
             if (c.chan.isNil()) {
                 continue;
             }
@@ -423,6 +440,31 @@ public final class Select {
     }
 
     /** A uniformly random permutation of the case indices (Fisher-Yates). */
+    /** The most cases whose poll order is packed into a long, four bits per index. */
+    private static final int PACKED_MAX = 16;
+
+    /**
+     * {@link #pollOrder} for {@code n <= 16} cases without an array: the same Fisher-Yates
+     * shuffle over indexes packed four bits each; read index {@code k} with {@link #packedAt}.
+     */
+    private static long packedPollOrder(int n) {
+        if (n <= 1) {
+            return 0;
+        }
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long order = 0;
+        for (int i = 0; i < n; i++) {
+            int j = random.nextInt(i + 1);
+            order |= (long) packedAt(order, j) << (4 * i); // order[i] = order[j] (order[i] was 0)
+            order = (order & ~(0xFL << (4 * j))) | ((long) i << (4 * j)); // order[j] = i
+        }
+        return order;
+    }
+
+    private static int packedAt(long order, int k) {
+        return (int) (order >>> (4 * k)) & 0xF;
+    }
+
     private static int[] pollOrder(int n) {
         int[] order = new int[n];
         ThreadLocalRandom random = ThreadLocalRandom.current();

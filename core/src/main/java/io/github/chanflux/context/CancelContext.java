@@ -37,10 +37,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * <li>A cancellation walks the subtree in a loop with an explicit stack, depth first, so trees
  *     of any depth work: each child whose {@code state} it claims gets the same error and cause,
  *     has its {@code done} closed and its children walked; a child claimed by a racing cancel is
- *     left to that cancel, whose walk finishes it. Each walked set is emptied (Go sets
+ *     left to that cancel, whose walk finishes it. Each walked set is dropped (Go sets
  *     {@code children = nil}); a root of a walk leaves its parent's set itself.
  * </ul>
  * A parent of a foreign class is watched by a goroutine instead ({@link #propagateCancel}).
+ *
+ * <p><b>Links on demand.</b> Go links every child to its parent when it is made. Here a
+ * {@code withCancel} child of a package cancel context links only when something first watches
+ * it ({@link #done()}, which a child of its own, {@code afterFunc} or a select calls): until then
+ * it is {@code unlinkedParent}'s, and {@link #err()}, {@link Context#cause} and
+ * {@code cancel()} read a cancellation from the unlinked ancestors on demand, taking it as their
+ * own exactly as the parent's walk would have. So a context that is made, checked and canceled
+ * without being watched (the common short-lived case) costs no link and no channel, and what
+ * every method reports is the same as in Go. Its {@code done} channel is made lazily too, as Go
+ * makes it; a context canceled before anyone asked for it shares one closed channel (Go's
+ * {@code closedchan}).
  *
  * <p>One difference from Go remains, visible only when cancels of one branch race: a
  * {@code cancel()} returns once its own context and the descendants it claimed are done; those
@@ -55,12 +66,16 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
 
     private static final VarHandle STATE;
     private static final VarHandle CHILDREN;
+    private static final VarHandle DONE;
+    private static final VarHandle UNLINKED_PARENT;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             STATE = lookup.findVarHandle(CancelContext.class, "state", Cancellation.class);
             CHILDREN = lookup.findVarHandle(CancelContext.class, "children", Set.class);
+            DONE = lookup.findVarHandle(CancelContext.class, "done", Chan.class);
+            UNLINKED_PARENT = lookup.findVarHandle(CancelContext.class, "unlinkedParent", CancelContext.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -69,23 +84,39 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
     /** Why a context was canceled: Go's {@code err} and {@code cause}, shared down a walk. */
     private record Cancellation(Exception err, Throwable cause) {}
 
+    /** The done channel of every context canceled before its own was asked for: Go's closedchan. */
+    private static final Chan<Void> CLOSED = closedChannel();
+
     final Context parent;
-    /** Closed once, after {@code state} is set; closing is idempotent ({@link #closeDone}). */
-    private final Chan<Void> done = Chan.make();
+    /**
+     * Made by the first {@link #done()}, or {@link #CLOSED} if canceled before; closed once,
+     * after {@code state} is set; closing is idempotent ({@link #closeDone}).
+     */
+    private volatile Chan<Void> done;
+    /**
+     * The package cancel context this one derives from, until this one links to it (see "Links
+     * on demand"); null once linked, and for a child of any other parent (linked when made).
+     */
+    private volatile CancelContext unlinkedParent;
     /** Null until the first cancel's compare-and-set; never changes after. */
     private volatile Cancellation state;
     /** Whether {@code done} is known closed: spares readers the channel once it is. */
     private volatile boolean closed;
-    /** Children to cancel with this one: created by the first link, emptied by the walk. */
+    /** Children to cancel with this one: created by the first link, dropped by the walk. */
     private volatile Set<CancelContext> children;
 
     CancelContext(Context parent) {
         this.parent = Objects.requireNonNull(parent, "parent");
     }
 
+    /** {@code withCancel}: links to a package cancel context on demand, to any other at once. */
     static CancelContext create(Context parent) {
         CancelContext c = new CancelContext(parent);
-        c.propagateCancel();
+        if (parent instanceof CancelContext p) {
+            c.unlinkedParent = p;
+        } else {
+            c.propagateCancel();
+        }
         return c;
     }
 
@@ -94,8 +125,16 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
         return Ancestors.deadline(parent);
     }
 
+    /** Makes the channel on the first call, and links this context to its parent if not yet. */
     @Override
     public RecvChan<Void> done() {
+        Chan<Void> d = done;
+        if (d != null) {
+            return d;
+        }
+        DONE.compareAndSet(this, null, Chan.<Void>make());
+        linkUp();
+        settled(); // a cancellation up the tree that happened before the link closes it now
         return done;
     }
 
@@ -128,13 +167,14 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
      * sure {@code done} is closed before it returns.
      */
     void cancel(boolean removeFromParent, Exception err, Throwable cause) {
-        Cancellation s = new Cancellation(err, cause != null ? cause : err);
+        Cancellation inherited = inherited(); // an unlinked ancestor's cancellation is already this one's
+        Cancellation s = inherited != null ? inherited : new Cancellation(err, cause != null ? cause : err);
         if (!claim(s)) {
             settled();
             return;
         }
         cancelTree(s);
-        if (removeFromParent) {
+        if (removeFromParent && unlinkedParent == null) {
             removeChild(parent, this);
         }
     }
@@ -147,7 +187,7 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
 
     /** Whether this context has been canceled; {@code done} may be about to close. */
     final boolean isCanceled() {
-        return state != null;
+        return state != null || inherited() != null;
     }
 
     /**
@@ -170,6 +210,7 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
             cancel(false, parentErr(), Context.cause(parent));
             return;
         }
+        RecvChan<Void> mine = done();
         Go.go(
                 "context.propagateCancel",
                 () -> select(
@@ -177,7 +218,7 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
                             cancel(false, parentErr(), Context.cause(parent));
                             return null;
                         }),
-                        recv(done, r -> null)));
+                        recv(mine, r -> null)));
     }
 
     /** Removes {@code child} from the children of the context that links it: Go's {@code removeChild}. */
@@ -214,17 +255,62 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
         return STATE.compareAndSet(this, null, s);
     }
 
-    /** The cancellation, once {@code done} is closed (closing it if the canceler has not yet). */
+    /**
+     * The cancellation, once {@code done} is closed (closing it if the canceler has not yet); a
+     * cancellation found up the chain of unlinked ancestors is taken as this context's first.
+     */
     private Cancellation settled() {
         Cancellation s = state;
-        if (s != null) {
-            closeDone();
+        if (s == null) {
+            Cancellation inherited = inherited();
+            if (inherited == null) {
+                return null;
+            }
+            cancel(false, inherited.err, inherited.cause);
+            s = state;
         }
+        closeDone();
         return s;
+    }
+
+    /**
+     * The cancellation of the nearest canceled ancestor up the chain of unlinked links (each
+     * link not yet made is one the ancestor's walk could not follow); null if there is none.
+     */
+    private Cancellation inherited() {
+        for (CancelContext p = unlinkedParent; p != null; p = p.unlinkedParent) {
+            Cancellation s = p.state;
+            if (s != null) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Links this context, then each unlinked ancestor in turn, to its parent, so that from now on
+     * a cancellation up the tree reaches this context's {@code done}. A loop, for chains of any
+     * length; whoever clears a context's {@code unlinkedParent} links it.
+     */
+    private void linkUp() {
+        CancelContext c = this;
+        while (true) {
+            CancelContext p = c.unlinkedParent;
+            if (p == null || !UNLINKED_PARENT.compareAndSet(c, p, null)) {
+                return;
+            }
+            p.link(c);
+            c = p;
+        }
     }
 
     private void closeDone() {
         if (closed) {
+            return;
+        }
+        Chan<Void> d = done;
+        if (d == null && DONE.compareAndSet(this, null, CLOSED)) {
+            closed = true;
             return;
         }
         try {
@@ -233,6 +319,12 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
             // a racing reader or canceler closed it first; closed is all that matters
         }
         closed = true;
+    }
+
+    private static Chan<Void> closedChannel() {
+        Chan<Void> c = Chan.make();
+        c.close();
+        return c;
     }
 
     /**
@@ -254,7 +346,7 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
                     claimed.push(child);
                 }
             }
-            kids.clear();
+            n.children = null; // Go's children = nil; a link racing this walk re-reads the state
         }
     }
 
@@ -266,6 +358,9 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
             kids.add(child);
             s = state; // re-checked after adding: a cancel that missed the child is seen here
             if (s == null) {
+                if (child.state != null) {
+                    kids.remove(child); // canceled while linking: its own removal may have come first
+                }
                 return;
             }
             kids.remove(child);

@@ -95,6 +95,9 @@ public record Limit(double perSecond) {
 
     /** Go's {@code Duration.Seconds()}: whole seconds plus the fraction, without precision loss. */
     private static double seconds(long nanos) {
+        if (nanos >= 0 && nanos < 1_000_000_000L) {
+            return nanos / NANOS_PER_SECOND; // Go's float64(0) + float64(nsec)/1e9, without a division of longs
+        }
         long whole = nanos / 1_000_000_000L;
         long fraction = nanos % 1_000_000_000L;
         return whole + fraction / NANOS_PER_SECOND;

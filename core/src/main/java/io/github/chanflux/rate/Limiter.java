@@ -43,6 +43,9 @@ public final class Limiter implements RateLimiter {
      */
     private static final Limit UNSET_LIMIT = Limit.of(0);
 
+    /** The most {@link Thread#onSpinWait()} calls between two attempts of a contended update. */
+    private static final int MAX_BACKOFF_SPINS = 64;
+
     private final Clock clock;
     /** The bucket; every change replaces it with one compare-and-set, so no call ever blocks. */
     private final AtomicReference<Bucket> bucket;
@@ -86,12 +89,12 @@ public final class Limiter implements RateLimiter {
 
     /** Whether one event may happen now; takes its token if so. */
     public boolean allow() {
-        return allowN(clock.now(), 1);
+        return allowN(nanos(clock.now()), 1);
     }
 
     /** Whether {@code n} events may happen at {@code t}; takes their tokens if so. */
     public boolean allowN(Instant t, int n) {
-        return reserveN(nanos(t), n, 0).ok();
+        return allowN(nanos(t), n);
     }
 
     /** Reserves one token now; see {@link #reserveN(Instant, int)}. */
@@ -253,6 +256,34 @@ public final class Limiter implements RateLimiter {
             Bucket taken = b.take(t, n);
             if (bucket.compareAndSet(b, taken)) {
                 return new Reservation(this, true, n, taken.lastEvent(), b.limit());
+            }
+        }
+    }
+
+    /**
+     * Go's {@code reserveN(t, n, 0).ok}, without the reservation: {@code n} tokens are taken at
+     * {@code t} if they are there. A lost compare-and-set backs off a little before it retries,
+     * so that threads racing for the bucket take turns instead of invalidating each other's
+     * cache line on every attempt.
+     */
+    private boolean allowN(long t, int n) {
+        for (int spins = 1; ; spins = Math.min(spins << 1, MAX_BACKOFF_SPINS)) {
+            Bucket b = bucket.get();
+            if (b.limit().isInf()) {
+                return true;
+            }
+            if (n > b.burst()) {
+                return false;
+            }
+            double left = b.tokensAt(t) - n;
+            if (left < 0 && b.limit().nanosFromTokens(-left) > 0) {
+                return false; // a wait, even one that Go's rounding to whole nanoseconds keeps
+            }
+            if (bucket.compareAndSet(b, new Bucket(b.limit(), b.burst(), left, t, t))) {
+                return true;
+            }
+            for (int i = 0; i < spins; i++) {
+                Thread.onSpinWait();
             }
         }
     }

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SelectTest {
 
@@ -49,6 +51,42 @@ class SelectTest {
         }
         for (int count : counts) {
             assertThat(count).isBetween(9_000, 11_000);
+        }
+    }
+
+    /**
+     * Every ready case as likely as any other, whatever the number of cases (up to 16 the poll
+     * order is packed into a long, above it is an array) and wherever the ready ones sit: each
+     * of {@code k} ready cases expects 2 000 of {@code 2 000 k} selects, deviation below 45, so
+     * the bound of +-400 (9 deviations) fails with probability below 1e-18.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 5, 16, 17, 20})
+    void choiceIsUniformForAnyNumberOfCasesWhereverTheReadyOnesAre(int n) throws InterruptedException {
+        List<Chan<Integer>> chans = new ArrayList<>();
+        List<Select.Case<Integer, RuntimeException>> cases = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Chan<Integer> c = Chan.make(1);
+            if (i % 2 == 1 || n == 2) {
+                c.send(i);
+            }
+            chans.add(c);
+            int index = i;
+            cases.add(recv(c, r -> index));
+        }
+        int ready = n == 2 ? 2 : n / 2;
+        int[] counts = new int[n];
+        for (int t = 0; t < 2_000 * ready; t++) {
+            int chosen = select(cases);
+            counts[chosen]++;
+            chans.get(chosen).send(chosen);
+        }
+        for (int i = 0; i < n; i++) {
+            if (i % 2 == 1 || n == 2) {
+                assertThat(counts[i]).as("case %d of %d", i, n).isBetween(1_600, 2_400);
+            } else {
+                assertThat(counts[i]).as("case %d of %d", i, n).isZero();
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.chanflux.context;
 import static io.github.chanflux.context.Done.isDone;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.go.Go;
 import io.github.chanflux.time.FakeClock;
 import java.time.Duration;
@@ -31,6 +32,7 @@ class CancelTreeTest {
         CancelableContext cancelChild = Context.withCancel(parent);
         CancelableContext valueChild = Context.withCancel(Context.withValue(parent, Key.of("k"), "v"));
         CancelableContext timerChild = Context.withTimeout(valueChild, VERY_LONG);
+        cancelChild.done(); // a withCancel child links when first watched
         assertThat(parent.childCount()).isEqualTo(2);
         assertThat(((CancelContext) valueChild).childCount()).isEqualTo(1);
         parent.cancel();
@@ -44,9 +46,41 @@ class CancelTreeTest {
     }
 
     @Test
+    void withCancelChildLinksOnlyWhenWatchedAndStillFollowsItsParent() throws InterruptedException {
+        CancelContext parent = CancelContext.create(root);
+        CancelContext child = CancelContext.create(parent);
+        CancelContext grandchild = CancelContext.create(child);
+        assertThat(parent.childCount()).isZero();
+        assertThat(child.childCount()).isZero();
+        parent.cancel(new IllegalStateException("why"));
+        assertThat(grandchild.err()).isSameAs(Context.CANCELED);
+        assertThat(Context.cause(grandchild)).hasMessage("why");
+        assertThat(grandchild.done().tryReceive()).isNotNull();
+        grandchild.cancel(new IllegalStateException("later"));
+        assertThat(Context.cause(grandchild)).hasMessage("why");
+        assertThat(child.err()).isSameAs(Context.CANCELED);
+        assertThat(Context.cause(child)).hasMessage("why");
+    }
+
+    @Test
+    void watchingLinksTheWholeUnlinkedChainSoACancelClosesDone() throws InterruptedException {
+        CancelContext parent = CancelContext.create(root);
+        CancelContext child = CancelContext.create(parent);
+        CancelContext grandchild = CancelContext.create(child);
+        RecvChan<Void> done = grandchild.done();
+        assertThat(parent.childCount()).isEqualTo(1);
+        assertThat(child.childCount()).isEqualTo(1);
+        assertThat(done.tryReceive()).isNull();
+        parent.cancel();
+        assertThat(done.tryReceive()).isNotNull();
+        assertThat(grandchild.err()).isSameAs(Context.CANCELED);
+    }
+
+    @Test
     void childFinishingFirstUnlinksAndLeavesParentRunning() {
         CancelContext parent = CancelContext.create(root);
         CancelableContext child = Context.withCancel(parent);
+        child.done();
         assertThat(parent.childCount()).isEqualTo(1);
         child.cancel();
         assertThat(parent.childCount()).isZero();
@@ -59,6 +93,7 @@ class CancelTreeTest {
     void cancelRemovesChildFromParent() {
         CancelContext parent = CancelContext.create(root);
         CancelableContext c = Context.withCancel(parent);
+        c.done();
         assertThat(parent.childCount()).isEqualTo(1);
         c.cancel();
         assertThat(parent.childCount()).isZero();

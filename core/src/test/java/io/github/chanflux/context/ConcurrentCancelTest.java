@@ -52,6 +52,39 @@ class ConcurrentCancelTest {
     }
 
     @Test
+    void watchingAnUnlinkedChainWhileItsTopCancelsAlwaysSeesTheCancel() throws InterruptedException {
+        int failures = 0;
+        for (int i = 0; i < TRIALS; i++) {
+            CancelCauseContext top = Context.withCancelCause(root);
+            CancelableContext middle = Context.withCancel(top);
+            CancelableContext[] leaves = {Context.withCancel(middle), Context.withCancel(middle)};
+            RuntimeException why = new RuntimeException("why");
+            Chan<Void> gate = Chan.make();
+            Thread canceler = Go.go(() -> {
+                gate.receive();
+                top.cancel(why);
+            });
+            List<Thread> watchers = new ArrayList<>();
+            for (CancelableContext leaf : leaves) {
+                watchers.add(Go.go(() -> {
+                    gate.receive();
+                    leaf.done().receive(); // hangs (and the test times out) if the cancel is missed
+                }));
+            }
+            gate.close();
+            canceler.join();
+            for (Thread w : watchers) {
+                w.join();
+            }
+            for (CancelableContext leaf : leaves) {
+                boolean ok = leaf.err() == Context.CANCELED && Context.cause(leaf) == why;
+                failures += ok ? 0 : 1;
+            }
+        }
+        assertThat(failures).isZero();
+    }
+
+    @Test
     void errAndDoneAgreeWhileACancelIsInFlight() throws InterruptedException {
         int failures = 0;
         for (int i = 0; i < TRIALS; i++) {

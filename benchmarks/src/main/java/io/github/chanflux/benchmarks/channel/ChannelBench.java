@@ -38,6 +38,11 @@ public class ChannelBench {
     @Benchmark
     @OperationsPerInvocation(OPS)
     public void pingPong() throws InterruptedException {
+        pingPong(contender);
+    }
+
+    /** OPS round trips between a driver and an echo goroutine over two unbuffered lanes. */
+    static void pingPong(String contender) throws InterruptedException {
         Lane ping = Lane.of(contender, 0);
         Lane pong = Lane.of(contender, 0);
         Thread echo = Thread.ofVirtual()
@@ -81,8 +86,12 @@ public class ChannelBench {
         transfer(16, 4);
     }
 
-    /** {@code producers} send OPS values in all; the last to finish closes; one consumer drains. */
     private void transfer(int capacity, int producers) throws InterruptedException {
+        transfer(contender, capacity, producers);
+    }
+
+    /** {@code producers} send OPS values in all; the last to finish closes; one consumer drains. */
+    static void transfer(String contender, int capacity, int producers) throws InterruptedException {
         Lane lane = Lane.of(contender, capacity);
         int per = OPS / producers;
         List<Thread> senders = new ArrayList<>();
