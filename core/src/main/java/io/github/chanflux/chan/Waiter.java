@@ -39,6 +39,13 @@ final class Waiter {
 
     private final Thread thread = Thread.currentThread();
     private volatile int state = WAITING;
+    /**
+     * Set once the waiter has stopped spinning and is about to park: only then does a
+     * counterpart need to unpark it (as {@code LinkedTransferQueue}'s {@code waiter} field).
+     * Written before the waiter re-reads {@code state}, read after the counterpart's claim, so
+     * one of the two sees the other.
+     */
+    private volatile boolean parking;
 
     /** Completes case {@code caseIndex} for this waiter; false if it has already finished. */
     boolean claim(int caseIndex) {
@@ -54,8 +61,11 @@ final class Waiter {
         return state == WAITING;
     }
 
+    /** Unparks the thread, unless it is still spinning and so will see its state by itself. */
     void wake() {
-        LockSupport.unpark(thread);
+        if (parking) {
+            LockSupport.unpark(thread);
+        }
     }
 
     /**
@@ -73,6 +83,7 @@ final class Waiter {
             }
             Thread.onSpinWait();
         }
+        parking = true;
         boolean interrupted = false;
         int s;
         while ((s = state) == WAITING) {
