@@ -9,23 +9,33 @@ import java.lang.management.ManagementFactory;
  * compacting collection with G1). What it counts is everything a parked virtual thread keeps on
  * the heap: its {@code Thread} object and continuation, the stack chunk its frames were copied
  * to when it parked, its task, and the channel's record of the waiting receiver; a parked
- * virtual thread has no native stack. The scheduler is started, and the classes loaded, before
- * the baseline. Run in a fresh JVM per measurement by {@code report.Compare} (argument: the
- * contender, {@code chanflux} or {@code jox}); prints {@code sample ParkedMemory[contender=…]
- * <bytes> B}. Mirrors {@code BenchmarkScaling_parked} in {@code benchmarks/go/scaling_test.go}.
+ * virtual thread has no native stack. The scheduler is started, the classes loaded and the code
+ * compiled (10 rounds of 10 000 parked threads) before the baseline: a thread parked from
+ * interpreted code leaves a stack chunk about twice as large. Run in a fresh JVM per measurement
+ * by {@code report.Compare} (argument: the contender, {@code chanflux} or {@code jox}); prints
+ * {@code sample ParkedMemory[contender=…] <bytes> B}. Mirrors {@code BenchmarkScaling_parked} in
+ * {@code benchmarks/go/scaling_test.go}.
  */
 public final class ParkedMemory {
 
     /** How many goroutines are parked (as many as on the Go side). */
     static final int N = 100_000;
 
+    private static final int WARM_UP_ROUNDS = 10;
+
     private ParkedMemory() {}
 
     public static void main(String[] args) throws InterruptedException {
         String contender = args[0];
-        Thread[] first = new Thread[1]; // the scheduler and the classes, outside the baseline
-        park(contender, first).close();
-        first[0].join();
+        // The scheduler, the classes and compiled code for park and receive, outside the baseline
+        // (an interpreted frame takes more room in a stack chunk than a compiled one).
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            Thread[] warm = new Thread[N / 10];
+            park(contender, warm).close();
+            for (Thread t : warm) {
+                t.join();
+            }
+        }
         Thread[] threads = new Thread[N];
         long before = usedHeap();
         Lane lane = park(contender, threads);
