@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param ratios ratio columns: a contender divided by the best of others
  * @param jmhRuns the JMH selections to run
  * @param goPrefix the Go benchmarks of this area ({@code BenchmarkPrefix_...})
+ * @param mainRuns measuring programs other than JMH benchmarks, each run in fresh JVMs
  */
 record Area(
         String name,
@@ -29,7 +30,21 @@ record Area(
         List<Row> rows,
         List<Ratio> ratios,
         List<JmhRun> jmhRuns,
-        String goPrefix) {
+        String goPrefix,
+        List<MainRun> mainRuns) {
+
+    /** An area measured by JMH (and Go) alone. */
+    Area(
+            String name,
+            String title,
+            String about,
+            List<String> columns,
+            List<Row> rows,
+            List<Ratio> ratios,
+            List<JmhRun> jmhRuns,
+            String goPrefix) {
+        this(name, title, about, columns, rows, ratios, jmhRuns, goPrefix, List.of());
+    }
 
     /** A workload: its cells by column, or a speed-up of one row over another. */
     record Row(String label, Map<String, String> cells, String speedupOf, String speedupOver) {
@@ -61,6 +76,12 @@ record Area(
 
     /** A JMH selection (a regexp over benchmark names) run with {@code threads} threads. */
     record JmhRun(String include, int threads) {}
+
+    /**
+     * A program run in a fresh JVM per measurement ({@link MainBench}), printing {@code sample
+     * <key> <value> <unit>} lines.
+     */
+    record MainRun(String mainClass, List<String> args, List<String> jvmArgs) {}
 
     Optional<Sample> sample(Row row, String column, Map<String, Sample> all) {
         String key = row.cells().get(column);

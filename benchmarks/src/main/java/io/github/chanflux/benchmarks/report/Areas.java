@@ -215,5 +215,60 @@ final class Areas {
             List.of(new JmhRun("\\.PrimeBench\\.", 1)),
             "Primes");
 
-    static final List<Area> ALL = List.of(CHANNELS, PATTERNS, BRIDGES, CONTEXT, RATE, FANOUT);
+    private static Row scaling(String label, String bench, String method, String n, String go) {
+        return Row.of(
+                label,
+                "chanflux",
+                bench + "." + method + "[contender=chanflux,n=" + n + "]",
+                "Jox",
+                bench + "." + method + "[contender=jox,n=" + n + "]",
+                "Go",
+                "go:Scaling_" + go + n);
+    }
+
+    private static final String PARKED_MEMORY = "io.github.chanflux.benchmarks.channel.ParkedMemory";
+
+    static final Area SCALING = new Area(
+            "scaling",
+            "Scaling: how cost grows with the work",
+            "Ring: N goroutines (virtual threads) in a ring, each with an unbuffered channel to the next, pass a "
+                    + "token around; time per hop, 20 000 hops per JMH op, the token going on round the ring from "
+                    + "op to op. Fan-in: N producers send without end into one shared unbuffered channel, one "
+                    + "consumer receives (20 000 values per JMH op, the consumer started per op); time per value "
+                    + "received. Starting and stopping the N goroutines is not "
+                    + "timed (JMH: once per fork; Go: once per benchmark, kept across its calls). Memory: heap per "
+                    + "goroutine parked on a channel receive, 100 000 of them, (after − before) / 100 000, each "
+                    + "reading after full GCs, one fresh process per measurement (5 each). JVM: after 10 rounds of "
+                    + "10 000 parked threads, so that the frames are compiled code's (an interpreted frame takes "
+                    + "about twice the room in the stack chunk); used heap "
+                    + "(`MemoryMXBean`), i.e. the `Thread` object, its continuation, the stack chunk its frames "
+                    + "were copied to, and the channel's record of the waiter (a parked virtual thread has no "
+                    + "native stack). Go: `HeapInuse` + `StackInuse` (`runtime.ReadMemStats`), i.e. the goroutine's "
+                    + "stack, its `g` and its `sudog`.",
+            List.of("chanflux", "Jox", "Go"),
+            List.of(
+                    scaling("ring of 10, per hop", "RingBench", "ring", "10", "ring"),
+                    scaling("ring of 1 000, per hop", "RingBench", "ring", "1000", "ring"),
+                    scaling("ring of 100 000, per hop", "RingBench", "ring", "100000", "ring"),
+                    scaling("ring of 1 000 000, per hop", "RingBench", "ring", "1000000", "ring"),
+                    scaling("fan-in from 10 producers, per value", "FanInBench", "fanIn", "10", "fanIn"),
+                    scaling("fan-in from 1 000 producers, per value", "FanInBench", "fanIn", "1000", "fanIn"),
+                    scaling("fan-in from 100 000 producers, per value", "FanInBench", "fanIn", "100000", "fanIn"),
+                    scaling("fan-in from 1 000 000 producers, per value", "FanInBench", "fanIn", "1000000", "fanIn"),
+                    Row.of(
+                            "memory per parked goroutine (100 000 parked)",
+                            "chanflux",
+                            "ParkedMemory[contender=chanflux]",
+                            "Jox",
+                            "ParkedMemory[contender=jox]",
+                            "Go",
+                            "go:Scaling_parked:B/goroutine")),
+            List.of(new Ratio("chanflux", List.of("Go")), new Ratio("chanflux", List.of("Jox"))),
+            List.of(new JmhRun("\\.RingBench\\.|\\.FanInBench\\.", 1)),
+            "Scaling",
+            List.of(
+                    new Area.MainRun(PARKED_MEMORY, List.of("chanflux"), List.of()),
+                    new Area.MainRun(PARKED_MEMORY, List.of("jox"), List.of())));
+
+    static final List<Area> ALL = List.of(CHANNELS, PATTERNS, BRIDGES, CONTEXT, RATE, FANOUT, SCALING);
 }

@@ -57,6 +57,11 @@ public final class Compare {
                 jmh.putAll(runJmh(run, quick));
             }
         }
+        for (Area area : areas) {
+            for (Area.MainRun run : area.mainRuns()) {
+                jmh.putAll(MainBench.run(run, quick ? 1 : 5));
+            }
+        }
         Map<String, Sample> all = new TreeMap<>(jmh);
         all.putAll(goRun.samples());
         for (Area area : areas) {
@@ -148,6 +153,25 @@ public final class Compare {
                 + Areas.ALL.stream().map(Area::name).collect(Collectors.joining(" ")) + "\n\n";
     }
 
-    /** A measured figure in nanoseconds per op: median, spread, and how many samples. */
-    record Sample(double median, double min, double max, int n) {}
+    /**
+     * A measured figure: median, spread, how many samples, and the unit ({@link Units#NANOS}, time
+     * per op, unless the measurement says otherwise, e.g. {@code B} for bytes).
+     */
+    record Sample(double median, double min, double max, int n, String unit) {
+        Sample(double median, double min, double max, int n) {
+            this(median, min, max, n, Units.NANOS);
+        }
+
+        /** The median, min and max of {@code values} (not empty) in {@code unit}. */
+        static Sample of(List<Double> values, String unit) {
+            List<Double> sorted = values.stream().sorted().toList();
+            int n = sorted.size();
+            double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+            return new Sample(median, sorted.get(0), sorted.get(n - 1), n, unit);
+        }
+
+        boolean time() {
+            return unit.equals(Units.NANOS);
+        }
+    }
 }

@@ -7,15 +7,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Runs the Go harness ({@code go test -bench}) and reads its ns/op lines. */
+/**
+ * Runs the Go harness ({@code go test -bench}) and reads its ns/op figures, and the custom
+ * metrics a benchmark reports with {@code b.ReportMetric(x, "unit/what")}.
+ */
 final class GoBench {
 
-    private static final Pattern LINE = Pattern.compile("^Benchmark(\\S+?)(?:-\\d+)?\\s+\\d+\\s+([0-9.]+) ns/op");
+    private static final Pattern LINE = Pattern.compile("^Benchmark(\\S+?)(?:-\\d+)?\\s+\\d+\\s+([0-9.]+) ns/op(.*)");
+
+    /** A custom metric after ns/op: {@code 2585 B/goroutine}; the standard B/op, allocs/op, MB/s are not kept. */
+    private static final Pattern METRIC = Pattern.compile("\\s+([0-9.e+-]+) ((\\S+?)/(\\S+))");
+
+    private static final Set<String> STANDARD = Set.of("B/op", "allocs/op", "MB/s");
 
     private GoBench() {}
 
@@ -56,22 +65,32 @@ final class GoBench {
         return new Run(parse(out), version.replace("go version ", ""));
     }
 
-    /** The ns/op lines of {@code go test -bench} output, keyed {@code go:Name}: median, min, max. */
+    /**
+     * The lines of {@code go test -bench} output: median, min, max of each benchmark's ns/op,
+     * keyed {@code go:Name}, and of each custom metric, keyed {@code go:Name:unit/what} with the
+     * unit before the slash ({@code go:Scaling_parked:B/goroutine}, in {@code B}).
+     */
     static Map<String, Sample> parse(String out) {
         Map<String, List<Double>> runs = new TreeMap<>();
+        Map<String, String> units = new TreeMap<>();
         for (String line : out.split("\n")) {
             Matcher m = LINE.matcher(line);
             if (m.find()) {
-                runs.computeIfAbsent("go:" + m.group(1), k -> new ArrayList<>()).add(Double.parseDouble(m.group(2)));
+                String name = "go:" + m.group(1);
+                runs.computeIfAbsent(name, k -> new ArrayList<>()).add(Double.parseDouble(m.group(2)));
+                units.put(name, Units.NANOS);
+                Matcher metric = METRIC.matcher(m.group(3));
+                while (metric.find()) {
+                    if (!STANDARD.contains(metric.group(2))) {
+                        String key = name + ":" + metric.group(2);
+                        runs.computeIfAbsent(key, k -> new ArrayList<>()).add(Double.parseDouble(metric.group(1)));
+                        units.put(key, metric.group(3));
+                    }
+                }
             }
         }
         Map<String, Sample> samples = new TreeMap<>();
-        runs.forEach((name, values) -> {
-            List<Double> sorted = values.stream().sorted().toList();
-            int n = sorted.size();
-            double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-            samples.put(name, new Sample(median, sorted.get(0), sorted.get(n - 1), n));
-        });
+        runs.forEach((name, values) -> samples.put(name, Sample.of(values, units.get(name))));
         return samples;
     }
 

@@ -2,8 +2,11 @@ package io.github.chanflux.benchmarks.report;
 
 import io.github.chanflux.benchmarks.report.Compare.Sample;
 
-/** Time units: JMH's score units to nanoseconds, and nanoseconds to a readable cell. */
+/** Units: JMH's score units to nanoseconds, and a measured figure to a readable cell. */
 final class Units {
+
+    /** The unit of a time per op. */
+    static final String NANOS = "ns";
 
     private Units() {}
 
@@ -17,8 +20,11 @@ final class Units {
         };
     }
 
-    /** {@code median (min–max) unit}, in the unit that suits the median. */
+    /** {@code median (min–max) unit}: a time in the unit that suits the median, anything else in its own. */
     static String cell(Sample s) {
+        if (!s.time()) {
+            return number(s.median()) + " (" + number(s.min()) + "–" + number(s.max()) + ") " + s.unit();
+        }
         double scale = s.median() < 1e3 ? 1 : s.median() < 1e6 ? 1e3 : 1e6;
         String unit = scale == 1 ? "ns" : scale == 1e3 ? "µs" : "ms";
         return number(s.median() / scale) + " (" + number(s.min() / scale) + "–" + number(s.max() / scale) + ") "

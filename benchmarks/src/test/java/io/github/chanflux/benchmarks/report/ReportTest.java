@@ -6,6 +6,10 @@ import io.github.chanflux.benchmarks.report.Area.JmhRun;
 import io.github.chanflux.benchmarks.report.Area.Ratio;
 import io.github.chanflux.benchmarks.report.Area.Row;
 import io.github.chanflux.benchmarks.report.Compare.Sample;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,11 +34,63 @@ class ReportTest {
     }
 
     @Test
+    void customGoMetricsAreSamplesInTheirOwnUnit() {
+        String out = """
+                BenchmarkScaling_parked-2      1    1928867262 ns/op     2585 B/goroutine
+                BenchmarkScaling_parked-2      2    1928867262 ns/op     2601 B/goroutine
+                BenchmarkContext_withCancel-2  6000000   182.0 ns/op   96 B/op   2 allocs/op
+                """;
+        Map<String, Sample> samples = GoBench.parse(out);
+        assertThat(samples)
+                .containsOnlyKeys("go:Scaling_parked", "go:Scaling_parked:B/goroutine", "go:Context_withCancel");
+        assertThat(samples.get("go:Scaling_parked:B/goroutine")).isEqualTo(new Sample(2593, 2585, 2601, 2, "B"));
+        assertThat(samples.get("go:Context_withCancel").time()).isTrue();
+    }
+
+    @Test
+    void aMeasuringProgramPrintsSamplesWithTheirUnit() {
+        String out = """
+                [0.012s][warning] something the JVM says
+                sample ParkedMemory[contender=jox] 1200.5 B
+                sample ParkedMemory[contender=jox] 1100.0 B
+                sample ParkedMemory[contender=jox] 1300.0 B
+                """;
+        assertThat(MainBench.parse(out))
+                .containsExactly(Map.entry("ParkedMemory[contender=jox]", new Sample(1200.5, 1100.0, 1300.0, 3, "B")));
+    }
+
+    @Test
     void cellsPickTheUnitOfTheMedian() {
         assertThat(Units.cell(new Sample(4.25, 4.0, 5.0, 10))).isEqualTo("4.25 (4.00–5.00) ns");
         assertThat(Units.cell(new Sample(9481, 9274, 10937, 10))).isEqualTo("9.48 (9.27–10.9) µs");
         assertThat(Units.cell(new Sample(163_948_830, 150e6, 170e6, 5))).isEqualTo("164 (150–170) ms");
         assertThat(Units.toNanos("us/op")).isEqualTo(1e3);
+        assertThat(Units.cell(new Sample(1043.2, 1040, 1050.4, 5, "B"))).isEqualTo("1043 (1040–1050) B");
+    }
+
+    @Test
+    void everyAreaHasAChartAndLongLabelsAreSlanted() throws IOException {
+        // Made-up figures for every cell (time, or bytes where the measurement is of memory);
+        // the PNGs stay in target/chart-preview to be looked at.
+        Path dir = Files.createDirectories(Path.of("target", "chart-preview"));
+        for (Area area : Areas.ALL) {
+            Map<String, Sample> all = new HashMap<>();
+            int i = 1;
+            for (Row row : area.rows()) {
+                for (String key : row.cells().values()) {
+                    boolean bytes = key.contains("Parked") || key.contains(":B/");
+                    double v = 100.0 * i++;
+                    all.put(key, new Sample(v, v, v, 1, bytes ? "B" : Units.NANOS));
+                }
+            }
+            Path png = dir.resolve(area.name() + ".png");
+            Charts.write(area, all, png);
+            assertThat(png).isNotEmptyFile();
+        }
+        List<String> channels = Areas.CHANNELS.rows().stream().map(Row::label).toList();
+        assertThat(Charts.Slant.of(channels, Charts.WIDTH).degrees()).isEqualTo(45);
+        assertThat(Charts.Slant.of(List.of("p50", "p99", "p99.9"), Charts.WIDTH).degrees())
+                .isZero();
     }
 
     @Test
