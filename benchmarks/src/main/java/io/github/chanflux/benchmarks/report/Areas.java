@@ -60,6 +60,39 @@ final class Areas {
             List.of(new JmhRun("\\.ChannelBench\\.|\\.SelectBench\\.|\\.PipelineBench\\.", 1)),
             "Channels");
 
+    private static Row busy(String label, String method) {
+        return Row.of(
+                label,
+                "chanflux",
+                "BusyChannelBench." + method + "[contender=chanflux]",
+                "Jox",
+                "BusyChannelBench." + method + "[contender=jox]",
+                "juc",
+                "BusyChannelBench." + method + "[contender=juc]",
+                "chanflux, quiet",
+                "ChannelBench." + method + "[contender=chanflux]");
+    }
+
+    static final Area BUSY = new Area(
+            "busy",
+            "Channels on a busy machine",
+            "The single-channel workloads of the table above while one process per core burns CPU at the lowest "
+                    + "priority (`nice -n 19 sh -c 'while :; do :; done'`), as batch jobs do on a shared host: a "
+                    + "core a carrier leaves idle goes to a burner at once. `BusyChannelBench`, 2 forks; the quiet "
+                    + "chanflux column is the channels table's. No Go column (the Go harness runs quiet). Goal: "
+                    + "chanflux ≤ 1.2× `SynchronousQueue` (juc) on ping-pong and unbuffered 1P1C, busy as quiet.",
+            List.of("chanflux", "Jox", "juc", "chanflux, quiet"),
+            List.of(
+                    busy("unbuffered ping-pong (round trip)", "pingPong"),
+                    busy("unbuffered 1P1C", "unbuffered1P1C"),
+                    busy("buffered(16) 1P1C", "buffered16x1P1C")),
+            List.of(
+                    new Ratio("chanflux", List.of("juc")),
+                    new Ratio("chanflux", List.of("Jox")),
+                    new Ratio("chanflux", List.of("chanflux, quiet"))),
+            List.of(new JmhRun("\\.BusyChannelBench\\.", 1)),
+            "Busy");
+
     private static Row pattern(String label, String method) {
         return Row.of(
                 label,
@@ -270,5 +303,5 @@ final class Areas {
                     new Area.MainRun(PARKED_MEMORY, List.of("chanflux"), List.of()),
                     new Area.MainRun(PARKED_MEMORY, List.of("jox"), List.of())));
 
-    static final List<Area> ALL = List.of(CHANNELS, PATTERNS, BRIDGES, CONTEXT, RATE, FANOUT, SCALING);
+    static final List<Area> ALL = List.of(CHANNELS, BUSY, PATTERNS, BRIDGES, CONTEXT, RATE, FANOUT, SCALING);
 }
