@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -42,9 +43,6 @@ public final class Limiter implements RateLimiter {
      * zero value, so cancelling it later restores its tokens as if none had been reserved since.
      */
     private static final Limit UNSET_LIMIT = Limit.of(0);
-
-    /** The most {@link Thread#onSpinWait()} calls between two attempts of a contended update. */
-    private static final int MAX_BACKOFF_SPINS = 64;
 
     private final Clock clock;
     /** The bucket; every change replaces it with one compare-and-set, so no call ever blocks. */
@@ -262,12 +260,13 @@ public final class Limiter implements RateLimiter {
 
     /**
      * Go's {@code reserveN(t, n, 0).ok}, without the reservation: {@code n} tokens are taken at
-     * {@code t} if they are there. A lost compare-and-set backs off a little before it retries,
-     * so that threads racing for the bucket take turns instead of invalidating each other's
-     * cache line on every attempt.
+     * {@code t} if they are there. A compare-and-set lost twice in a row parks the caller for the
+     * shortest time before it retries (as Resilience4j's limiter does), so threads hammering one
+     * limiter take turns instead of stealing its cache line from each other on every attempt; a
+     * virtual thread gives up its carrier meanwhile.
      */
     private boolean allowN(long t, int n) {
-        for (int spins = 1; ; spins = Math.min(spins << 1, MAX_BACKOFF_SPINS)) {
+        for (int lost = 0; ; lost++) {
             Bucket b = bucket.get();
             if (b.limit().isInf()) {
                 return true;
@@ -282,8 +281,8 @@ public final class Limiter implements RateLimiter {
             if (bucket.compareAndSet(b, new Bucket(b.limit(), b.burst(), left, t, t))) {
                 return true;
             }
-            for (int i = 0; i < spins; i++) {
-                Thread.onSpinWait();
+            if (lost > 0) {
+                LockSupport.parkNanos(1);
             }
         }
     }
