@@ -263,7 +263,7 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
         if (isNil()) {
             throw new IllegalStateException("close of nil channel");
         }
-        List<Node> woken = new ArrayList<>();
+        List<Node> woken;
         lock();
         try {
             if (closed) {
@@ -271,13 +271,14 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
             }
             closed = true;
             notifyReadyLocked();
-            failAll(receivers, woken);
-            failAll(senders, woken);
+            woken = failAll(senders, failAll(receivers, null));
         } finally {
             unlock();
         }
-        for (Node n : woken) {
-            n.waiter.wake();
+        if (woken != null) {
+            for (Node n : woken) {
+                n.waiter.wake();
+            }
         }
     }
 
@@ -492,15 +493,20 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
         return null;
     }
 
-    /** Completes every waiter of {@code queue} with {@code ok == false}, adding it to {@code woken}. */
-    private static void failAll(WaitQueue queue, List<Node> woken) {
+    /**
+     * Completes every waiter of {@code queue} with {@code ok == false}, adding it to
+     * {@code woken} (made when the first one is added; null while none is).
+     */
+    private static List<Node> failAll(WaitQueue queue, List<Node> woken) {
         Node n;
         while ((n = queue.poll()) != null) {
             n.ok = false;
             if (n.claim()) {
+                woken = woken == null ? new ArrayList<>() : woken;
                 woken.add(n);
             }
         }
+        return woken;
     }
 
     /** Queues a blocked operation, unlocks, and waits for a counterpart or an interrupt. */
