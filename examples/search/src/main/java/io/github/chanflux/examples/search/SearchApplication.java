@@ -33,7 +33,35 @@ public class SearchApplication {
      * @param args Spring Boot's arguments, e.g. {@code --server.port=9090}
      */
     public static void main(String[] args) {
+        useUnpooledNettyBuffers();
         SpringApplication.run(SearchApplication.class, args);
+    }
+
+    /**
+     * A workaround for a use-after-free in Spring WebFlux 7.0.8 on Reactor Netty 1.3.6 / Netty
+     * 4.2 when clients hang up: makes Netty allocate buffers that are never reused, unless
+     * {@code io.netty.allocator.type} is set already. Must run before Netty allocates its first
+     * buffer.
+     *
+     * <p>When a client goes away while its response is being written, WebFlux releases the
+     * response's buffer a second time after Netty took it over and released it:
+     * {@code AbstractServerHttpResponse.writeWith} in its {@code doOnCancel} (the write's
+     * subscription not seen) and {@code doOnError}, and {@code EncoderHttpMessageWriter}'s
+     * discard hook. That release is guarded by {@code DataBufferUtils.release}'s
+     * {@code isAllocated()}, a check then an act: Netty's pooled and adaptive allocators recycle
+     * a released buffer object at once, so when another thread has just taken the same object for
+     * another response, the guard passes and frees that response's live buffer. Netty then
+     * reports {@code IllegalReferenceCountException: refCnt: 0, decrement: 1} while encoding that
+     * response, whose request may then never be answered (the load test hung so, about one run
+     * in five).
+     * An unpooled buffer is a new object every time, so the late release finds it released and
+     * does nothing. Related upstream reports: spring-projects/spring-framework#36438 and
+     * reactor/reactor-netty#3683.
+     */
+    static void useUnpooledNettyBuffers() {
+        if (System.getProperty("io.netty.allocator.type") == null) {
+            System.setProperty("io.netty.allocator.type", "unpooled");
+        }
     }
 
     /**

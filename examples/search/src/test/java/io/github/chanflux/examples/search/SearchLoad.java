@@ -1,11 +1,15 @@
 package io.github.chanflux.examples.search;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.github.chanflux.examples.search.FakeSearchBackend.Call;
 import io.github.chanflux.examples.search.FakeSearchBackend.Outcome;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,6 +70,14 @@ abstract class SearchLoad {
     private final Map<String, CompletableFuture<Call>> awaited = new ConcurrentHashMap<>();
     private final AtomicInteger hangUps = new AtomicInteger();
     private Disposable watch;
+
+    /** The workaround of {@link SearchApplication#useUnpooledNettyBuffers()}, set by the build. */
+    @BeforeEach
+    void nettyBuffersAreNeverReused() {
+        assertThat(ByteBufAllocator.DEFAULT)
+                .as("Netty's allocator (io.netty.allocator.type=unpooled, see SearchApplication)")
+                .isInstanceOf(UnpooledByteBufAllocator.class);
+    }
 
     @BeforeEach
     void watchTheBackendAndTheLog() {
