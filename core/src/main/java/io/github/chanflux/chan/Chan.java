@@ -98,6 +98,8 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
     private final WaitQueue senders = new WaitQueue();
     /** The counterpart the last operation completed; woken by {@link #unlockAndWake()}. */
     private Node toWake;
+    /** How long a waiter spins here before parking; adapted by {@link #adaptSpins}. */
+    private int spinBudget = Waiter.MIN_SPINS;
     /** Threads in {@link #awaitSendReady()}; null when there are none (the common case). */
     private List<Waiter> readyWatchers;
 
@@ -420,7 +422,20 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
 
     /** How long a waiter on this channel spins before parking (see {@link Waiter}). */
     int spins() {
-        return capacity == 0 ? Waiter.RENDEZVOUS_SPINS : 0;
+        return capacity == 0 ? spinBudget : 0;
+    }
+
+    /**
+     * Adapts the spin budget of an unbuffered channel to what spinning bought here: doubled
+     * after a wait that met its counterpart while spinning, halved after one that parked
+     * anyway (a channel whose counterparts come late, such as each link of a ring of
+     * goroutines, soon stops burning the core they need). Unsynchronized: a lost update only
+     * delays the adaptation.
+     */
+    private void adaptSpins(Waiter w) {
+        int budget = spinBudget;
+        spinBudget =
+                w.parked() ? Math.max(Waiter.MIN_SPINS, budget >> 1) : Math.min(Waiter.RENDEZVOUS_SPINS, budget << 1);
     }
 
     static IllegalStateException sendOnClosed() {
@@ -521,7 +536,11 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
             notifyReadyLocked();
         }
         unlock();
-        if (node.waiter.await(spins()) == Waiter.INTERRUPTED) {
+        int state = node.waiter.await(spins());
+        if (capacity == 0) {
+            adaptSpins(node.waiter);
+        }
+        if (state == Waiter.INTERRUPTED) {
             lock();
             queue.remove(node);
             unlock();

@@ -21,11 +21,17 @@ final class Waiter {
     static final int INTERRUPTED = -2;
 
     /**
-     * How long a rendezvous spins before parking: on an unbuffered channel the counterpart is
-     * often already running on another core. Buffered channels park at once; measured on 2 cores,
-     * spinning there only delays the thread that would fill or drain the buffer (as Jox finds).
+     * The most a rendezvous spins before parking: on an unbuffered channel the counterpart is
+     * often already running on another core, and a waiter that parks gives its core away (to
+     * another process, on a busy machine), so the hand-off then waits for an OS wake-up. Each
+     * unbuffered channel adapts its own budget between {@link #MIN_SPINS} and this
+     * ({@code Chan.spins}). Buffered channels park at once; measured on 2 cores, spinning there
+     * only delays the thread that would fill or drain the buffer (as Jox finds).
      */
-    static final int RENDEZVOUS_SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 32 : 0;
+    static final int RENDEZVOUS_SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 512 : 0;
+
+    /** The least an unbuffered channel's waiter spins, so that a budget can grow again. */
+    static final int MIN_SPINS = Math.min(16, RENDEZVOUS_SPINS);
 
     private static final VarHandle STATE;
 
@@ -55,6 +61,11 @@ final class Waiter {
     /** Abandons the wait with {@code reason}; false if a counterpart has already claimed it. */
     private boolean giveUp(int reason) {
         return STATE.compareAndSet(this, WAITING, reason);
+    }
+
+    /** Whether the wait went past its spin and parked (or was about to). */
+    boolean parked() {
+        return parking;
     }
 
     boolean isWaiting() {
