@@ -171,8 +171,8 @@ final class Areas {
             "context",
             "Context",
             "withCancel: derive a cancelable child of a cancelable root and cancel it (gRPC: `withCancellation` "
-                    + "+ `cancel`; it attaches to its parent only when a listener is added, chanflux and Go attach "
-                    + "at once). value: look up the key stored at the bottom of a chain of value contexts (Go and "
+                    + "+ `cancel`; gRPC attaches a child to its parent only when a listener is added, chanflux when "
+                    + "something first watches it (`done()`), Go at once). value: look up the key stored at the bottom of a chain of value contexts (Go and "
                     + "chanflux walk the chain; gRPC keeps values in a persistent trie). cancel tree: cancel the root "
                     + "of 100 000 cancelable contexts (100 children × 999), each watched (`done()`, `Done()`, a "
                     + "gRPC listener); building the tree is not timed.",
