@@ -195,6 +195,7 @@ public final class Select {
         return run((Case<? extends R, ? extends X>[]) cases.toArray(new Case<?, ?>[0]));
     }
 
+    /** {@code case v, ok := <-chan: clause}. */
     @SuppressWarnings("unchecked")
     public static <T, R, X extends Exception> Case<R, X> recv(
             RecvChan<T> chan, RecvClause<? super T, ? extends R, ? extends X> clause) {
@@ -288,7 +289,7 @@ public final class Select {
         long packed = n <= PACKED_MAX ? packedPollOrder(n) : 0;
         int[] order = n <= PACKED_MAX ? null : pollOrder(n);
         for (int k = 0; k < n; k++) {
-            Case<? extends R, ? extends X> c = cases[order == null ? packedAt(packed, k) : order[k]];
+            Case<? extends R, ? extends X> c = cases[polled(packed, order, k)];
             if (c.chan.isNil()) {
                 continue;
             }
@@ -321,7 +322,7 @@ public final class Select {
         }
         lockAll(locks);
         for (int k = 0; k < cases.length; k++) {
-            Case<? extends R, ? extends X> c = cases[order == null ? packedAt(packed, k) : order[k]];
+            Case<? extends R, ? extends X> c = cases[polled(packed, order, k)];
             if (c.chan.isNil()) {
                 continue;
             }
@@ -439,7 +440,6 @@ public final class Select {
         return spins;
     }
 
-    /** A uniformly random permutation of the case indices (Fisher-Yates). */
     /** The most cases whose poll order is packed into a long, four bits per index. */
     private static final int PACKED_MAX = 16;
 
@@ -465,6 +465,12 @@ public final class Select {
         return (int) (order >>> (4 * k)) & 0xF;
     }
 
+    /** The index of the case polled {@code k}-th: from {@code packed} if {@code order} is null. */
+    private static int polled(long packed, int[] order, int k) {
+        return order == null ? packedAt(packed, k) : order[k];
+    }
+
+    /** A uniformly random permutation of the case indices (Fisher-Yates). */
     private static int[] pollOrder(int n) {
         int[] order = new int[n];
         ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -308,8 +308,7 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
         if (closed) {
             return;
         }
-        Chan<Void> d = done;
-        if (d == null && DONE.compareAndSet(this, null, CLOSED)) {
+        if (done == null && DONE.compareAndSet(this, null, CLOSED)) {
             closed = true;
             return;
         }

@@ -24,17 +24,17 @@ record Bucket(Limit limit, int burst, double tokens, long last, long lastEvent) 
         return Math.min(tokens + limit.tokensFromNanos(Limiter.minus(t, from)), burst);
     }
 
-    /** The time to wait from {@code t} for {@code n} tokens; {@code MAX_VALUE} nanos if never. */
-    long waitFor(long t, int n) {
+    /**
+     * After taking {@code n} tokens at {@code t} (Go's reserveN, once granted); null if that
+     * means waiting longer than {@code maxFutureReserve} nanoseconds (forever, with no refill).
+     */
+    Bucket take(long t, int n, long maxFutureReserve) {
         double left = tokensAt(t) - n;
-        return left < 0 ? limit.nanosFromTokens(-left) : 0;
-    }
-
-    /** After taking {@code n} tokens at {@code t} (Go's reserveN, once granted). */
-    Bucket take(long t, int n) {
-        double left = tokensAt(t) - n;
-        long timeToAct = Limiter.plus(t, left < 0 ? limit.nanosFromTokens(-left) : 0);
-        return new Bucket(limit, burst, left, t, timeToAct);
+        long wait = left < 0 ? limit.nanosFromTokens(-left) : 0;
+        if (wait > maxFutureReserve) {
+            return null;
+        }
+        return new Bucket(limit, burst, left, t, Limiter.plus(t, wait));
     }
 
     /**

@@ -243,43 +243,38 @@ public final class Limiter implements RateLimiter {
      * at most {@code maxFutureReserve}; otherwise the bucket is unchanged.
      */
     private Reservation reserveN(long t, int n, long maxFutureReserve) {
-        while (true) {
-            Bucket b = bucket.get();
-            if (b.limit().isInf()) {
-                return new Reservation(this, true, n, t, UNSET_LIMIT);
-            }
-            if (n > b.burst() || b.waitFor(t, n) > maxFutureReserve) {
-                return new Reservation(this, false, 0, 0, b.limit());
-            }
-            Bucket taken = b.take(t, n);
-            if (bucket.compareAndSet(b, taken)) {
-                return new Reservation(this, true, n, taken.lastEvent(), b.limit());
-            }
+        Bucket taken = take(t, n, maxFutureReserve);
+        if (taken == null) {
+            return new Reservation(this, false, 0, 0, limit());
         }
+        if (taken.limit().isInf()) {
+            return new Reservation(this, true, n, t, UNSET_LIMIT);
+        }
+        return new Reservation(this, true, n, taken.lastEvent(), taken.limit());
+    }
+
+    /** Go's {@code reserveN(t, n, 0).ok}, without making the reservation. */
+    private boolean allowN(long t, int n) {
+        return take(t, n, 0) != null;
     }
 
     /**
-     * Go's {@code reserveN(t, n, 0).ok}, without the reservation: {@code n} tokens are taken at
-     * {@code t} if they are there. A compare-and-set lost twice in a row parks the caller for the
-     * shortest time before it retries (as Resilience4j's limiter does), so threads hammering one
-     * limiter take turns instead of stealing its cache line from each other on every attempt; a
-     * virtual thread gives up its carrier meanwhile.
+     * Takes {@code n} tokens at {@code t} as Go's reserveN grants them and returns the bucket
+     * left behind (the bucket as it is under {@link Limit#INF}, which needs no tokens); null if
+     * they are not granted, the bucket then unchanged. A compare-and-set lost twice in a row
+     * parks the caller for the shortest time before it retries (as Resilience4j's limiter does),
+     * so threads hammering one limiter take turns instead of stealing its cache line from each
+     * other on every attempt; a virtual thread gives up its carrier meanwhile.
      */
-    private boolean allowN(long t, int n) {
+    private Bucket take(long t, int n, long maxFutureReserve) {
         for (int lost = 0; ; lost++) {
             Bucket b = bucket.get();
             if (b.limit().isInf()) {
-                return true;
+                return b;
             }
-            if (n > b.burst()) {
-                return false;
-            }
-            double left = b.tokensAt(t) - n;
-            if (left < 0 && b.limit().nanosFromTokens(-left) > 0) {
-                return false; // a wait, even one that Go's rounding to whole nanoseconds keeps
-            }
-            if (bucket.compareAndSet(b, new Bucket(b.limit(), b.burst(), left, t, t))) {
-                return true;
+            Bucket taken = n > b.burst() ? null : b.take(t, n, maxFutureReserve);
+            if (taken == null || bucket.compareAndSet(b, taken)) {
+                return taken;
             }
             if (lost > 0) {
                 LockSupport.parkNanos(1);
