@@ -212,11 +212,12 @@ public final class GoFlux {
      * <pre>{@code
      * for val := range orDone(done, myChan) { ... }
      * }</pre>
-     * Built on {@link Flux#takeUntilOther}, hardened: when {@code done} errors, the source is
-     * cancelled first and then the error is passed on (plain {@code takeUntilOther} leaves an
-     * endless source running, reactor-core #4230); a {@code done} that has already fired when
-     * the flux is subscribed lets no value through. No prefetch on the source; {@code done} is
-     * requested unbounded and cancelled after its first signal.
+     * {@link Flux#takeUntilOther} hardened, as one operator: when {@code done} errors, the
+     * source is cancelled first and then the error is passed on (plain {@code takeUntilOther}
+     * leaves an endless source running, reactor-core #4230); a {@code done} that has already
+     * fired when the flux is subscribed ends it before the source is subscribed, so no value gets
+     * through. No prefetch on the source; {@code done} is subscribed first, requested unbounded
+     * and cancelled after its first signal.
      *
      * @param done the done signal: its first value or its completion ends the flux, its error
      *     fails it
@@ -225,7 +226,7 @@ public final class GoFlux {
      */
     public static <T> Function<Flux<T>, Flux<T>> orDone(Publisher<?> done) {
         Objects.requireNonNull(done, "done");
-        return source -> OrDone.orDone(source, done);
+        return source -> new FluxOrDone<>(source, done);
     }
 
     /**

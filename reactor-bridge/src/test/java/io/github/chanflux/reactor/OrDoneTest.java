@@ -63,6 +63,31 @@ class OrDoneTest {
     }
 
     @Test
+    void aDoneThatAlreadyFiredEndsTheFluxBeforeTheSourceIsSubscribed() {
+        PublisherProbe<Integer> source = PublisherProbe.of(Flux.just(1, 2, 3));
+        done.tryEmitEmpty();
+        StepVerifier.create(source.flux().transform(orDone(done.asMono()))).verifyComplete();
+        source.assertWasNotSubscribed();
+    }
+
+    @Test
+    void aDoneThatAlreadyFailedFailsTheFluxBeforeTheSourceIsSubscribed() {
+        PublisherProbe<Integer> source = PublisherProbe.of(Flux.just(1, 2, 3));
+        StepVerifier.create(source.flux().transform(orDone(Mono.error(new IllegalStateException("done failed")))))
+                .verifyErrorMessage("done failed");
+        source.assertWasNotSubscribed();
+    }
+
+    @Test
+    void aSourceThatCompletesCancelsDone() {
+        PublisherProbe<Void> doneProbe = PublisherProbe.of(Mono.never());
+        StepVerifier.create(generator(1, 2).transform(orDone(doneProbe.mono())))
+                .expectNext(1, 2)
+                .verifyComplete();
+        doneProbe.assertWasCancelled();
+    }
+
+    @Test
     void cancellingTheResultCancelsTheSourceAndDone() {
         PublisherProbe<Integer> source = PublisherProbe.of(Flux.never());
         PublisherProbe<Void> doneProbe = PublisherProbe.of(Mono.never());
