@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the side-by-side comparison (Go harness, then JMH) and writes benchmarks/RESULTS.md and
-# benchmarks/charts/*.png. Arguments: areas (channels patterns bridges context rate fanout
-# scaling; default all), --quick for a smoke run, --no-go to skip the Go side.
+# benchmarks/charts/*.png. Arguments: areas (channels busy patterns chapter5 bridges context rate
+# fanout scaling; default all), --quick for a smoke run, --no-go to skip the Go side.
 # The Go side runs when `go` is on the PATH: apt-get install -y golang-go golang-golang-x-time-dev
 set -euo pipefail
 cd "$(dirname "$0")/.."

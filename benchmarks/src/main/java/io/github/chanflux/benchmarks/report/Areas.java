@@ -125,6 +125,39 @@ final class Areas {
             List.of(new JmhRun("\\.PatternsBench\\.", 1)),
             "Patterns");
 
+    private static Row chapter5(String label, String method) {
+        return Row.of(
+                label,
+                "GoFlux",
+                "Chapter5Bench." + method + "[contender=goflux]",
+                "Reactor by hand",
+                "Chapter5Bench." + method + "[contender=reactor]");
+    }
+
+    static final Area CHAPTER5 = new Area(
+            "chapter5",
+            "Operators (chapter 5)",
+            "The chapter-5 Reactor operators against what one would write in plain Reactor, timers set to an "
+                    + "hour so that none fires: the pass-through cost, and arming and cancelling one timer per "
+                    + "subscription. Streams: per element, 100 000 elements per op, synchronously on the caller's "
+                    + "thread. heartbeat and keepAlive by hand: a `Flux.interval` of pulses merged in, dropped "
+                    + "without demand and stopped with the source (the usual keep-alive; it pulses at a fixed rate, "
+                    + "not after an idle interval); atBoundary by hand: `onErrorMap` with the same rule, no error "
+                    + "raised. Calls: per call, answered at once, `block()`ed; replicas: three, by hand "
+                    + "`Mono.firstWithValue`; hedge: two attempts, by hand `Mono.firstWithValue` of the first and "
+                    + "the second after `Mono.delay`. GoFlux / Reactor by hand is the operators' own overhead; "
+                    + "goal ≤ 1.05. No Go column (Go has no such operators).",
+            List.of("GoFlux", "Reactor by hand"),
+            List.of(
+                    chapter5("heartbeat, per element", "heartbeat"),
+                    chapter5("keepAlive, per element", "keepAlive"),
+                    chapter5("atBoundary, per element", "atBoundary"),
+                    chapter5("replicas (3), per call", "replicas"),
+                    chapter5("hedge (2 attempts), per call", "hedge")),
+            List.of(new Ratio("GoFlux", List.of("Reactor by hand"))),
+            List.of(new JmhRun("\\.Chapter5Bench\\.", 1)),
+            "Chapter5");
+
     static final Area BRIDGES = new Area(
             "bridges",
             "Bridges: Chan ⇄ Publisher",
@@ -303,5 +336,5 @@ final class Areas {
                     new Area.MainRun(PARKED_MEMORY, List.of("chanflux"), List.of()),
                     new Area.MainRun(PARKED_MEMORY, List.of("jox"), List.of())));
 
-    static final List<Area> ALL = List.of(CHANNELS, BUSY, PATTERNS, BRIDGES, CONTEXT, RATE, FANOUT, SCALING);
+    static final List<Area> ALL = List.of(CHANNELS, BUSY, PATTERNS, CHAPTER5, BRIDGES, CONTEXT, RATE, FANOUT, SCALING);
 }
