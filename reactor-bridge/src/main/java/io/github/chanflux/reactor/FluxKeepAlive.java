@@ -5,6 +5,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
@@ -17,8 +18,10 @@ import reactor.util.concurrent.Queues;
 import reactor.util.context.Context;
 
 /**
- * {@link Heartbeats#keepAlive(java.time.Duration, Supplier, Scheduler)}: see {@link Heartbeats}
- * for the contract.
+ * {@link Heartbeats#keepAlive(java.time.Duration, Supplier, Scheduler)} and
+ * {@link Heartbeats#heartbeat(java.time.Duration, Scheduler)}: see {@link Heartbeats} for the
+ * contract. Each value is passed through {@code wrap} as it is emitted ({@link Beat#value} for a
+ * heartbeat, the identity for a keep-alive), so a heartbeat needs no {@code map} of its own.
  *
  * <p>Design: values from upstream go through a queue; signals from upstream, downstream and the
  * timer only record what happened and call {@link KeepAlive#drain()}, and a work-in-progress
@@ -31,25 +34,32 @@ import reactor.util.context.Context;
  * itself for the rest of it, so there is one scheduled task per interval however fast values
  * flow.
  */
-final class FluxKeepAlive<T> extends FluxOperator<T, T> {
+final class FluxKeepAlive<T, R> extends FluxOperator<T, R> {
 
     private final long intervalNanos;
-    private final Supplier<? extends T> pulse;
+    private final Function<? super T, ? extends R> wrap;
+    private final Supplier<? extends R> pulse;
     private final Scheduler scheduler;
 
-    FluxKeepAlive(Flux<? extends T> source, long intervalNanos, Supplier<? extends T> pulse, Scheduler scheduler) {
+    FluxKeepAlive(
+            Flux<? extends T> source,
+            long intervalNanos,
+            Function<? super T, ? extends R> wrap,
+            Supplier<? extends R> pulse,
+            Scheduler scheduler) {
         super(source);
         this.intervalNanos = intervalNanos;
+        this.wrap = wrap;
         this.pulse = pulse;
         this.scheduler = scheduler;
     }
 
     @Override
-    public void subscribe(CoreSubscriber<? super T> actual) {
-        source.subscribe(new KeepAlive<>(actual, intervalNanos, pulse, scheduler));
+    public void subscribe(CoreSubscriber<? super R> actual) {
+        source.subscribe(new KeepAlive<>(actual, intervalNanos, wrap, pulse, scheduler));
     }
 
-    private static final class KeepAlive<T> implements CoreSubscriber<T>, Subscription {
+    private static final class KeepAlive<T, R> implements CoreSubscriber<T>, Subscription {
 
         @SuppressWarnings("rawtypes")
         private static final AtomicLongFieldUpdater<KeepAlive> REQUESTED =
@@ -59,9 +69,10 @@ final class FluxKeepAlive<T> extends FluxOperator<T, T> {
         private static final AtomicIntegerFieldUpdater<KeepAlive> WIP =
                 AtomicIntegerFieldUpdater.newUpdater(KeepAlive.class, "wip");
 
-        private final CoreSubscriber<? super T> actual;
+        private final CoreSubscriber<? super R> actual;
         private final long intervalNanos;
-        private final Supplier<? extends T> pulse;
+        private final Function<? super T, ? extends R> wrap;
+        private final Supplier<? extends R> pulse;
         private final Scheduler scheduler;
         /** Single producer (onNext), single consumer (the draining thread). */
         private final Queue<T> queue = Queues.<T>unbounded().get();
@@ -84,12 +95,14 @@ final class FluxKeepAlive<T> extends FluxOperator<T, T> {
         private Disposable timer;
 
         KeepAlive(
-                CoreSubscriber<? super T> actual,
+                CoreSubscriber<? super R> actual,
                 long intervalNanos,
-                Supplier<? extends T> pulse,
+                Function<? super T, ? extends R> wrap,
+                Supplier<? extends R> pulse,
                 Scheduler scheduler) {
             this.actual = actual;
             this.intervalNanos = intervalNanos;
+            this.wrap = wrap;
             this.pulse = pulse;
             this.scheduler = scheduler;
         }
@@ -203,7 +216,7 @@ final class FluxKeepAlive<T> extends FluxOperator<T, T> {
                 if (value == null) {
                     break;
                 }
-                actual.onNext(value);
+                actual.onNext(wrap.apply(value));
                 emitted++;
             }
             if (emitted == 0) {
@@ -227,7 +240,7 @@ final class FluxKeepAlive<T> extends FluxOperator<T, T> {
             if (r == 0 || cancelled) {
                 return r;
             }
-            T p;
+            R p;
             try {
                 p = pulse.get();
                 if (p == null) {

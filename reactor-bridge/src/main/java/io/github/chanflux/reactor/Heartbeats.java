@@ -67,8 +67,9 @@ public final class Heartbeats {
      * @throws IllegalArgumentException if {@code interval} is zero or negative
      */
     public static <T> Function<Flux<T>, Flux<Beat<T>>> heartbeat(Duration interval, Scheduler scheduler) {
-        Function<Flux<Beat<T>>, Flux<Beat<T>>> keepAlive = keepAlive(interval, Beat::pulse, scheduler);
-        return flux -> flux.<Beat<T>>map(Beat::value).transform(keepAlive);
+        long nanos = intervalNanos(interval);
+        Objects.requireNonNull(scheduler, "scheduler");
+        return flux -> new FluxKeepAlive<T, Beat<T>>(flux, nanos, Beat::value, Beat::pulse, scheduler);
     }
 
     /**
@@ -102,14 +103,18 @@ public final class Heartbeats {
      */
     public static <T> Function<Flux<T>, Flux<T>> keepAlive(
             Duration interval, Supplier<? extends T> pulse, Scheduler scheduler) {
+        long nanos = intervalNanos(interval);
+        Objects.requireNonNull(pulse, "pulse");
+        Objects.requireNonNull(scheduler, "scheduler");
+        return flux -> new FluxKeepAlive<T, T>(flux, nanos, Function.identity(), pulse, scheduler);
+    }
+
+    /** The interval in nanoseconds, saturated as Go's durations are: centuries never elapse. */
+    private static long intervalNanos(Duration interval) {
         Objects.requireNonNull(interval, "interval");
         if (!interval.isPositive()) {
             throw new IllegalArgumentException("heartbeat needs interval > 0, got " + interval);
         }
-        Objects.requireNonNull(pulse, "pulse");
-        Objects.requireNonNull(scheduler, "scheduler");
-        // Saturated as Go's durations are: an interval of centuries is one that never elapses.
-        long nanos = interval.compareTo(NEVER) >= 0 ? NEVER.toNanos() : interval.toNanos();
-        return flux -> new FluxKeepAlive<>(flux, nanos, pulse, scheduler);
+        return interval.compareTo(NEVER) >= 0 ? NEVER.toNanos() : interval.toNanos();
     }
 }

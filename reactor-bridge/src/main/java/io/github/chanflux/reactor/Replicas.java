@@ -1,9 +1,6 @@
 package io.github.chanflux.reactor;
 
 import io.github.chanflux.pattern.AllFailedException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.function.IntFunction;
@@ -24,7 +21,8 @@ public final class Replicas {
 
     /**
      * Subscribes to {@code replica.apply(0)} … {@code replica.apply(n - 1)} at once and emits the
-     * first value, cancelling every other replica then: {@code Mono.firstWithValue}. A replica
+     * first value, cancelling every other replica then: {@code Mono.firstWithValue} (a replica
+     * that answers while it is being subscribed wins at once, and the rest are not asked). A replica
      * that fails, or completes empty (a {@link NoSuchElementException}), leaves the others
      * running. When every replica has failed, the {@code Mono} fails with an
      * {@link AllFailedException} whose message names each replica's cause, where plain
@@ -45,17 +43,6 @@ public final class Replicas {
             throw new IllegalArgumentException("replicas: n must be at least 1, got " + n);
         }
         Objects.requireNonNull(replica, "replica");
-        return Mono.defer(() -> {
-            Throwable[] causes = new Throwable[n];
-            List<Mono<T>> replicas = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                int id = i;
-                replicas.add(Mono.<T>defer(() -> replica.apply(id))
-                        .switchIfEmpty(
-                                Mono.error(() -> new NoSuchElementException("replica #" + id + " completed empty")))
-                        .doOnError(e -> causes[id] = e));
-            }
-            return Mono.firstWithValue(replicas).onErrorMap(e -> new AllFailedException(Arrays.asList(causes)));
-        });
+        return new MonoFirstReplica<>(n, replica);
     }
 }
