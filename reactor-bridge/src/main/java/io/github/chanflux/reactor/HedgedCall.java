@@ -6,12 +6,17 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.IntFunction;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
+import reactor.core.publisher.Operators;
 import reactor.core.scheduler.Scheduler;
+import reactor.util.context.Context;
 
 /**
  * One subscription to {@link Hedging#hedge}: the attempts sent, their outcomes and the hedge
@@ -25,8 +30,8 @@ final class HedgedCall<T> {
     private final IntFunction<? extends Mono<? extends T>> attempt;
     private final Scheduler scheduler;
     private final MonoSink<T> sink;
-    /** The attempts' subscriptions; disposed, cancelling them, when the call ends. */
-    private final Disposable.Composite running = Disposables.composite();
+    /** Under {@code this}: the attempts' subscribers, cancelled when the call ends. */
+    private final Attempt<T>[] attempts;
     /** Each attempt's failure; written under {@code this}. */
     private final Throwable[] failures;
 
@@ -49,6 +54,9 @@ final class HedgedCall<T> {
         this.scheduler = scheduler;
         this.sink = sink;
         this.failures = new Throwable[policy.maxAttempts()];
+        @SuppressWarnings("unchecked")
+        Attempt<T>[] none = new Attempt[policy.maxAttempts()];
+        this.attempts = none;
         this.start = scheduler.now(TimeUnit.NANOSECONDS);
     }
 
@@ -68,11 +76,24 @@ final class HedgedCall<T> {
                     id + 1,
                     scheduler.schedule(() -> onDue(id + 1), nanos(policy.delay().current()), TimeUnit.NANOSECONDS));
         }
-        Disposable subscription = Mono.<T>defer(() -> attempt.apply(id))
-                .switchIfEmpty(
-                        Mono.error(() -> new NoSuchElementException("hedging: attempt #" + id + " completed empty")))
-                .subscribe(this::onValue, e -> onError(id, e));
-        running.add(subscription);
+        Attempt<T> a = new Attempt<>(this, id);
+        synchronized (this) {
+            if (over) {
+                return;
+            }
+            attempts[id] = a;
+        }
+        Mono<? extends T> m;
+        try {
+            m = attempt.apply(id);
+            if (m == null) {
+                throw new NullPointerException("hedging: attempt #" + id + " is null");
+            }
+        } catch (Throwable e) {
+            onError(id, Operators.onOperatorError(e, a.currentContext()));
+            return;
+        }
+        m.subscribe(a);
     }
 
     /** Makes {@code t}, due to send attempt {@code next}, the timer, unless that is stale. */
@@ -152,12 +173,80 @@ final class HedgedCall<T> {
      */
     private void end() {
         Disposable t;
+        Attempt<T>[] sentSoFar;
         synchronized (this) {
             over = true;
             t = timer;
+            sentSoFar = attempts.clone();
         }
         t.dispose();
-        running.dispose();
+        for (Attempt<T> a : sentSoFar) {
+            if (a != null) {
+                a.cancel();
+            }
+        }
+    }
+
+    /** One attempt's subscriber: its value, or its failure (an error, or completing empty). */
+    private static final class Attempt<T> implements CoreSubscriber<T> {
+
+        @SuppressWarnings("rawtypes")
+        private static final AtomicReferenceFieldUpdater<Attempt, Subscription> UPSTREAM =
+                AtomicReferenceFieldUpdater.newUpdater(Attempt.class, Subscription.class, "upstream");
+
+        private final HedgedCall<T> call;
+        private final int id;
+        private volatile Subscription upstream;
+        /** Written and read only by this attempt's own signals, which are serialized. */
+        private boolean gotValue;
+
+        Attempt(HedgedCall<T> call, int id) {
+            this.call = call;
+            this.id = id;
+        }
+
+        @Override
+        public void onSubscribe(Subscription s) {
+            if (Operators.setOnce(UPSTREAM, this, s)) {
+                s.request(Long.MAX_VALUE);
+            }
+        }
+
+        @Override
+        public void onNext(T value) {
+            gotValue = true;
+            finished();
+            call.onValue(value);
+        }
+
+        @Override
+        public void onError(Throwable e) {
+            finished();
+            call.onError(id, e);
+        }
+
+        @Override
+        public void onComplete() {
+            if (!gotValue) {
+                finished();
+                call.onError(id, new NoSuchElementException("hedging: attempt #" + id + " completed empty"));
+            }
+        }
+
+        /** A finished attempt is not cancelled when the call ends. */
+        private void finished() {
+            upstream = Operators.cancelledSubscription();
+        }
+
+        void cancel() {
+            Operators.terminate(UPSTREAM, this);
+        }
+
+        /** The hedged call's subscriber's context, so that attempts see what the caller put there. */
+        @Override
+        public Context currentContext() {
+            return Context.of(call.sink.contextView());
+        }
     }
 
     /** {@code d} in nanoseconds, saturated: a delay of centuries is as good as none. */

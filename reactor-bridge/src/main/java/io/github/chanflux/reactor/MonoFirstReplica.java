@@ -145,19 +145,27 @@ final class MonoFirstReplica<T> extends Mono<T> {
         @Override
         public void onNext(T value) {
             gotValue = true;
+            finished();
             race.won(id, value);
         }
 
         @Override
         public void onError(Throwable e) {
+            finished();
             race.failed(id, e);
         }
 
         @Override
         public void onComplete() {
             if (!gotValue) {
+                finished();
                 race.failed(id, new NoSuchElementException("replica #" + id + " completed empty"));
             }
+        }
+
+        /** A finished replica is not cancelled when another wins. */
+        private void finished() {
+            upstream = Operators.cancelledSubscription();
         }
 
         void cancel() {

@@ -218,4 +218,12 @@ class HedgingTest {
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("retryable");
     }
+
+    @Test
+    void attemptsSeeTheCallersContext() {
+        StepVerifier.create(Hedging.hedge(THREE, id -> Mono.deferContextual(ctx -> Mono.just(ctx.<String>get("user"))))
+                        .contextWrite(reactor.util.context.Context.of("user", "gopher")))
+                .expectNext("gopher")
+                .verifyComplete();
+    }
 }

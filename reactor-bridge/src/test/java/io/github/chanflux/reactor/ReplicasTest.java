@@ -76,4 +76,12 @@ class ReplicasTest {
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("replica");
     }
+
+    @Test
+    void replicasSeeTheCallersContext() {
+        StepVerifier.create(Replicas.first(2, id -> Mono.deferContextual(ctx -> Mono.just(ctx.<String>get("user"))))
+                        .contextWrite(reactor.util.context.Context.of("user", "gopher")))
+                .expectNext("gopher")
+                .verifyComplete();
+    }
 }
