@@ -17,8 +17,9 @@ import reactor.util.context.Context;
  * <p>Design: one operator where {@code takeUntilOther} needs a {@code concatWith} to pass
  * {@code done}'s error on after the source is cancelled (reactor-core #4230), so a value crosses
  * one subscriber. {@code done} is subscribed first: one that fires at once ends the flux before
- * the source is subscribed at all (a subscriber that cancels at once still has the source
- * subscribed and cancelled, as every Reactor operator does). The source's values and the end, which {@code done} may
+ * the source is subscribed at all; otherwise the source is subscribed, and cancelled at once if
+ * the subscriber has already cancelled or {@code done} fired meanwhile, so a source's
+ * subscription side effects may still run then. The source's values and the end, which {@code done} may
  * signal on another thread, are serialized as reactor-core's half-serializer does: a value is
  * passed on only by the thread that moves {@code wip} from 0 to 1, and the end (chosen once) is
  * signalled by whoever finds {@code wip} at 0 or brings it back from above 1. Requests go to the
@@ -92,6 +93,14 @@ final class FluxOrDone<T> extends FluxOperator<T, T> {
         public void onComplete() {
             watcher.cancel();
             end(null);
+        }
+
+        /** A bad request is reported (Reactor's {@code Operators.validate}) and ignored, before the source is subscribed too. */
+        @Override
+        public void request(long n) {
+            if (Operators.validate(n)) {
+                super.request(n);
+            }
         }
 
         @Override

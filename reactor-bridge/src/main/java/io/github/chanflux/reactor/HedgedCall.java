@@ -12,6 +12,7 @@ import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import reactor.core.publisher.Operators;
@@ -90,6 +91,7 @@ final class HedgedCall<T> {
                 throw new NullPointerException("hedging: attempt #" + id + " is null");
             }
         } catch (Throwable e) {
+            Exceptions.throwIfFatal(e);
             onError(id, Operators.onOperatorError(e, a.currentContext()));
             return;
         }
@@ -124,12 +126,15 @@ final class HedgedCall<T> {
 
     private void onValue(T value) {
         boolean firstRan;
+        boolean late;
         synchronized (this) {
-            if (over) {
-                return;
-            }
+            late = over;
             over = true;
             firstRan = failures[0] == null;
+        }
+        if (late) { // another attempt won, or the call ended otherwise
+            Operators.onDiscard(value, Context.of(sink.contextView()));
+            return;
         }
         if (firstRan) {
             policy.delay().record(Duration.ofNanos(scheduler.now(TimeUnit.NANOSECONDS) - start));

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.IntFunction;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
 import reactor.util.context.Context;
@@ -21,8 +22,8 @@ import reactor.util.context.Context;
  * the race; the first value claims the race once ({@code ended}), cancels every other replica
  * and is emitted when requested ({@link Operators.MonoSubscriber#complete}); each failure
  * records its cause and counts down {@code running}, and the last one, if nothing claimed the
- * race, fails it with every cause. Replicas are subscribed in order; once a replica has won,
- * the rest are not subscribed.
+ * race, fails it with every cause; a cancel ends the race too. Replicas are subscribed in order;
+ * once the race has ended (a replica won, or the subscriber cancelled), the rest are not asked.
  */
 final class MonoFirstReplica<T> extends Mono<T> {
 
@@ -46,6 +47,7 @@ final class MonoFirstReplica<T> extends Mono<T> {
                     throw new NullPointerException("replica #" + id + " is null");
                 }
             } catch (Throwable e) {
+                Exceptions.throwIfFatal(e);
                 race.failed(id, Operators.onOperatorError(e, actual.currentContext()));
                 continue;
             }
@@ -102,8 +104,10 @@ final class MonoFirstReplica<T> extends Mono<T> {
             }
         }
 
+        /** Ends the race, so that no later value or failure is signalled and no replica is asked. */
         @Override
         public void cancel() {
+            ENDED.set(this, 1);
             super.cancel();
             cancelReplicas(-1);
         }

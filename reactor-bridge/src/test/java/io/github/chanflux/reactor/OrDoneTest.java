@@ -115,4 +115,18 @@ class OrDoneTest {
                         .transform(orDone(done.asMono())))
                 .verifyErrorMessage("source failed");
     }
+
+    @Test
+    void aBadRequestBeforeTheSourceIsSubscribedAsksItForNothing() {
+        TestPublisher<Integer> source = TestPublisher.create();
+        source.flux().transform(orDone(Flux.never())).subscribe(new reactor.core.publisher.BaseSubscriber<Integer>() {
+            @Override
+            protected void hookOnSubscribe(org.reactivestreams.Subscription s) {
+                s.request(-1);
+                s.request(0);
+            }
+        });
+        source.assertWasSubscribed();
+        source.assertMaxRequested(0);
+    }
 }

@@ -84,4 +84,32 @@ class ReplicasTest {
                 .expectNext("gopher")
                 .verifyComplete();
     }
+
+    @Test
+    void aCancelWhileSubscribingAsksNoFurtherReplicaAndSignalsNothing() {
+        List<Integer> asked = new CopyOnWriteArrayList<>();
+        List<String> signals = new CopyOnWriteArrayList<>();
+        Replicas.<Integer>first(3, id -> {
+                    asked.add(id);
+                    return Mono.error(new IOException("down"));
+                })
+                .subscribe(new reactor.core.publisher.BaseSubscriber<Integer>() {
+                    @Override
+                    protected void hookOnSubscribe(org.reactivestreams.Subscription s) {
+                        s.cancel();
+                    }
+
+                    @Override
+                    protected void hookOnError(Throwable e) {
+                        signals.add("error " + e);
+                    }
+
+                    @Override
+                    protected void hookOnComplete() {
+                        signals.add("complete");
+                    }
+                });
+        assertThat(asked).isEmpty();
+        assertThat(signals).isEmpty();
+    }
 }
