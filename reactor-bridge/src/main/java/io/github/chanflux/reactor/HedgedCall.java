@@ -133,7 +133,7 @@ final class HedgedCall<T> {
             firstRan = failures[0] == null;
         }
         if (late) { // another attempt won, or the call ended otherwise
-            Operators.onDiscard(value, Context.of(sink.contextView()));
+            Operators.onDiscard(value, context());
             return;
         }
         if (firstRan) {
@@ -145,7 +145,16 @@ final class HedgedCall<T> {
 
     /** Ends the call with a non-retryable error, sends the next attempt, or waits for the others. */
     private void onError(int id, Throwable e) {
-        boolean retryable = policy.retryable().test(e);
+        Throwable predicateError = null;
+        boolean retryable;
+        try {
+            retryable = policy.retryable().test(e);
+        } catch (Throwable t) {
+            Exceptions.throwIfFatal(t);
+            t.addSuppressed(e);
+            predicateError = Operators.onOperatorError(t, context());
+            retryable = false;
+        }
         int next = -1;
         Throwable end = null;
         synchronized (this) {
@@ -154,7 +163,9 @@ final class HedgedCall<T> {
             }
             outstanding--;
             failures[id] = e;
-            if (!retryable) {
+            if (predicateError != null) {
+                end = predicateError; // the policy failed: end the call rather than leave it hanging
+            } else if (!retryable) {
                 end = e;
             } else if (sent < policy.maxAttempts() && policy.budget().allow()) {
                 next = sent++;
@@ -190,6 +201,11 @@ final class HedgedCall<T> {
                 a.cancel();
             }
         }
+    }
+
+    /** The subscriber's context. */
+    private Context context() {
+        return Context.of(sink.contextView());
     }
 
     /** One attempt's subscriber: its value, or its failure (an error, or completing empty). */
@@ -250,7 +266,7 @@ final class HedgedCall<T> {
         /** The hedged call's subscriber's context, so that attempts see what the caller put there. */
         @Override
         public Context currentContext() {
-            return Context.of(call.sink.contextView());
+            return call.context();
         }
     }
 

@@ -119,6 +119,30 @@ class HedgingTest {
     }
 
     @Test
+    void aRetryablePredicateThatThrowsEndsTheCallWithItsErrorAndCancelsTheOthers() {
+        IllegalArgumentException broken = new IllegalArgumentException("predicate broke");
+        IllegalStateException failure = new IllegalStateException("attempt failed");
+        HedgingPolicy policy = THREE.withRetryable(e -> {
+            throw broken;
+        });
+        hedged(
+                        policy,
+                        k -> k == 0
+                                ? tracked(0, Mono.never())
+                                : tracked(
+                                        1,
+                                        Mono.delay(Duration.ofMillis(10), vts).then(failing(failure))))
+                .expectSubscription()
+                .thenAwait(Duration.ofMillis(110))
+                .expectErrorSatisfies(e -> {
+                    assertThat(e).isSameAs(broken);
+                    assertThat(e.getSuppressed()).containsExactly(failure);
+                })
+                .verify(Duration.ofMinutes(1)); // bounded: a call left unended must fail the test, not hang it
+        assertThat(cancelled).containsExactly(0);
+    }
+
+    @Test
     void atMostMaxAttemptsAreSent() {
         hedged(THREE, k -> tracked(k, Mono.never()))
                 .expectSubscription()
