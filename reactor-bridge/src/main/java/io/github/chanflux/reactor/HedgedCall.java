@@ -4,12 +4,8 @@ import io.github.chanflux.pattern.AllFailedException;
 import io.github.chanflux.pattern.HedgingPolicy;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.NoSuchElementException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.IntFunction;
-import org.reactivestreams.Subscription;
-import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.Exceptions;
@@ -25,14 +21,14 @@ import reactor.util.context.Context;
  * the call?) is taken under {@code this}, which guards no wait and calls no user code except the
  * budget's non-blocking {@code allow()}; subscribing, timers and signals happen outside it.
  */
-final class HedgedCall<T> {
+final class HedgedCall<T> implements Contender.Contest<T> {
 
     private final HedgingPolicy policy;
     private final IntFunction<? extends Mono<? extends T>> attempt;
     private final Scheduler scheduler;
     private final MonoSink<T> sink;
     /** Under {@code this}: the attempts' subscribers, cancelled when the call ends. */
-    private final Attempt<T>[] attempts;
+    private final Contender<T>[] attempts;
     /** Each attempt's failure; written under {@code this}. */
     private final Throwable[] failures;
 
@@ -56,7 +52,7 @@ final class HedgedCall<T> {
         this.sink = sink;
         this.failures = new Throwable[policy.maxAttempts()];
         @SuppressWarnings("unchecked")
-        Attempt<T>[] none = new Attempt[policy.maxAttempts()];
+        Contender<T>[] none = new Contender[policy.maxAttempts()];
         this.attempts = none;
         this.start = scheduler.now(TimeUnit.NANOSECONDS);
     }
@@ -77,25 +73,14 @@ final class HedgedCall<T> {
                     id + 1,
                     scheduler.schedule(() -> onDue(id + 1), nanos(policy.delay().current()), TimeUnit.NANOSECONDS));
         }
-        Attempt<T> a = new Attempt<>(this, id);
+        Contender<T> a = new Contender<>(this, id, "hedging: attempt #");
         synchronized (this) {
             if (over) {
                 return;
             }
             attempts[id] = a;
         }
-        Mono<? extends T> m;
-        try {
-            m = attempt.apply(id);
-            if (m == null) {
-                throw new NullPointerException("hedging: attempt #" + id + " is null");
-            }
-        } catch (Throwable e) {
-            Exceptions.throwIfFatal(e);
-            onError(id, Operators.onOperatorError(e, a.currentContext()));
-            return;
-        }
-        m.subscribe(a);
+        a.enter(attempt);
     }
 
     /** Makes {@code t}, due to send attempt {@code next}, the timer, unless that is stale. */
@@ -124,7 +109,9 @@ final class HedgedCall<T> {
         send(next);
     }
 
-    private void onValue(T value) {
+    /** Attempt {@code id} answered: the call ends with {@code value} unless it has ended already. */
+    @Override
+    public void won(int id, T value) {
         boolean firstRan;
         boolean late;
         synchronized (this) {
@@ -133,7 +120,7 @@ final class HedgedCall<T> {
             firstRan = failures[0] == null;
         }
         if (late) { // another attempt won, or the call ended otherwise
-            Operators.onDiscard(value, context());
+            Operators.onDiscard(value, currentContext());
             return;
         }
         if (firstRan) {
@@ -144,7 +131,8 @@ final class HedgedCall<T> {
     }
 
     /** Ends the call with a non-retryable error, sends the next attempt, or waits for the others. */
-    private void onError(int id, Throwable e) {
+    @Override
+    public void failed(int id, Throwable e) {
         Throwable predicateError = null;
         boolean retryable;
         try {
@@ -152,7 +140,7 @@ final class HedgedCall<T> {
         } catch (Throwable t) {
             Exceptions.throwIfFatal(t);
             t.addSuppressed(e);
-            predicateError = Operators.onOperatorError(t, context());
+            predicateError = Operators.onOperatorError(t, currentContext());
             retryable = false;
         }
         int next = -1;
@@ -189,85 +177,24 @@ final class HedgedCall<T> {
      */
     private void end() {
         Disposable t;
-        Attempt<T>[] sentSoFar;
+        Contender<T>[] sentSoFar;
         synchronized (this) {
             over = true;
             t = timer;
             sentSoFar = attempts.clone();
         }
         t.dispose();
-        for (Attempt<T> a : sentSoFar) {
+        for (Contender<T> a : sentSoFar) {
             if (a != null) {
                 a.cancel();
             }
         }
     }
 
-    /** The subscriber's context. */
-    private Context context() {
+    /** The subscriber's context, which every attempt is subscribed with. */
+    @Override
+    public Context currentContext() {
         return Context.of(sink.contextView());
-    }
-
-    /** One attempt's subscriber: its value, or its failure (an error, or completing empty). */
-    private static final class Attempt<T> implements CoreSubscriber<T> {
-
-        @SuppressWarnings("rawtypes")
-        private static final AtomicReferenceFieldUpdater<Attempt, Subscription> UPSTREAM =
-                AtomicReferenceFieldUpdater.newUpdater(Attempt.class, Subscription.class, "upstream");
-
-        private final HedgedCall<T> call;
-        private final int id;
-        private volatile Subscription upstream;
-        /** Written and read only by this attempt's own signals, which are serialized. */
-        private boolean gotValue;
-
-        Attempt(HedgedCall<T> call, int id) {
-            this.call = call;
-            this.id = id;
-        }
-
-        @Override
-        public void onSubscribe(Subscription s) {
-            if (Operators.setOnce(UPSTREAM, this, s)) {
-                s.request(Long.MAX_VALUE);
-            }
-        }
-
-        @Override
-        public void onNext(T value) {
-            gotValue = true;
-            finished();
-            call.onValue(value);
-        }
-
-        @Override
-        public void onError(Throwable e) {
-            finished();
-            call.onError(id, e);
-        }
-
-        @Override
-        public void onComplete() {
-            if (!gotValue) {
-                finished();
-                call.onError(id, new NoSuchElementException("hedging: attempt #" + id + " completed empty"));
-            }
-        }
-
-        /** A finished attempt is not cancelled when the call ends. */
-        private void finished() {
-            upstream = Operators.cancelledSubscription();
-        }
-
-        void cancel() {
-            Operators.terminate(UPSTREAM, this);
-        }
-
-        /** The hedged call's subscriber's context, so that attempts see what the caller put there. */
-        @Override
-        public Context currentContext() {
-            return call.context();
-        }
     }
 
     /** {@code d} in nanoseconds, saturated: a delay of centuries is as good as none. */

@@ -3,15 +3,11 @@ package io.github.chanflux.reactor;
 import static io.github.chanflux.reactor.GoFlux.orDone;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.reactivestreams.Subscription;
-import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
@@ -35,7 +31,7 @@ class OrDoneRaceTest {
             boolean fail = trial % 2 == 1;
             Sinks.Empty<Void> done = Sinks.empty();
             AtomicInteger cancelled = new AtomicInteger();
-            Collector collector = new Collector();
+            SignalCounter<Integer> collector = new SignalCounter<>();
             CountDownLatch flowing = new CountDownLatch(1);
             Flux.range(0, ELEMENTS)
                     .doOnNext(v -> flowing.countDown())
@@ -57,47 +53,12 @@ class OrDoneRaceTest {
                     collector.values.equals(IntStream.range(0, n).boxed().toList());
             boolean rightEnd = n == ELEMENTS
                     || (fail ? collector.error instanceof IllegalStateException : collector.error == null);
-            boolean endedRight = collector.ends.get() == 1 && collector.afterEnd.get() == 0 && rightEnd;
+            boolean endedRight = collector.ends() == 1 && collector.valuesAfterEnd.get() == 0 && rightEnd;
             boolean sourceStopped = n == ELEMENTS || cancelled.get() == 1;
             failures += prefix && endedRight && sourceStopped ? 0 : 1;
             cut += n < ELEMENTS ? 1 : 0;
         }
         assertThat(failures).as("failed trials of %d", TRIALS).isZero();
         assertThat(cut).as("trials where done cut the source short").isPositive();
-    }
-
-    /** Counts every signal as it comes, so a second end or a value after the end shows. */
-    private static final class Collector implements CoreSubscriber<Integer> {
-        final List<Integer> values = new CopyOnWriteArrayList<>();
-        final AtomicInteger ends = new AtomicInteger();
-        final AtomicInteger afterEnd = new AtomicInteger();
-        final CountDownLatch ended = new CountDownLatch(1);
-        volatile Throwable error;
-
-        @Override
-        public void onSubscribe(Subscription subscription) {
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(Integer value) {
-            if (ends.get() > 0) {
-                afterEnd.incrementAndGet();
-            }
-            values.add(value);
-        }
-
-        @Override
-        public void onComplete() {
-            ends.incrementAndGet();
-            ended.countDown();
-        }
-
-        @Override
-        public void onError(Throwable e) {
-            error = e;
-            ends.incrementAndGet();
-            ended.countDown();
-        }
     }
 }

@@ -3,13 +3,10 @@ package io.github.chanflux.reactor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.chanflux.pattern.AllFailedException;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
-import org.reactivestreams.Subscription;
-import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
@@ -31,7 +28,7 @@ class ReplicasRaceTest {
         for (int trial = 0; trial < TRIALS; trial++) {
             AtomicIntegerArray asked = new AtomicIntegerArray(N);
             AtomicIntegerArray settled = new AtomicIntegerArray(N); // answered or cancelled
-            Recorder recorder = new Recorder();
+            SignalCounter<Integer> recorder = new SignalCounter<>();
             Replicas.first(N, id -> {
                         asked.set(id, 1);
                         return Mono.fromCallable(() -> {
@@ -43,7 +40,7 @@ class ReplicasRaceTest {
                     })
                     .subscribe(recorder);
             assertThat(recorder.ended.await(1, TimeUnit.MINUTES)).isTrue();
-            boolean ok = recorder.values.get() == 1 && recorder.completions.get() == 1 && recorder.errors.get() == 0;
+            boolean ok = recorder.values.size() == 1 && recorder.completions.get() == 1 && recorder.errors.get() == 0;
             for (int id = 0; id < N; id++) {
                 ok &= asked.get(id) == settled.get(id);
             }
@@ -57,14 +54,14 @@ class ReplicasRaceTest {
     void replicasFailingTogetherGiveOneErrorWithEveryCause() throws InterruptedException {
         int failures = 0;
         for (int trial = 0; trial < TRIALS; trial++) {
-            Recorder recorder = new Recorder();
+            SignalCounter<Integer> recorder = new SignalCounter<>();
             Replicas.<Integer>first(
                             N,
                             id -> Mono.<Integer>error(new IllegalStateException("replica " + id))
                                     .subscribeOn(Schedulers.parallel()))
                     .subscribe(recorder);
             assertThat(recorder.ended.await(1, TimeUnit.MINUTES)).isTrue();
-            boolean ok = recorder.values.get() == 0
+            boolean ok = recorder.values.size() == 0
                     && recorder.completions.get() == 0
                     && recorder.errors.get() == 1
                     && recorder.error instanceof AllFailedException all
@@ -104,37 +101,5 @@ class ReplicasRaceTest {
                 .then(() -> slow.tryEmitValue("late"))
                 .expectNext("late")
                 .verifyComplete();
-    }
-
-    /** Counts every signal as it comes, so a second end or a second value shows. */
-    private static final class Recorder implements CoreSubscriber<Integer> {
-        final AtomicInteger values = new AtomicInteger();
-        final AtomicInteger completions = new AtomicInteger();
-        final AtomicInteger errors = new AtomicInteger();
-        final CountDownLatch ended = new CountDownLatch(1);
-        volatile Throwable error;
-
-        @Override
-        public void onSubscribe(Subscription s) {
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(Integer value) {
-            values.incrementAndGet();
-        }
-
-        @Override
-        public void onError(Throwable e) {
-            error = e;
-            errors.incrementAndGet();
-            ended.countDown();
-        }
-
-        @Override
-        public void onComplete() {
-            completions.incrementAndGet();
-            ended.countDown();
-        }
     }
 }
