@@ -66,7 +66,7 @@ import reactor.core.publisher.Sinks;
 @Fork(2)
 public class Chapter5Bench {
 
-    static final int N = 100_000;
+    static final int N = PatternsBench.N;
 
     /** Long enough that no pulse or hedge fires during a run. */
     static final Duration HOUR = Duration.ofHours(1);
@@ -84,14 +84,7 @@ public class Chapter5Bench {
 
     @Setup
     public void setUp() {
-        values = new Integer[N];
-        for (int i = 0; i < N; i++) {
-            values[i] = i;
-        }
-    }
-
-    private static long sum(Flux<Integer> flux) {
-        return flux.reduce(0L, Long::sum).block();
+        values = PatternsBench.upTo(N);
     }
 
     private static long sumBeats(Flux<Beat<Integer>> flux) {
@@ -130,9 +123,9 @@ public class Chapter5Bench {
         Flux<Integer> source = Flux.fromArray(values);
         switch (contender) {
             case "goflux":
-                return sum(source.transform(Heartbeats.keepAlive(HOUR, () -> 0)));
+                return PatternsBench.sum(source.transform(Heartbeats.keepAlive(HOUR, () -> 0)));
             default:
-                return sum(withPulses(source, () -> 0));
+                return PatternsBench.sum(withPulses(source, () -> 0));
         }
     }
 
@@ -142,9 +135,10 @@ public class Chapter5Bench {
         Flux<Integer> source = Flux.fromArray(values);
         switch (contender) {
             case "goflux":
-                return sum(source.transform(Boundaries.atBoundary(IllegalStateException.class, WRAPPER)));
+                return PatternsBench.sum(source.transform(Boundaries.atBoundary(IllegalStateException.class, WRAPPER)));
             default:
-                return sum(source.onErrorMap(e -> BoundaryError.atBoundary(e, IllegalStateException.class, WRAPPER)));
+                return PatternsBench.sum(
+                        source.onErrorMap(e -> BoundaryError.atBoundary(e, IllegalStateException.class, WRAPPER)));
         }
     }
 

@@ -58,17 +58,24 @@ public class PatternsBench {
 
     @Setup
     public void setUp() {
-        values = new Integer[N];
-        for (int i = 0; i < N; i++) {
-            values[i] = i;
-        }
+        values = upTo(N);
         quarters = new Integer[4][];
         for (int q = 0; q < 4; q++) {
             quarters[q] = java.util.Arrays.copyOfRange(values, q * N / 4, (q + 1) * N / 4);
         }
     }
 
-    private static long sum(Flux<Integer> flux) {
+    /** 0, 1, …, n - 1, boxed once so that the benchmarks box nothing. */
+    static Integer[] upTo(int n) {
+        Integer[] values = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = i;
+        }
+        return values;
+    }
+
+    /** Subscribes to {@code flux} on the caller's thread and sums what it emits. */
+    static long sum(Flux<Integer> flux) {
         return flux.reduce(0L, Long::sum).block();
     }
 
