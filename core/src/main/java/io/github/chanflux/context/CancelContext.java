@@ -12,8 +12,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link Context#withCancel} and {@link Context#withCancelCause}: Go's {@code cancelCtx}, the
@@ -28,17 +26,25 @@ import java.util.concurrent.ConcurrentHashMap;
  *     report. Whoever finds it set and {@code done} possibly open closes {@code done} before
  *     answering ({@link #settled}), so {@code err() != null} exactly when {@code done} is closed,
  *     and a losing {@code cancel()} returns with this context done, as in Go.
- * <li>{@code children} is a concurrent set. A child links by adding itself, then re-reading the
- *     parent's {@code state}; a cancellation sets {@code state}, then reads the set. By the order
- *     of volatile accesses one of them sees the other: either the walk finds the child or the
- *     child sees the cancellation and cancels itself with the parent's error and cause
- *     ({@link #link}). The set's own bin locks are held for a few instructions, never across a
- *     wait.
+ * <li>{@code children} is a lock-free stack threaded through the children's own
+ *     {@code sibling} fields (no node, no table: walking it is what a cancellation spends its
+ *     time on). A child links by pushing itself, then re-reading the parent's {@code state}; a
+ *     cancellation sets {@code state}, then takes the whole stack. By the order of volatile
+ *     accesses one of them sees the other: either the walk finds the child or the linker sees
+ *     the cancellation and cancels what the stack holds by then, itself included
+ *     ({@link #link}).
  * <li>A cancellation walks the subtree in a loop with an explicit stack, depth first, so trees
  *     of any depth work: each child whose {@code state} it claims gets the same error and cause,
  *     has its {@code done} closed and its children walked; a child claimed by a racing cancel is
- *     left to that cancel, whose walk finishes it. Each walked set is dropped (Go sets
- *     {@code children = nil}); a root of a walk leaves its parent's set itself.
+ *     left to that cancel, whose walk finishes it. Taking a stack empties it (Go sets
+ *     {@code children = nil}).
+ * <li>A child canceled on its own leaves its parent's stack lazily, where Go deletes it from a
+ *     map: it counts itself out ({@link #childLeft}), and once more children have left than
+ *     were kept by the last sweep (at least {@value #SWEEP_AFTER}), the one that counts past that
+ *     takes the stack, keeps the children not canceled and pushes them back ({@link #sweep}),
+ *     then re-reads {@code state} like a linker. So a long-lived parent holds at most about
+ *     twice its live children, and leaving costs one atomic add plus an amortized share of a
+ *     sweep.
  * </ul>
  * A parent of a foreign class is watched by a goroutine instead ({@link #propagateCancel}).
  *
@@ -66,6 +72,8 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
 
     private static final VarHandle STATE;
     private static final VarHandle CHILDREN;
+    private static final VarHandle LEFT;
+    private static final VarHandle SWEEPING;
     private static final VarHandle DONE;
     private static final VarHandle UNLINKED_PARENT;
 
@@ -73,7 +81,9 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             STATE = lookup.findVarHandle(CancelContext.class, "state", Cancellation.class);
-            CHILDREN = lookup.findVarHandle(CancelContext.class, "children", Set.class);
+            CHILDREN = lookup.findVarHandle(CancelContext.class, "children", CancelContext.class);
+            LEFT = lookup.findVarHandle(CancelContext.class, "left", int.class);
+            SWEEPING = lookup.findVarHandle(CancelContext.class, "sweeping", boolean.class);
             DONE = lookup.findVarHandle(CancelContext.class, "done", Chan.class);
             UNLINKED_PARENT = lookup.findVarHandle(CancelContext.class, "unlinkedParent", CancelContext.class);
         } catch (ReflectiveOperationException e) {
@@ -102,8 +112,19 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
     private volatile Cancellation state;
     /** Whether {@code done} is known closed: spares readers the channel once it is. */
     private volatile boolean closed;
-    /** Children to cancel with this one: created by the first link, dropped by the walk. */
-    private volatile Set<CancelContext> children;
+    /** Children may leave this many times before the stack is swept, or as many as were kept. */
+    static final int SWEEP_AFTER = 16;
+
+    /** The last child linked, the top of the stack of children to cancel with this one. */
+    private volatile CancelContext children;
+    /** The next child down the stack of this one's parent; written only by whoever holds it. */
+    private CancelContext sibling;
+    /** Children that left since the last sweep; a hint, so a lost count only delays a sweep. */
+    private volatile int left;
+    /** How many children the last sweep kept (a hint, like {@code left}). */
+    private volatile int kept;
+    /** Whether a sweep holds this one's stack: one sweep at a time. */
+    private volatile boolean sweeping;
 
     CancelContext(Context parent) {
         this.parent = Objects.requireNonNull(parent, "parent");
@@ -175,7 +196,10 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
         }
         cancelTree(s);
         if (removeFromParent && unlinkedParent == null) {
-            removeChild(parent, this);
+            CancelContext p = parentCancelContext(parent, parent.done());
+            if (p != null) {
+                p.childLeft();
+            }
         }
     }
 
@@ -221,19 +245,25 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
                         recv(mine, r -> null)));
     }
 
-    /** Removes {@code child} from the children of the context that links it: Go's {@code removeChild}. */
-    static void removeChild(Context parent, CancelContext child) {
-        CancelContext p = parentCancelContext(parent, parent.done());
-        Set<CancelContext> kids = p == null ? null : p.children;
-        if (kids != null) {
-            kids.remove(child);
+    /**
+     * How many children not yet canceled are linked here; for the package's tests, read while
+     * nothing links or cancels.
+     */
+    int childCount() {
+        int n = 0;
+        for (CancelContext c = children; c != null; c = c.sibling) {
+            n += c.state == null ? 1 : 0;
         }
+        return n;
     }
 
-    /** How many canceled-with-me children are linked here; for the package's tests. */
-    int childCount() {
-        Set<CancelContext> kids = children;
-        return kids == null ? 0 : kids.size();
+    /** How many children the stack holds, canceled ones not yet swept included; for tests. */
+    int heldCount() {
+        int n = 0;
+        for (CancelContext c = children; c != null; c = c.sibling) {
+            n++;
+        }
+        return n;
     }
 
     @Override
@@ -335,45 +365,104 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
         for (CancelContext n = this; n != null; n = claimed == null ? null : claimed.poll()) {
             n.closeDone();
             n.onCancel();
-            Set<CancelContext> kids = n.children;
-            if (kids == null || kids.isEmpty()) {
-                continue;
-            }
-            for (CancelContext child : kids) {
+            CancelContext child = n.children == null ? null : n.take();
+            while (child != null) {
+                CancelContext next = child.sibling;
+                child.sibling = null;
                 if (child.claim(s)) {
                     claimed = claimed == null ? new ArrayDeque<>() : claimed;
                     claimed.push(child);
                 }
+                child = next;
             }
-            n.children = null; // Go's children = nil; a link racing this walk re-reads the state
         }
     }
 
-    /** Adds {@code child} to this context's children; if this one is canceled, cancels it too. */
+    /** Empties the stack of children, returning its top: the caller now holds them. */
+    private CancelContext take() {
+        return (CancelContext) CHILDREN.getAndSet(this, (CancelContext) null);
+    }
+
+    /** Pushes the held chain {@code first}..{@code last} onto the stack of children. */
+    private void push(CancelContext first, CancelContext last) {
+        CancelContext top;
+        do {
+            top = children;
+            last.sibling = top;
+        } while (!CHILDREN.compareAndSet(this, top, first));
+    }
+
+    /**
+     * Cancels every child the stack holds with {@code s}, this context's cancellation: the
+     * children that were pushed after, or held by a sweep during, the walk that took the rest.
+     */
+    private void cancelLateChildren(Cancellation s) {
+        CancelContext child = take();
+        while (child != null) {
+            CancelContext next = child.sibling;
+            child.sibling = null;
+            child.cancel(false, s.err, s.cause);
+            child = next;
+        }
+    }
+
+    /** A linked child was canceled on its own: Go's {@code removeChild}, done lazily (see Design). */
+    private void childLeft() {
+        int n = (int) LEFT.getAndAdd(this, 1) + 1;
+        if (n > Math.max(SWEEP_AFTER, kept) && SWEEPING.compareAndSet(this, false, true)) {
+            try {
+                sweep();
+            } finally {
+                sweeping = false;
+            }
+        }
+    }
+
+    /** Drops the canceled children from the stack, pushing the others back. */
+    private void sweep() {
+        left = 0;
+        CancelContext first = null;
+        CancelContext last = null;
+        int n = 0;
+        for (CancelContext c = take(); c != null; ) {
+            CancelContext next = c.sibling;
+            c.sibling = null;
+            if (c.state == null) {
+                if (last == null) {
+                    first = c;
+                } else {
+                    last.sibling = c;
+                }
+                last = c;
+                n++;
+            }
+            c = next;
+        }
+        kept = n;
+        if (first != null) {
+            push(first, last);
+            Cancellation s = state; // a walk that ran while they were held here missed them
+            if (s != null) {
+                cancelLateChildren(s);
+            }
+        }
+    }
+
+    /**
+     * Pushes {@code child} onto this context's children; if this one is canceled, cancels it,
+     * and whatever else the stack holds by then, too.
+     */
     private void link(CancelContext child) {
         Cancellation s = state;
         if (s == null) {
-            Set<CancelContext> kids = children();
-            kids.add(child);
-            s = state; // re-checked after adding: a cancel that missed the child is seen here
+            push(child, child);
+            s = state; // re-checked after pushing: a walk that missed the child is seen here
             if (s == null) {
-                if (child.state != null) {
-                    kids.remove(child); // canceled while linking: its own removal may have come first
-                }
                 return;
             }
-            kids.remove(child);
+            cancelLateChildren(s);
         }
         child.cancel(false, s.err, s.cause);
-    }
-
-    private Set<CancelContext> children() {
-        Set<CancelContext> kids = children;
-        if (kids == null) {
-            Set<CancelContext> fresh = ConcurrentHashMap.newKeySet();
-            kids = CHILDREN.compareAndSet(this, null, fresh) ? fresh : children;
-        }
-        return kids;
     }
 
     /** A foreign parent that broke the contract (done but no error) still cancels its children. */

@@ -105,6 +105,32 @@ class CancelTreeTest {
     }
 
     @Test
+    void childrenThatLeaveAreSweptSoALongLivedParentHoldsAboutItsLiveChildren() {
+        CancelContext parent = CancelContext.create(root);
+        List<CancelableContext> live = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            CancelableContext c = Context.withCancel(parent);
+            c.done();
+            live.add(c);
+        }
+        for (int i = 0; i < 10_000; i++) {
+            CancelableContext c = Context.withCancel(parent);
+            c.done();
+            c.cancel();
+            assertThat(parent.heldCount()).isLessThanOrEqualTo(2 * live.size() + CancelContext.SWEEP_AFTER + 1);
+        }
+        assertThat(parent.childCount()).isEqualTo(live.size());
+        live.subList(0, 99).forEach(CancelableContext::cancel);
+        for (int i = 0; i < 10_000; i++) {
+            Context.withTimeout(parent, VERY_LONG).cancel();
+        }
+        assertThat(parent.heldCount()).isLessThanOrEqualTo(1 + CancelContext.SWEEP_AFTER + 1);
+        parent.cancel();
+        assertThat(live.get(99).err()).isSameAs(Context.CANCELED);
+        assertThat(parent.heldCount()).isZero();
+    }
+
+    @Test
     void firedDeadlineRemovesChildFromParent() {
         CancelContext parent = CancelContext.create(root);
         Context.withTimeout(parent, Duration.ofSeconds(1));

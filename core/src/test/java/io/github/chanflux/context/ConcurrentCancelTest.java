@@ -170,4 +170,53 @@ class ConcurrentCancelTest {
         }
         assertThat(failures).isZero();
     }
+
+    @Test
+    void childrenLinkingAndLeavingWhileTheParentCancelsAreNeverMissed() throws InterruptedException {
+        int failures = 0;
+        for (int i = 0; i < TRIALS; i++) {
+            CancelCauseContext parent = Context.withCancelCause(root);
+            RuntimeException why = new RuntimeException("why");
+            Chan<Void> gate = Chan.make();
+            Chan<Void> midway = Chan.make();
+            int cancelAt = i % 100; // the first churner's turn at which the cancel starts
+            List<List<CancelableContext>> stayed = new ArrayList<>();
+            List<Thread> churners = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                boolean signals = t == 0;
+                List<CancelableContext> mine = new ArrayList<>();
+                stayed.add(mine);
+                churners.add(Go.go(() -> {
+                    gate.receive();
+                    for (int k = 0; k < 100; k++) {
+                        if (signals && k == cancelAt) {
+                            midway.close();
+                        }
+                        CancelableContext leaving = Context.withCancel(parent);
+                        leaving.done(); // linked, then leaves: sweeps run while the parent cancels
+                        leaving.cancel();
+                        CancelableContext staying = Context.withCancel(parent);
+                        staying.done();
+                        mine.add(staying);
+                    }
+                }));
+            }
+            Thread canceler = Go.go(() -> {
+                midway.receive();
+                parent.cancel(why);
+            });
+            gate.close();
+            canceler.join();
+            for (Thread t : churners) {
+                t.join();
+            }
+            for (List<CancelableContext> mine : stayed) {
+                for (CancelableContext c : mine) {
+                    failures += isDone(c) && c.err() == Context.CANCELED && Context.cause(c) == why ? 0 : 1;
+                }
+            }
+            failures += ((CancelContext) parent).heldCount() == 0 ? 0 : 1;
+        }
+        assertThat(failures).isZero();
+    }
 }
