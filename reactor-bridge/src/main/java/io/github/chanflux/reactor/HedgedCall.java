@@ -6,27 +6,31 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.MonoSink;
 import reactor.core.publisher.Operators;
 import reactor.core.scheduler.Scheduler;
 import reactor.util.context.Context;
 
 /**
- * One subscription to {@link Hedging#hedge}: the attempts sent, their outcomes and the hedge
- * timer. Attempts answer, fail and time out on any thread; every decision (send the next? end
- * the call?) is taken under {@code this}, which guards no wait and calls no user code except the
- * budget's non-blocking {@code allow()}; subscribing, timers and signals happen outside it.
+ * One subscription to {@link Hedging#hedge}, the subscriber's subscription: the attempts sent,
+ * their outcomes and the hedge timer. Attempts answer, fail and time out on any thread; every
+ * decision (send the next? end the call?) is taken under {@code this}, which guards no wait and
+ * calls no user code except the budget's non-blocking {@code allow()}; subscribing, timers and
+ * signals happen outside it. The value is emitted when requested
+ * ({@link Operators.MonoSubscriber#complete}); a cancel ends the call.
  */
-final class HedgedCall<T> implements Contender.Contest<T> {
+final class HedgedCall<T> extends Operators.MonoSubscriber<T, T> implements Contender.Contest<T> {
+
+    /** Delays at least this long never fire. */
+    private static final Duration NEVER = Duration.ofNanos(Long.MAX_VALUE);
 
     private final HedgingPolicy policy;
     private final IntFunction<? extends Mono<? extends T>> attempt;
     private final Scheduler scheduler;
-    private final MonoSink<T> sink;
     /** Under {@code this}: the attempts' subscribers, cancelled when the call ends. */
     private final Contender<T>[] attempts;
     /** Each attempt's failure; written under {@code this}. */
@@ -41,60 +45,74 @@ final class HedgedCall<T> implements Contender.Contest<T> {
     /** Under {@code this}: the timer of the latest attempt. */
     private Disposable timer = Disposables.disposed();
 
-    HedgedCall(
+    private HedgedCall(
+            CoreSubscriber<? super T> actual,
             HedgingPolicy policy,
             IntFunction<? extends Mono<? extends T>> attempt,
-            Scheduler scheduler,
-            MonoSink<T> sink) {
+            Scheduler scheduler) {
+        super(actual);
         this.policy = policy;
         this.attempt = attempt;
         this.scheduler = scheduler;
-        this.sink = sink;
         this.failures = new Throwable[policy.maxAttempts()];
         @SuppressWarnings("unchecked")
         Contender<T>[] none = new Contender[policy.maxAttempts()];
         this.attempts = none;
         this.start = scheduler.now(TimeUnit.NANOSECONDS);
+        this.sent = 1; // attempt 0, sent by start() once the subscriber has its subscription
+        this.outstanding = 1;
     }
 
-    void start() {
-        sink.onDispose(this::end);
-        synchronized (this) {
-            sent = 1;
-            outstanding = 1;
+    /** {@link Hedging#hedge}: each subscription is a new call. */
+    static final class MonoHedge<T> extends Mono<T> {
+
+        private final HedgingPolicy policy;
+        private final IntFunction<? extends Mono<? extends T>> attempt;
+        private final Scheduler scheduler;
+
+        MonoHedge(HedgingPolicy policy, IntFunction<? extends Mono<? extends T>> attempt, Scheduler scheduler) {
+            this.policy = policy;
+            this.attempt = attempt;
+            this.scheduler = scheduler;
         }
-        send(0);
+
+        @Override
+        public void subscribe(CoreSubscriber<? super T> actual) {
+            HedgedCall<T> call = new HedgedCall<>(actual, policy, attempt, scheduler);
+            actual.onSubscribe(call);
+            call.send(0);
+        }
     }
 
-    /** Arms the timer for the next attempt, then subscribes to attempt {@code id}. */
+    /**
+     * Arms the timer for the next attempt, then subscribes to attempt {@code id} unless the call
+     * is over. The new timer replaces the previous one, unless it is stale: the call is over, or
+     * a failure has sent the next attempt already.
+     */
     private void send(int id) {
-        if (id + 1 < policy.maxAttempts()) {
-            arm(
-                    id + 1,
-                    scheduler.schedule(() -> onDue(id + 1), nanos(policy.delay().current()), TimeUnit.NANOSECONDS));
-        }
+        int next = id + 1;
+        Disposable t = next < policy.maxAttempts()
+                ? scheduler.schedule(() -> onDue(next), nanos(policy.delay().current()), TimeUnit.NANOSECONDS)
+                : null;
         Contender<T> a = new Contender<>(this, id, "hedging: attempt #");
+        Disposable stale = t;
+        boolean go;
         synchronized (this) {
-            if (over) {
-                return;
-            }
-            attempts[id] = a;
-        }
-        a.enter(attempt);
-    }
-
-    /** Makes {@code t}, due to send attempt {@code next}, the timer, unless that is stale. */
-    private void arm(int next, Disposable t) {
-        Disposable stale;
-        synchronized (this) {
-            if (over || sent != next) {
-                stale = t;
-            } else {
-                stale = timer;
-                timer = t;
+            go = !over;
+            if (go) {
+                attempts[id] = a;
+                if (t != null && sent == next) {
+                    stale = timer;
+                    timer = t;
+                }
             }
         }
-        stale.dispose();
+        if (stale != null) {
+            stale.dispose();
+        }
+        if (go) {
+            a.enter(attempt);
+        }
     }
 
     /** The latest attempt, {@code next - 1}, has not answered in time: send {@code next} if the budget allows. */
@@ -113,21 +131,29 @@ final class HedgedCall<T> implements Contender.Contest<T> {
     @Override
     public void won(int id, T value) {
         boolean firstRan;
-        boolean late;
+        Disposable t;
+        Contender<T>[] sentSoFar;
         synchronized (this) {
-            late = over;
-            over = true;
-            firstRan = failures[0] == null;
+            if (over) { // another attempt won, or the call ended otherwise
+                sentSoFar = null;
+                t = null;
+                firstRan = false;
+            } else {
+                over = true;
+                firstRan = failures[0] == null;
+                t = timer;
+                sentSoFar = attempts.clone();
+            }
         }
-        if (late) { // another attempt won, or the call ended otherwise
+        if (sentSoFar == null) {
             Operators.onDiscard(value, currentContext());
             return;
         }
         if (firstRan) {
             policy.delay().record(Duration.ofNanos(scheduler.now(TimeUnit.NANOSECONDS) - start));
         }
-        end();
-        sink.success(value);
+        stop(t, sentSoFar);
+        complete(value);
     }
 
     /** Ends the call with a non-retryable error, sends the next attempt, or waits for the others. */
@@ -165,10 +191,17 @@ final class HedgedCall<T> implements Contender.Contest<T> {
         }
         if (end != null) {
             end();
-            sink.error(end);
+            actual.onError(end);
         } else if (next >= 0) {
             send(next);
         }
+    }
+
+    /** The subscriber cancelled: the call ends, no attempt is sent after this. */
+    @Override
+    public void cancel() {
+        super.cancel();
+        end();
     }
 
     /**
@@ -183,6 +216,11 @@ final class HedgedCall<T> implements Contender.Contest<T> {
             t = timer;
             sentSoFar = attempts.clone();
         }
+        stop(t, sentSoFar);
+    }
+
+    /** Stops the timer {@code t} and cancels the attempts {@code sentSoFar}, once the call is over. */
+    private static <T> void stop(Disposable t, Contender<T>[] sentSoFar) {
         t.dispose();
         for (Contender<T> a : sentSoFar) {
             if (a != null) {
@@ -194,11 +232,11 @@ final class HedgedCall<T> implements Contender.Contest<T> {
     /** The subscriber's context, which every attempt is subscribed with. */
     @Override
     public Context currentContext() {
-        return Context.of(sink.contextView());
+        return actual.currentContext();
     }
 
     /** {@code d} in nanoseconds, saturated: a delay of centuries is as good as none. */
     private static long nanos(Duration d) {
-        return d.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : d.toNanos();
+        return d.compareTo(NEVER) >= 0 ? Long.MAX_VALUE : d.toNanos();
     }
 }

@@ -66,6 +66,6 @@ public final class Hedging {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(attempt, "attempt");
         Objects.requireNonNull(scheduler, "scheduler");
-        return Mono.create(sink -> new HedgedCall<T>(policy, attempt, scheduler, sink).start());
+        return new HedgedCall.MonoHedge<>(policy, attempt, scheduler);
     }
 }

@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscription;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
@@ -249,5 +251,32 @@ class HedgingTest {
                         .contextWrite(reactor.util.context.Context.of("user", "gopher")))
                 .expectNext("gopher")
                 .verifyComplete();
+    }
+
+    @Test
+    void theValueWaitsForDemand() {
+        vts = VirtualTimeScheduler.create();
+        StepVerifier.withVirtualTime(() -> Hedging.hedge(THREE, answering(Duration.ofMillis(10)), vts), () -> vts, 0)
+                .expectSubscription()
+                .thenAwait(Duration.ofMillis(10))
+                .expectNoEvent(Duration.ofSeconds(1))
+                .thenRequest(1)
+                .expectNext("0")
+                .verifyComplete();
+        assertThat(sentAt).containsOnlyKeys(0);
+    }
+
+    @Test
+    void aCancelBeforeAnyAnswerCancelsTheAttemptsAndSendsNoMore() {
+        AtomicReference<Subscription> call = new AtomicReference<>();
+        hedged(THREE, answering(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5)))
+                .consumeSubscriptionWith(call::set)
+                .thenAwait(DELAY)
+                .then(() -> call.get().cancel())
+                .thenAwait(Duration.ofHours(1)) // no third attempt, no value, no error
+                .thenCancel()
+                .verify();
+        assertThat(sentAt).containsOnlyKeys(0, 1);
+        assertThat(cancelled).containsExactlyInAnyOrder(0, 1);
     }
 }
