@@ -77,8 +77,8 @@ final class Areas {
             "busy",
             "Channels on a busy machine",
             "The single-channel workloads of the table above while one process per core burns CPU at the lowest "
-                    + "priority (`nice -n 19 sh -c 'while kill -0 $PPID; do :; done'`: a system call per turn, "
-                    + "so that it ends with the benchmark's JVM), as batch jobs do on a shared host: a "
+                    + "priority (`nice -n 19 sh`: shell arithmetic, checking every quarter second that the "
+                    + "benchmark's JVM lives, so that it ends with it), as batch jobs do on a shared host: a "
                     + "core a carrier leaves idle goes to a burner at once. `BusyChannelBench`, 2 forks; the quiet "
                     + "chanflux column is the channels table's. No Go column (the Go harness runs quiet). Goal: "
                     + "chanflux ≤ 1.2× `SynchronousQueue` (juc) on ping-pong and unbuffered 1P1C, busy as quiet.",
