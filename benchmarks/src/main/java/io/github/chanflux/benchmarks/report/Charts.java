@@ -73,7 +73,9 @@ final class Charts {
         }
         if (max > 0 && max / min > 30) {
             chart.getStyler().setYAxisLogarithmic(true);
+            // whole decades at both ends, so that the tallest bars have a labelled tick above them
             chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
+            chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(max))));
             chart.setYAxisTitle("time per op, µs, log scale (lower is better)");
         }
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
