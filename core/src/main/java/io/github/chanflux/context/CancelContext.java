@@ -29,22 +29,24 @@ import java.util.Optional;
  * <li>{@code children} is a lock-free stack threaded through the children's own
  *     {@code sibling} fields (no node, no table: walking it is what a cancellation spends its
  *     time on). A child links by pushing itself, then re-reading the parent's {@code state}; a
- *     cancellation sets {@code state}, then takes the whole stack. By the order of volatile
- *     accesses one of them sees the other: either the walk finds the child or the linker sees
- *     the cancellation and cancels what the stack holds by then, itself included
- *     ({@link #link}).
+ *     cancellation sets {@code state}, then takes the whole stack, leaving {@link #DEAD} on it
+ *     so that nothing is pushed after (Go sets {@code children = nil}). By the order of
+ *     volatile accesses one of them sees the other: either the walk finds the child or the
+ *     linker sees the cancellation and cancels the child itself ({@link #link}). Every child
+ *     linked before the cancellation is on the stack the walk takes.
  * <li>A cancellation walks the subtree in a loop with an explicit stack, depth first, so trees
  *     of any depth work: each child whose {@code state} it claims gets the same error and cause,
  *     has its {@code done} closed and its children walked; a child claimed by a racing cancel is
- *     left to that cancel, whose walk finishes it. Taking a stack empties it (Go sets
- *     {@code children = nil}).
+ *     left to that cancel, whose walk finishes it.
  * <li>A child canceled on its own leaves its parent's stack lazily, where Go deletes it from a
  *     map: it counts itself out ({@link #childLeft}), and once more children have left than
  *     were kept by the last sweep (at least {@value #SWEEP_AFTER}), the one that counts past that
- *     takes the stack, keeps the children not canceled and pushes them back ({@link #sweep}),
- *     then re-reads {@code state} like a linker. So a long-lived parent holds at most about
- *     twice its live children, and leaving costs one atomic add plus an amortized share of a
- *     sweep.
+ *     sweeps: it unlinks the canceled children below the top in place, one sweep at a time
+ *     ({@link #sweep}). A sweep never holds the stack, so a walk running meanwhile sees every
+ *     child still linked; the two only ever skip canceled children. So a long-lived parent
+ *     holds about its live children plus at most {@code max(16, kept)} canceled ones (and the
+ *     canceled top), and leaving costs one atomic add plus an amortized share of a sweep. A
+ *     canceled child keeps its {@code sibling} link, since a walk may be standing on it.
  * </ul>
  * A parent of a foreign class is watched by a goroutine instead ({@link #propagateCancel}).
  *
@@ -59,11 +61,12 @@ import java.util.Optional;
  * makes it; a context canceled before anyone asked for it shares one closed channel (Go's
  * {@code closedchan}).
  *
- * <p>One difference from Go remains, visible only when cancels of one branch race: a
- * {@code cancel()} returns once its own context and the descendants it claimed are done; those
- * claimed by the racing cancel are done when that cancel's walk ends (Go's cancels wait for each
- * other on the locks instead). Without a race every descendant is done when {@code cancel()}
- * returns, as in Go.
+ * <p>Two differences from Go remain. When cancels of one branch race, a {@code cancel()}
+ * returns once its own context and the descendants it claimed are done; those claimed by the
+ * racing cancel are done when that cancel's walk ends (Go's cancels wait for each other on the
+ * locks instead). Without such a race every descendant is done when {@code cancel()} returns, as
+ * in Go, whatever other children link or leave meanwhile. And a child canceled on its own stays
+ * reachable from its parent until the next sweep (see above), where Go drops it at once.
  */
 class CancelContext implements CancelCauseContext, Ancestors.Layer {
 
@@ -72,6 +75,7 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
 
     private static final VarHandle STATE;
     private static final VarHandle CHILDREN;
+    private static final VarHandle SIBLING;
     private static final VarHandle LEFT;
     private static final VarHandle SWEEPING;
     private static final VarHandle DONE;
@@ -82,6 +86,7 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             STATE = lookup.findVarHandle(CancelContext.class, "state", Cancellation.class);
             CHILDREN = lookup.findVarHandle(CancelContext.class, "children", CancelContext.class);
+            SIBLING = lookup.findVarHandle(CancelContext.class, "sibling", CancelContext.class);
             LEFT = lookup.findVarHandle(CancelContext.class, "left", int.class);
             SWEEPING = lookup.findVarHandle(CancelContext.class, "sweeping", boolean.class);
             DONE = lookup.findVarHandle(CancelContext.class, "done", Chan.class);
@@ -115,15 +120,25 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
     /** Children may leave this many times before the stack is swept, or as many as were kept. */
     static final int SWEEP_AFTER = 16;
 
+    /**
+     * The bottom of the stack of a canceled context: a walk leaves it there, and a linker that
+     * finds it pushes nothing (the parent is canceled; it cancels its child itself).
+     */
+    private static final CancelContext DEAD = new CancelContext(Context.background());
+
     /** The last child linked, the top of the stack of children to cancel with this one. */
     private volatile CancelContext children;
-    /** The next child down the stack of this one's parent; written only by whoever holds it. */
+    /**
+     * The next child down the stack of this one's parent: set before the push publishes it, then
+     * changed only by a sweep, which bypasses canceled children ({@code SIBLING}, release and
+     * acquire, so a walk reading it meanwhile sees either link, each a whole chain).
+     */
     private CancelContext sibling;
     /** Children that left since the last sweep; a hint, so a lost count only delays a sweep. */
     private volatile int left;
     /** How many children the last sweep kept (a hint, like {@code left}). */
     private volatile int kept;
-    /** Whether a sweep holds this one's stack: one sweep at a time. */
+    /** Whether a sweep of this one's stack is running: one at a time. */
     private volatile boolean sweeping;
 
     CancelContext(Context parent) {
@@ -251,7 +266,7 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
      */
     int childCount() {
         int n = 0;
-        for (CancelContext c = children; c != null; c = c.sibling) {
+        for (CancelContext c = children; c != null && c != DEAD; c = c.sibling) {
             n += c.state == null ? 1 : 0;
         }
         return n;
@@ -260,7 +275,7 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
     /** How many children the stack holds, canceled ones not yet swept included; for tests. */
     int heldCount() {
         int n = 0;
-        for (CancelContext c = children; c != null; c = c.sibling) {
+        for (CancelContext c = children; c != null && c != DEAD; c = c.sibling) {
             n++;
         }
         return n;
@@ -326,8 +341,8 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
         CancelContext c = this;
         while (true) {
             CancelContext p = c.unlinkedParent;
-            if (p == null || !UNLINKED_PARENT.compareAndSet(c, p, null)) {
-                return;
+            if (p == null || c.state != null || !UNLINKED_PARENT.compareAndSet(c, p, null)) {
+                return; // linked, being linked, or canceled: a canceled context needs no link
             }
             p.link(c);
             c = p;
@@ -365,45 +380,32 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
         for (CancelContext n = this; n != null; n = claimed == null ? null : claimed.poll()) {
             n.closeDone();
             n.onCancel();
-            CancelContext child = n.children == null ? null : n.take();
-            while (child != null) {
-                CancelContext next = child.sibling;
-                child.sibling = null;
+            // a context with no child yet needs no DEAD: a linker reads state before it pushes
+            CancelContext child = n.children == null ? null : (CancelContext) CHILDREN.getAndSet(n, DEAD);
+            for (; child != null && child != DEAD; child = next(child)) {
                 if (child.claim(s)) {
                     claimed = claimed == null ? new ArrayDeque<>() : claimed;
                     claimed.push(child);
                 }
-                child = next;
             }
         }
     }
 
-    /** Empties the stack of children, returning its top: the caller now holds them. */
-    private CancelContext take() {
-        return (CancelContext) CHILDREN.getAndSet(this, (CancelContext) null);
+    private static CancelContext next(CancelContext c) {
+        return (CancelContext) SIBLING.getAcquire(c);
     }
 
-    /** Pushes the held chain {@code first}..{@code last} onto the stack of children. */
-    private void push(CancelContext first, CancelContext last) {
+    /** Pushes {@code child}; false if this context's stack is {@link #DEAD} (it is canceled). */
+    private boolean push(CancelContext child) {
         CancelContext top;
         do {
             top = children;
-            last.sibling = top;
-        } while (!CHILDREN.compareAndSet(this, top, first));
-    }
-
-    /**
-     * Cancels every child the stack holds with {@code s}, this context's cancellation: the
-     * children that were pushed after, or held by a sweep during, the walk that took the rest.
-     */
-    private void cancelLateChildren(Cancellation s) {
-        CancelContext child = take();
-        while (child != null) {
-            CancelContext next = child.sibling;
-            child.sibling = null;
-            child.cancel(false, s.err, s.cause);
-            child = next;
-        }
+            if (top == DEAD) {
+                return false;
+            }
+            child.sibling = top;
+        } while (!CHILDREN.compareAndSet(this, top, child));
+        return true;
     }
 
     /** A linked child was canceled on its own: Go's {@code removeChild}, done lazily (see Design). */
@@ -418,49 +420,43 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
         }
     }
 
-    /** Drops the canceled children from the stack, pushing the others back. */
+    /**
+     * Unlinks the canceled children below the top of the stack, in place: only this sweep
+     * changes links below the top, and only to bypass a canceled child, so pushes (at the top)
+     * and a walk (which skips canceled children anyway) go on meanwhile.
+     */
     private void sweep() {
         left = 0;
-        CancelContext first = null;
-        CancelContext last = null;
-        int n = 0;
-        for (CancelContext c = take(); c != null; ) {
-            CancelContext next = c.sibling;
-            c.sibling = null;
-            if (c.state == null) {
-                if (last == null) {
-                    first = c;
-                } else {
-                    last.sibling = c;
-                }
-                last = c;
+        CancelContext prev = children;
+        if (prev == null || prev == DEAD) {
+            return;
+        }
+        int n = prev.state == null ? 1 : 0;
+        for (CancelContext c = next(prev); c != null && c != DEAD; c = next(c)) {
+            if (c.state != null) {
+                SIBLING.setRelease(prev, next(c));
+            } else {
+                prev = c;
                 n++;
             }
-            c = next;
         }
         kept = n;
-        if (first != null) {
-            push(first, last);
-            Cancellation s = state; // a walk that ran while they were held here missed them
-            if (s != null) {
-                cancelLateChildren(s);
-            }
-        }
     }
 
-    /**
-     * Pushes {@code child} onto this context's children; if this one is canceled, cancels it,
-     * and whatever else the stack holds by then, too.
-     */
+    /** Pushes {@code child} onto this context's children; if this one is canceled, cancels it. */
     private void link(CancelContext child) {
         Cancellation s = state;
-        if (s == null) {
-            push(child, child);
+        if (s == null && push(child)) {
             s = state; // re-checked after pushing: a walk that missed the child is seen here
             if (s == null) {
+                if (child.state != null) {
+                    childLeft(); // canceled while linking: its own cancel may not have counted it
+                }
                 return;
             }
-            cancelLateChildren(s);
+        }
+        if (s == null) {
+            s = state; // the stack was DEAD: the cancellation is set
         }
         child.cancel(false, s.err, s.cause);
     }

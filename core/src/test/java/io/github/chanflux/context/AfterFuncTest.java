@@ -115,6 +115,10 @@ class AfterFuncTest {
         assertThat(ctx.childCount()).isEqualTo(1);
         stop.stop();
         assertThat(ctx.childCount()).isZero();
+        for (int i = 0; i < CancelContext.SWEEP_AFTER; i++) {
+            assertThat(Context.afterFunc(ctx, f).stop()).isTrue();
+        }
+        assertThat(ctx.heldCount()).isLessThanOrEqualTo(1); // counted out, then swept but for the top
         ctx.cancel();
     }
 

@@ -101,6 +101,32 @@ class CancelTreeTest {
         assertThat(parent.childCount()).isEqualTo(1);
         t.cancel();
         assertThat(parent.childCount()).isZero();
+        // removal is lazy: once more than SWEEP_AFTER children have left (c and t, and these), they are swept
+        for (int i = 0; i < CancelContext.SWEEP_AFTER - 1; i++) {
+            CancelableContext w = Context.withCancel(parent);
+            w.done();
+            w.cancel();
+        }
+        assertThat(parent.heldCount()).isLessThanOrEqualTo(1); // at most the top, which a sweep keeps
+        for (int i = 0; i <= CancelContext.SWEEP_AFTER; i++) {
+            Context.withTimeout(parent, VERY_LONG).cancel();
+        }
+        assertThat(parent.heldCount()).isLessThanOrEqualTo(1);
+        parent.cancel();
+        assertThat(parent.heldCount()).isZero();
+    }
+
+    @Test
+    void aContextCanceledBeforeItWasLinkedIsCountedOutWhenADescendantLinksIt() {
+        CancelContext parent = CancelContext.create(root);
+        for (int i = 0; i < 10_000; i++) {
+            CancelableContext c = Context.withCancel(parent);
+            CancelableContext g = Context.withCancel(c);
+            c.cancel(); // unlinked: nothing to count out yet
+            g.done(); // links g to c, which is canceled: c is not linked to the parent for it
+            assertThat(g.err()).isSameAs(Context.CANCELED);
+        }
+        assertThat(parent.heldCount()).isLessThanOrEqualTo(CancelContext.SWEEP_AFTER + 1);
         parent.cancel();
     }
 
@@ -133,9 +159,13 @@ class CancelTreeTest {
     @Test
     void firedDeadlineRemovesChildFromParent() {
         CancelContext parent = CancelContext.create(root);
-        Context.withTimeout(parent, Duration.ofSeconds(1));
+        for (int i = 0; i <= CancelContext.SWEEP_AFTER; i++) {
+            Context.withTimeout(parent, Duration.ofSeconds(1));
+        }
+        assertThat(parent.childCount()).isEqualTo(CancelContext.SWEEP_AFTER + 1);
         clock.advance(Duration.ofSeconds(1));
         assertThat(parent.childCount()).isZero();
+        assertThat(parent.heldCount()).isLessThanOrEqualTo(1); // counted out and swept
         parent.cancel();
     }
 

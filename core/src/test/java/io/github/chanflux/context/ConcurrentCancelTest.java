@@ -219,4 +219,50 @@ class ConcurrentCancelTest {
         }
         assertThat(failures).isZero();
     }
+
+    @Test
+    void everyChildLinkedBeforeACancelIsDoneWhenItReturnsWhileSiblingsLinkAndLeave() throws InterruptedException {
+        int failures = 0;
+        for (int i = 0; i < TRIALS / 4; i++) {
+            CancelCauseContext parent = Context.withCancelCause(root);
+            List<CancelableContext> old = new ArrayList<>();
+            for (int k = 0; k < 40; k++) {
+                CancelableContext c = Context.withCancel(parent);
+                c.done();
+                old.add(c);
+            }
+            RuntimeException why = new RuntimeException("why");
+            Chan<Void> midway = Chan.make();
+            int cancelAt = 20 + i % 80; // after a sweep or two, while the next may be running
+            List<Thread> churners = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                boolean signals = t == 0;
+                // platform threads: a churner loops without blocking, and would keep a carrier from the canceler
+                churners.add(Thread.ofPlatform().start(() -> {
+                    for (int k = 0; parent.err() == null; k++) {
+                        if (signals && k == cancelAt) {
+                            midway.close();
+                        }
+                        CancelableContext leaving = Context.withCancel(parent);
+                        leaving.done();
+                        leaving.cancel();
+                    }
+                }));
+            }
+            int[] notDone = new int[1];
+            Thread canceler = Go.go(() -> {
+                midway.receive();
+                parent.cancel(why);
+                for (CancelableContext c : old) { // right as cancel returns, not after the others end
+                    notDone[0] += c.err() == Context.CANCELED && Context.cause(c) == why ? 0 : 1;
+                }
+            });
+            canceler.join();
+            for (Thread t : churners) {
+                t.join();
+            }
+            failures += notDone[0];
+        }
+        assertThat(failures).isZero();
+    }
 }

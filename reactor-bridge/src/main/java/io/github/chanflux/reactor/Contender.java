@@ -51,10 +51,13 @@ final class Contender<T> implements CoreSubscriber<T> {
     }
 
     /**
-     * Subscribes to {@code factory.apply(id)}; a factory that throws (a fatal error aside) or
+     * Subscribes to {@code factory.apply(id)}, unless this contender was cancelled already; a factory that throws (a fatal error aside) or
      * returns null is this contender's failure.
      */
     void enter(IntFunction<? extends Mono<? extends T>> factory) {
+        if (upstream == Operators.cancelledSubscription()) {
+            return; // the contest ended before this one entered: the request is not made
+        }
         Mono<? extends T> m;
         try {
             m = factory.apply(id);

@@ -4,6 +4,7 @@ import io.github.chanflux.pattern.AllFailedException;
 import io.github.chanflux.pattern.HedgingPolicy;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import reactor.core.CoreSubscriber;
@@ -59,7 +60,7 @@ final class HedgedCall<T> extends Operators.MonoSubscriber<T, T> implements Cont
         Contender<T>[] none = new Contender[policy.maxAttempts()];
         this.attempts = none;
         this.start = scheduler.now(TimeUnit.NANOSECONDS);
-        this.sent = 1; // attempt 0, sent by start() once the subscriber has its subscription
+        this.sent = 1; // attempt 0, sent by MonoHedge.subscribe once the subscriber has its subscription
         this.outstanding = 1;
     }
 
@@ -70,30 +71,45 @@ final class HedgedCall<T> extends Operators.MonoSubscriber<T, T> implements Cont
         private final IntFunction<? extends Mono<? extends T>> attempt;
         private final Scheduler scheduler;
 
-        MonoHedge(HedgingPolicy policy, IntFunction<? extends Mono<? extends T>> attempt, Scheduler scheduler) {
+        private MonoHedge(HedgingPolicy policy, IntFunction<? extends Mono<? extends T>> attempt, Scheduler scheduler) {
             this.policy = policy;
             this.attempt = attempt;
             this.scheduler = scheduler;
+        }
+
+        /** The operator, through Reactor's assembly hooks as its own operators are. */
+        static <T> Mono<T> of(
+                HedgingPolicy policy, IntFunction<? extends Mono<? extends T>> attempt, Scheduler scheduler) {
+            return onAssembly(new MonoHedge<>(policy, attempt, scheduler));
         }
 
         @Override
         public void subscribe(CoreSubscriber<? super T> actual) {
             HedgedCall<T> call = new HedgedCall<>(actual, policy, attempt, scheduler);
             actual.onSubscribe(call);
-            call.send(0);
+            if (!call.isCancelled()) {
+                call.send(0);
+            }
         }
     }
 
     /**
      * Arms the timer for the next attempt, then subscribes to attempt {@code id} unless the call
      * is over. The new timer replaces the previous one, unless it is stale: the call is over, or
-     * a failure has sent the next attempt already.
+     * attempt {@code id + 1} was sent already (after a failure). A scheduler that rejects the
+     * timer ends the call with that error.
      */
     private void send(int id) {
         int next = id + 1;
-        Disposable t = next < policy.maxAttempts()
-                ? scheduler.schedule(() -> onDue(next), nanos(policy.delay().current()), TimeUnit.NANOSECONDS)
-                : null;
+        Disposable t = null;
+        if (next < policy.maxAttempts()) {
+            try {
+                t = scheduler.schedule(() -> onDue(next), nanos(policy.delay().current()), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                fail(Operators.onRejectedExecution(e, currentContext()));
+                return;
+            }
+        }
         Contender<T> a = new Contender<>(this, id, "hedging: attempt #");
         Disposable stale = t;
         boolean go;
@@ -149,11 +165,11 @@ final class HedgedCall<T> extends Operators.MonoSubscriber<T, T> implements Cont
             Operators.onDiscard(value, currentContext());
             return;
         }
-        if (firstRan) {
-            policy.delay().record(Duration.ofNanos(scheduler.now(TimeUnit.NANOSECONDS) - start));
-        }
         stop(t, sentSoFar);
         complete(value);
+        if (firstRan) { // a clock that stepped back gives no negative latency
+            policy.delay().record(Duration.ofNanos(Math.max(0, scheduler.now(TimeUnit.NANOSECONDS) - start)));
+        }
     }
 
     /** Ends the call with a non-retryable error, sends the next attempt, or waits for the others. */
@@ -191,9 +207,33 @@ final class HedgedCall<T> extends Operators.MonoSubscriber<T, T> implements Cont
         }
         if (end != null) {
             end();
-            actual.onError(end);
+            signal(end);
         } else if (next >= 0) {
             send(next);
+        }
+    }
+
+    /** Ends the call with {@code e}, unless it has ended already (then {@code e} is dropped). */
+    private void fail(Throwable e) {
+        boolean late;
+        synchronized (this) {
+            late = over;
+            over = true;
+        }
+        end();
+        if (late) {
+            Operators.onErrorDropped(e, currentContext());
+        } else {
+            signal(e);
+        }
+    }
+
+    /** Tells the subscriber the call failed, unless it has cancelled (then {@code e} is dropped). */
+    private void signal(Throwable e) {
+        if (isCancelled()) {
+            Operators.onErrorDropped(e, currentContext());
+        } else {
+            actual.onError(e);
         }
     }
 
@@ -205,8 +245,8 @@ final class HedgedCall<T> extends Operators.MonoSubscriber<T, T> implements Cont
     }
 
     /**
-     * The call ended (a value, an error, or a cancel): stops the timer and cancels the attempts,
-     * before the value or error goes downstream.
+     * The call ended (an error or a cancel): stops the timer and cancels the attempts, before
+     * the error goes downstream.
      */
     private void end() {
         Disposable t;

@@ -47,7 +47,7 @@ public final class Hedging {
      * after the first only if {@code policy.budget().allow()} (else no more are sent and the
      * outstanding ones are awaited). Emits the first value and cancels every other attempt then;
      * the time the first attempt ran is {@linkplain HedgeDelay#record recorded} in the policy's
-     * delay. Fails at once, cancelling the others, with the error of an attempt that
+     * delay. The value is emitted once requested. Fails at once, cancelling the others, with the error of an attempt that
      * {@code retryable} rejects (an attempt completing empty fails with a
      * {@link NoSuchElementException}); fails with an {@link AllFailedException} naming each cause
      * when every attempt sent has failed and no more may be sent. Cancelling the {@code Mono}
@@ -66,6 +66,6 @@ public final class Hedging {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(attempt, "attempt");
         Objects.requireNonNull(scheduler, "scheduler");
-        return new HedgedCall.MonoHedge<>(policy, attempt, scheduler);
+        return HedgedCall.MonoHedge.of(policy, attempt, scheduler);
     }
 }

@@ -26,9 +26,14 @@ final class MonoFirstReplica<T> extends Mono<T> {
     private final int n;
     private final IntFunction<? extends Mono<? extends T>> replica;
 
-    MonoFirstReplica(int n, IntFunction<? extends Mono<? extends T>> replica) {
+    private MonoFirstReplica(int n, IntFunction<? extends Mono<? extends T>> replica) {
         this.n = n;
         this.replica = replica;
+    }
+
+    /** The operator, through Reactor's assembly hooks as its own operators are. */
+    static <T> Mono<T> of(int n, IntFunction<? extends Mono<? extends T>> replica) {
+        return onAssembly(new MonoFirstReplica<>(n, replica));
     }
 
     @Override

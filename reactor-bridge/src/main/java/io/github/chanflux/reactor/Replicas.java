@@ -43,6 +43,6 @@ public final class Replicas {
             throw new IllegalArgumentException("replicas: n must be at least 1, got " + n);
         }
         Objects.requireNonNull(replica, "replica");
-        return new MonoFirstReplica<>(n, replica);
+        return MonoFirstReplica.of(n, replica);
     }
 }

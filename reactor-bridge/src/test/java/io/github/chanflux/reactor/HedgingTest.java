@@ -14,13 +14,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
@@ -278,5 +284,79 @@ class HedgingTest {
                 .verify();
         assertThat(sentAt).containsOnlyKeys(0, 1);
         assertThat(cancelled).containsExactlyInAnyOrder(0, 1);
+    }
+
+    /** {@code delegate}, but its clock steps back a millisecond at every reading. */
+    private static Scheduler steppingBack(Scheduler delegate) {
+        AtomicLong nanos = new AtomicLong(Duration.ofHours(1).toNanos());
+        return new Scheduler() {
+            @Override
+            public Disposable schedule(Runnable task) {
+                return delegate.schedule(task);
+            }
+
+            @Override
+            public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
+                return delegate.schedule(task, delay, unit);
+            }
+
+            @Override
+            public long now(TimeUnit unit) {
+                return unit.convert(nanos.getAndAdd(-1_000_000), TimeUnit.NANOSECONDS);
+            }
+
+            @Override
+            public Worker createWorker() {
+                return delegate.createWorker();
+            }
+        };
+    }
+
+    @Test
+    void aClockThatStepsBackStillGivesTheValueAndRecordsNoNegativeLatency() {
+        HedgingPolicy policy = HedgingPolicy.of(2, HedgeDelay.percentile(50, 4, DELAY));
+        Scheduler timers = Schedulers.newSingle("hedge-timers");
+        try {
+            StepVerifier.create(Hedging.hedge(policy, k -> Mono.just("answer"), steppingBack(timers)))
+                    .expectNext("answer")
+                    .expectComplete()
+                    .verify(Duration.ofSeconds(30)); // a bound: the call hung when recording failed
+            assertThat(policy.delay().current()).isEqualTo(Duration.ofNanos(1)); // a latency of 0, at least 1 ns
+        } finally {
+            timers.dispose();
+        }
+    }
+
+    @Test
+    void aSchedulerThatRejectsTheTimerEndsTheCallWithItsErrorOnce() {
+        Scheduler disposed = Schedulers.newSingle("hedge-disposed");
+        disposed.dispose();
+        List<Integer> subscribed = new CopyOnWriteArrayList<>();
+        List<String> signals = new CopyOnWriteArrayList<>();
+        Hedging.hedge(THREE, k -> Mono.fromCallable(() -> "" + k).doOnSubscribe(s -> subscribed.add(k)), disposed)
+                .subscribe(new Subscriber<String>() {
+                    @Override
+                    public void onSubscribe(Subscription s) {
+                        signals.add("onSubscribe");
+                        s.request(1);
+                    }
+
+                    @Override
+                    public void onNext(String v) {
+                        signals.add("onNext");
+                    }
+
+                    @Override
+                    public void onError(Throwable e) {
+                        signals.add(e instanceof RejectedExecutionException ? "onError rejected" : "onError " + e);
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        signals.add("onComplete");
+                    }
+                });
+        assertThat(signals).containsExactly("onSubscribe", "onError rejected");
+        assertThat(subscribed).isEmpty(); // the first attempt is sent only once its timer is armed
     }
 }
