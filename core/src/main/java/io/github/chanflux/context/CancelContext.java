@@ -51,11 +51,15 @@ import java.util.Optional;
  * A parent of a foreign class is watched by a goroutine instead ({@link #propagateCancel}).
  *
  * <p><b>Links on demand.</b> Go links every child to its parent when it is made. Here a
- * {@code withCancel} child of a package cancel context links only when something first watches
- * it ({@link #done()}, which a child of its own, {@code afterFunc} or a select calls): until then
- * it is {@code unlinkedParent}'s, and {@link #err()}, {@link Context#cause} and
- * {@code cancel()} read a cancellation from the unlinked ancestors on demand, taking it as their
- * own exactly as the parent's walk would have. So a context that is made, checked and canceled
+ * {@code withCancel} child of a package cancel context ({@code up}) links only when something
+ * first watches it ({@link #done()}, which a child of its own, {@code afterFunc} or a select
+ * calls). Until it is {@code rooted} (pushed onto {@code up}, and {@code up} rooted: every
+ * cancellation above now reaches it by walks), {@link #err()}, {@link Context#cause} and
+ * {@code cancel()} read a cancellation from the ancestors up to the nearest rooted one on
+ * demand, taking it as their own exactly as the parent's walk would have. The first
+ * {@code done()} roots the chain top-down ({@link #root}): each link is claimed by one thread
+ * ({@code linking}), and {@code done()} returns only once every link is made, waiting for one
+ * another thread is making (a push: a few instructions). So a context that is made, checked and canceled
  * without being watched (the common short-lived case) costs no link and no channel, and what
  * every method reports is the same as in Go. Its {@code done} channel is made lazily too, as Go
  * makes it; a context canceled before anyone asked for it shares one closed channel (Go's
@@ -79,7 +83,7 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
     private static final VarHandle LEFT;
     private static final VarHandle SWEEPING;
     private static final VarHandle DONE;
-    private static final VarHandle UNLINKED_PARENT;
+    private static final VarHandle LINKING;
 
     static {
         try {
@@ -90,7 +94,7 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
             LEFT = lookup.findVarHandle(CancelContext.class, "left", int.class);
             SWEEPING = lookup.findVarHandle(CancelContext.class, "sweeping", boolean.class);
             DONE = lookup.findVarHandle(CancelContext.class, "done", Chan.class);
-            UNLINKED_PARENT = lookup.findVarHandle(CancelContext.class, "unlinkedParent", CancelContext.class);
+            LINKING = lookup.findVarHandle(CancelContext.class, "linking", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -109,10 +113,14 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
      */
     private volatile Chan<Void> done;
     /**
-     * The package cancel context this one derives from, until this one links to it (see "Links
-     * on demand"); null once linked, and for a child of any other parent (linked when made).
+     * The package cancel context this one derives from and links to on demand (see "Links on
+     * demand"); null for a child of any other parent, linked when made.
      */
-    private volatile CancelContext unlinkedParent;
+    private final CancelContext up;
+    /** Whether a thread has claimed the link to {@code up}: one makes it, the others wait. */
+    private volatile boolean linking;
+    /** Whether every cancellation above reaches this context by walks (see "Links on demand"). */
+    private volatile boolean rooted;
     /** Null until the first cancel's compare-and-set; never changes after. */
     private volatile Cancellation state;
     /** Whether {@code done} is known closed: spares readers the channel once it is. */
@@ -141,18 +149,23 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
     /** Whether a sweep of this one's stack is running: one at a time. */
     private volatile boolean sweeping;
 
+    /** A context linked when made: the caller runs {@link #propagateCancel} next. */
     CancelContext(Context parent) {
+        this(parent, null);
+    }
+
+    private CancelContext(Context parent, CancelContext up) {
         this.parent = Objects.requireNonNull(parent, "parent");
+        this.up = up;
     }
 
     /** {@code withCancel}: links to a package cancel context on demand, to any other at once. */
     static CancelContext create(Context parent) {
-        CancelContext c = new CancelContext(parent);
         if (parent instanceof CancelContext p) {
-            c.unlinkedParent = p;
-        } else {
-            c.propagateCancel();
+            return new CancelContext(parent, p);
         }
+        CancelContext c = new CancelContext(parent);
+        c.propagateCancel();
         return c;
     }
 
@@ -161,15 +174,17 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
         return Ancestors.deadline(parent);
     }
 
-    /** Makes the channel on the first call, and links this context to its parent if not yet. */
+    /** Makes the channel on the first call, and roots this context if it is not yet. */
     @Override
     public RecvChan<Void> done() {
         Chan<Void> d = done;
-        if (d != null) {
+        if (d != null && rooted) {
             return d;
         }
-        DONE.compareAndSet(this, null, Chan.<Void>make());
-        linkUp();
+        if (d == null) {
+            DONE.compareAndSet(this, null, Chan.<Void>make());
+        }
+        root();
         settled(); // a cancellation up the tree that happened before the link closes it now
         return done;
     }
@@ -210,11 +225,18 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
             return;
         }
         cancelTree(s);
-        if (removeFromParent && unlinkedParent == null) {
-            CancelContext p = parentCancelContext(parent, parent.done());
-            if (p != null) {
-                p.childLeft();
+        if (!removeFromParent) {
+            return;
+        }
+        if (up != null) {
+            if (linking) { // pushed, or about to be: a push that finds it canceled counts it too
+                up.childLeft();
             }
+            return;
+        }
+        CancelContext p = parentCancelContext(parent, parent.done());
+        if (p != null) {
+            p.childLeft();
         }
     }
 
@@ -233,9 +255,17 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
      * Links this new context to its parent so the parent's cancellation reaches it: Go's
      * {@code propagateCancel}. A parent that is never canceled needs no link; a package context
      * adds this to its children ({@link #link}); any other parent already done cancels this at
-     * once, else is watched by a goroutine that ends when either is done.
+     * once, else is watched by a goroutine that ends when either is done. Then it is rooted.
      */
     final void propagateCancel() {
+        try {
+            watchParent();
+        } finally {
+            rooted = true;
+        }
+    }
+
+    private void watchParent() {
         RecvChan<Void> parentDone = parent.done();
         if (parentDone == Chan.<Void>nil()) {
             return;
@@ -319,33 +349,64 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
     }
 
     /**
-     * The cancellation of the nearest canceled ancestor up the chain of unlinked links (each
-     * link not yet made is one the ancestor's walk could not follow); null if there is none.
+     * The cancellation of the nearest canceled ancestor up to the nearest rooted one, which a
+     * walk may not have brought here; null if there is none, or if this context is rooted.
      */
     private Cancellation inherited() {
-        for (CancelContext p = unlinkedParent; p != null; p = p.unlinkedParent) {
+        if (rooted) {
+            return null;
+        }
+        for (CancelContext p = up; p != null; p = p.up) {
             Cancellation s = p.state;
             if (s != null) {
                 return s;
+            }
+            if (p.rooted) {
+                return null;
             }
         }
         return null;
     }
 
     /**
-     * Links this context, then each unlinked ancestor in turn, to its parent, so that from now on
-     * a cancellation up the tree reaches this context's {@code done}. A loop, for chains of any
-     * length; whoever clears a context's {@code unlinkedParent} links it.
+     * Roots this context: links first the highest ancestor not rooted to its rooted {@code up},
+     * then each below it in turn, down to this one. A loop, for chains of any length.
      */
-    private void linkUp() {
-        CancelContext c = this;
-        while (true) {
-            CancelContext p = c.unlinkedParent;
-            if (p == null || c.state != null || !UNLINKED_PARENT.compareAndSet(c, p, null)) {
-                return; // linked, being linked, or canceled: a canceled context needs no link
+    private void root() {
+        if (rooted) {
+            return;
+        }
+        CancelContext top = this;
+        ArrayDeque<CancelContext> below = null;
+        while (top.up != null && !top.up.rooted) {
+            below = below == null ? new ArrayDeque<>() : below;
+            below.push(top);
+            top = top.up;
+        }
+        for (CancelContext c = top; c != null; c = below == null ? null : below.poll()) {
+            c.linkToUp();
+        }
+    }
+
+    /**
+     * Pushes this context onto its rooted {@code up} (which cancels it if {@code up} is
+     * canceled), or waits while another thread does.
+     */
+    private void linkToUp() {
+        if (rooted || up == null) {
+            return;
+        }
+        if (LINKING.compareAndSet(this, false, true)) {
+            up.link(this);
+            rooted = true;
+            return;
+        }
+        for (int spins = 0; !rooted; spins++) {
+            if (spins < 64) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield(); // the linker may be waiting for a channel lock while canceling
             }
-            p.link(c);
-            c = p;
         }
     }
 
@@ -410,8 +471,9 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
 
     /** A linked child was canceled on its own: Go's {@code removeChild}, done lazily (see Design). */
     private void childLeft() {
-        int n = (int) LEFT.getAndAdd(this, 1) + 1;
-        if (n > Math.max(SWEEP_AFTER, kept) && SWEEPING.compareAndSet(this, false, true)) {
+        LEFT.getAndAdd(this, 1);
+        // again after a sweep: children that left while it ran found the flag taken
+        while (left > Math.max(SWEEP_AFTER, kept) && SWEEPING.compareAndSet(this, false, true)) {
             try {
                 sweep();
             } finally {

@@ -265,4 +265,30 @@ class ConcurrentCancelTest {
         }
         assertThat(failures).isZero();
     }
+
+    @Test
+    void aDescendantWatchedWhileAnotherLinksItsAncestorsIsCanceledWhenTheTopCancelReturns()
+            throws InterruptedException {
+        int failures = 0;
+        for (int i = 0; i < TRIALS * 5; i++) {
+            CancelableContext top = Context.withCancel(root);
+            CancelableContext middle = Context.withCancel(top);
+            CancelableContext leaf = Context.withCancel(middle);
+            Chan<Void> gate = Chan.make();
+            Thread other = Thread.ofPlatform().start(() -> {
+                try {
+                    gate.receive();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                middle.done(); // links middle, racing the leaf's link below
+            });
+            gate.close();
+            leaf.done();
+            top.cancel();
+            failures += leaf.err() == Context.CANCELED && isDone(leaf) ? 0 : 1; // as the cancel returns
+            other.join();
+        }
+        assertThat(failures).isZero();
+    }
 }
