@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.springframework.http.HttpStatus;
@@ -112,6 +113,7 @@ public final class FakeSearchBackend {
     public Mono<ServerResponse> search(ServerRequest request) {
         return Mono.defer(() -> {
             Sinks.One<Outcome> outcome = Sinks.one();
+            AtomicBoolean ended = new AtomicBoolean();
             Call call = new Call(
                     request.queryParam("q").orElse(""),
                     request.queryParam("userip").orElse(""),
@@ -123,16 +125,20 @@ public final class FakeSearchBackend {
             // still counted in flight (doFinally would run after the answer was passed on).
             return Mono.delay(latency)
                     .then(Mono.defer(() -> fails ? unavailable() : answer(call.query())))
-                    .doOnSuccess(response -> end(outcome, fails ? Outcome.FAILED : Outcome.ANSWERED))
-                    .doOnError(error -> end(outcome, Outcome.FAILED))
-                    .doOnCancel(() -> end(outcome, Outcome.CANCELLED));
+                    .doOnSuccess(response -> end(ended, outcome, fails ? Outcome.FAILED : Outcome.ANSWERED))
+                    .doOnError(error -> end(ended, outcome, Outcome.FAILED))
+                    .doOnCancel(() -> end(ended, outcome, Outcome.CANCELLED));
         });
     }
 
-    /** Records how a call ended, once: the first of its end signals counts. */
-    private void end(Sinks.One<Outcome> outcome, Outcome how) {
-        if (outcome.tryEmitValue(how).isSuccess()) {
+    /**
+     * Records how a call ended, once: the first of its end signals counts. The call leaves the
+     * count before its outcome is told, so whoever awaits the outcome never sees it in flight.
+     */
+    private void end(AtomicBoolean ended, Sinks.One<Outcome> outcome, Outcome how) {
+        if (ended.compareAndSet(false, true)) {
             inFlight.decrementAndGet();
+            outcome.tryEmitValue(how);
         }
     }
 
