@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@link Context#withCancel} and {@link Context#withCancelCause}: Go's {@code cancelCtx}, the
@@ -218,7 +219,7 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
      * sure {@code done} is closed before it returns.
      */
     void cancel(boolean removeFromParent, Exception err, Throwable cause) {
-        Cancellation inherited = inherited(); // an unlinked ancestor's cancellation is already this one's
+        Cancellation inherited = rooted ? null : inherited(); // one found above is already this one's
         Cancellation s = inherited != null ? inherited : new Cancellation(err, cause != null ? cause : err);
         if (!claim(s)) {
             settled();
@@ -248,7 +249,7 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
 
     /** Whether this context has been canceled; {@code done} may be about to close. */
     final boolean isCanceled() {
-        return state != null || inherited() != null;
+        return current() != null;
     }
 
     /**
@@ -335,13 +336,12 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
      * cancellation found up the chain of unlinked ancestors is taken as this context's first.
      */
     private Cancellation settled() {
-        Cancellation s = state;
+        Cancellation s = current();
         if (s == null) {
-            Cancellation inherited = inherited();
-            if (inherited == null) {
-                return null;
-            }
-            cancel(false, inherited.err, inherited.cause);
+            return null;
+        }
+        if (state == null) {
+            cancel(false, s.err, s.cause);
             s = state;
         }
         closeDone();
@@ -349,23 +349,44 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
     }
 
     /**
+     * This context's cancellation: its own, else (while not rooted) one found above. Reads
+     * {@code rooted} before {@code state}: a linker sets {@code state} (if it must cancel this
+     * one) before {@code rooted}, so a reader that sees {@code rooted} also sees that.
+     */
+    private Cancellation current() {
+        boolean r = rooted;
+        Cancellation s = state;
+        return s != null || r ? s : inherited();
+    }
+
+    /**
      * The cancellation of the nearest canceled ancestor up to the nearest rooted one, which a
-     * walk may not have brought here; null if there is none, or if this context is rooted.
+     * walk may not have brought here; null if there is none. Once one is found, the levels below
+     * it are read again until none has been canceled meanwhile: a nearer ancestor canceled first
+     * gives its cause, as its walk would have.
      */
     private Cancellation inherited() {
-        if (rooted) {
-            return null;
-        }
-        for (CancelContext p = up; p != null; p = p.up) {
-            Cancellation s = p.state;
-            if (s != null) {
-                return s;
+        Cancellation found = null;
+        CancelContext at = null;
+        while (true) {
+            Cancellation nearer = null;
+            for (CancelContext p = up; p != null && p != at; p = p.up) {
+                boolean r = p.rooted; // before state, as in current()
+                Cancellation s = p.state;
+                if (s != null) {
+                    nearer = s;
+                    at = p;
+                    break;
+                }
+                if (r) {
+                    break;
+                }
             }
-            if (p.rooted) {
-                return null;
+            if (nearer == null) {
+                return found;
             }
+            found = nearer;
         }
-        return null;
     }
 
     /**
@@ -396,16 +417,25 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
         if (rooted || up == null) {
             return;
         }
-        if (LINKING.compareAndSet(this, false, true)) {
-            up.link(this);
-            rooted = true;
+        if (state != null) {
+            rooted = true; // canceled: walks have nothing to bring it, and its stack takes no link
             return;
         }
-        for (int spins = 0; !rooted; spins++) {
-            if (spins < 64) {
+        if (LINKING.compareAndSet(this, false, true)) {
+            try {
+                up.link(this);
+            } finally {
+                rooted = true;
+            }
+            return;
+        }
+        for (int waits = 0; !rooted; waits++) {
+            if (waits < 64) {
                 Thread.onSpinWait();
+            } else if (waits < 128) {
+                Thread.yield();
             } else {
-                Thread.yield(); // the linker may be waiting for a channel lock while canceling
+                LockSupport.parkNanos(10_000); // the linker may be parked on a channel lock while canceling
             }
         }
     }
