@@ -69,9 +69,13 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Two differences from Go remain. When cancels of one branch race, a {@code cancel()}
  * returns once its own context and the descendants it claimed are done; those claimed by the
  * racing cancel are done when that cancel's walk ends (Go's cancels wait for each other on the
- * locks instead). Without such a race every descendant is done when {@code cancel()} returns, as
- * in Go, whatever other children link or leave meanwhile. And a child canceled on its own stays
- * reachable from its parent until the next sweep (see above), where Go drops it at once.
+ * locks instead). A reader of a context not yet rooted that finds a cancellation above and takes
+ * it ({@link #settled}) is such a racing cancel too; and when an ancestor's own cancel races one
+ * further up, such a reader may take the one further up while the ancestor keeps its own (Go
+ * gives the two the same). Without such a race every descendant is done when {@code cancel()}
+ * returns, as in Go, whatever other children link or leave meanwhile. And a child canceled on
+ * its own stays reachable from its parent until the next sweep (see above), where Go drops it
+ * at once.
  */
 class CancelContext implements CancelCauseContext, Ancestors.Layer {
 
