@@ -54,10 +54,12 @@ import java.util.concurrent.locks.LockSupport;
  * <p><b>Links on demand.</b> Go links every child to its parent when it is made. Here a
  * {@code withCancel} child of a package cancel context ({@code up}) links only when something
  * first watches it ({@link #done()}, which a child of its own, {@code afterFunc} or a select
- * calls). Until it is {@code rooted} (pushed onto {@code up}, and {@code up} rooted: every
- * cancellation above now reaches it by walks), {@link #err()}, {@link Context#cause} and
- * {@code cancel()} read a cancellation from the ancestors up to the nearest rooted one on
- * demand, taking it as their own exactly as the parent's walk would have. The first
+ * calls). Until it is rooted ({@code state} is {@link #ROOTED}: pushed onto {@code up}, and
+ * {@code up} rooted, so every cancellation above now reaches it by walks), {@link #err()},
+ * {@link Context#cause} and {@code cancel()} read a cancellation from the ancestors up to the
+ * nearest rooted one on demand, taking it as their own exactly as the parent's walk would have;
+ * a cancellation taken on demand is set only from null, so it never wins over the walk of a
+ * context rooted meanwhile. The first
  * {@code done()} roots the chain top-down ({@link #root}): each link is claimed by one thread
  * ({@code linking}), and {@code done()} returns only once every link is made, waiting for one
  * another thread is making (a push: a few instructions). So a context that is made, checked and canceled
@@ -69,10 +71,9 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Two differences from Go remain. When cancels of one branch race, a {@code cancel()}
  * returns once its own context and the descendants it claimed are done; those claimed by the
  * racing cancel are done when that cancel's walk ends (Go's cancels wait for each other on the
- * locks instead). A reader of a context not yet rooted that finds a cancellation above and takes
- * it ({@link #settled}) is such a racing cancel too; and when an ancestor's own cancel races one
- * further up, such a reader may take the one further up while the ancestor keeps its own (Go
- * gives the two the same). Without such a race every descendant is done when {@code cancel()}
+ * locks instead). And when an ancestor's own cancel races one further up, a reader of a context
+ * not yet rooted may take the one further up while the ancestor keeps its own (Go gives the two
+ * the same). Without such a race every descendant is done when {@code cancel()}
  * returns, as in Go, whatever other children link or leave meanwhile. And a child canceled on
  * its own stays reachable from its parent until the next sweep (see above), where Go drops it
  * at once.
@@ -93,7 +94,7 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            STATE = lookup.findVarHandle(CancelContext.class, "state", Cancellation.class);
+            STATE = lookup.findVarHandle(CancelContext.class, "state", Object.class);
             CHILDREN = lookup.findVarHandle(CancelContext.class, "children", CancelContext.class);
             SIBLING = lookup.findVarHandle(CancelContext.class, "sibling", CancelContext.class);
             LEFT = lookup.findVarHandle(CancelContext.class, "left", int.class);
@@ -107,6 +108,9 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
 
     /** Why a context was canceled: Go's {@code err} and {@code cause}, shared down a walk. */
     private record Cancellation(Exception err, Throwable cause) {}
+
+    /** {@code state} of a context rooted and not canceled. */
+    private static final Object ROOTED = new Object();
 
     /** The done channel of every context canceled before its own was asked for: Go's closedchan. */
     private static final Chan<Void> CLOSED = closedChannel();
@@ -124,10 +128,13 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
     private final CancelContext up;
     /** Whether a thread has claimed the link to {@code up}: one makes it, the others wait. */
     private volatile boolean linking;
-    /** Whether every cancellation above reaches this context by walks (see "Links on demand"). */
-    private volatile boolean rooted;
-    /** Null until the first cancel's compare-and-set; never changes after. */
-    private volatile Cancellation state;
+    /**
+     * Null; then {@link #ROOTED} once every cancellation above reaches this context by walks
+     * (see "Links on demand"); then, from the first cancel's compare-and-set, the
+     * {@link Cancellation}, which never changes. One word, so that a cancellation taken on demand
+     * (from null only) cannot win over the walk of a context rooted meanwhile.
+     */
+    private volatile Object state;
     /** Whether {@code done} is known closed: spares readers the channel once it is. */
     private volatile boolean closed;
     /** Children may leave this many times before the stack is swept, or as many as were kept. */
@@ -183,7 +190,7 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
     @Override
     public RecvChan<Void> done() {
         Chan<Void> d = done;
-        if (d != null && rooted) {
+        if (d != null && state == ROOTED) {
             return d;
         }
         if (d == null) {
@@ -223,7 +230,7 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
      * sure {@code done} is closed before it returns.
      */
     void cancel(boolean removeFromParent, Exception err, Throwable cause) {
-        Cancellation inherited = rooted ? null : inherited(); // one found above is already this one's
+        Cancellation inherited = state == null ? inherited() : null; // one found above is already this one's
         Cancellation s = inherited != null ? inherited : new Cancellation(err, cause != null ? cause : err);
         if (!claim(s)) {
             settled();
@@ -266,7 +273,7 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
         try {
             watchParent();
         } finally {
-            rooted = true;
+            STATE.compareAndSet(this, null, ROOTED);
         }
     }
 
@@ -302,7 +309,7 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
     int childCount() {
         int n = 0;
         for (CancelContext c = children; c != null && c != DEAD; c = c.sibling) {
-            n += c.state == null ? 1 : 0;
+            n += c.cancellation() == null ? 1 : 0;
         }
         return n;
     }
@@ -331,8 +338,19 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
         return Ancestors.describe(this);
     }
 
+    /** Sets the cancellation, rooted or not; false if this context is canceled already. */
     private boolean claim(Cancellation s) {
-        return STATE.compareAndSet(this, null, s);
+        for (Object st = state; !(st instanceof Cancellation); st = state) {
+            if (STATE.compareAndSet(this, st, s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The cancellation; null while not canceled. */
+    private Cancellation cancellation() {
+        return state instanceof Cancellation c ? c : null;
     }
 
     /**
@@ -340,27 +358,35 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
      * cancellation found up the chain of unlinked ancestors is taken as this context's first.
      */
     private Cancellation settled() {
-        Cancellation s = current();
-        if (s == null) {
+        Object st = state;
+        if (st == ROOTED) {
             return null;
         }
-        if (state == null) {
-            cancel(false, s.err, s.cause);
-            s = state;
+        Cancellation s = st instanceof Cancellation c ? c : null;
+        if (s == null) {
+            Cancellation found = inherited();
+            if (found == null) {
+                return null;
+            }
+            if (STATE.compareAndSet(this, null, found)) { // on demand: from null only, never once rooted
+                cancelTree(found);
+            }
+            s = cancellation(); // rooted meanwhile: the walk under way brings it
+            if (s == null) {
+                return null;
+            }
         }
         closeDone();
         return s;
     }
 
-    /**
-     * This context's cancellation: its own, else (while not rooted) one found above. Reads
-     * {@code rooted} before {@code state}: a linker sets {@code state} (if it must cancel this
-     * one) before {@code rooted}, so a reader that sees {@code rooted} also sees that.
-     */
+    /** This context's cancellation: its own, else (while not rooted) one found above. */
     private Cancellation current() {
-        boolean r = rooted;
-        Cancellation s = state;
-        return s != null || r ? s : inherited();
+        Object st = state;
+        if (st instanceof Cancellation c) {
+            return c;
+        }
+        return st == ROOTED ? null : inherited();
     }
 
     /**
@@ -375,14 +401,13 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
         while (true) {
             Cancellation nearer = null;
             for (CancelContext p = up; p != null && p != at; p = p.up) {
-                boolean r = p.rooted; // before state, as in current()
-                Cancellation s = p.state;
-                if (s != null) {
-                    nearer = s;
+                Object st = p.state;
+                if (st instanceof Cancellation c) {
+                    nearer = c;
                     at = p;
                     break;
                 }
-                if (r) {
+                if (st == ROOTED) {
                     break;
                 }
             }
@@ -398,12 +423,12 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
      * then each below it in turn, down to this one. A loop, for chains of any length.
      */
     private void root() {
-        if (rooted) {
-            return;
+        if (state != null) {
+            return; // rooted, or canceled: walks have nothing to bring it
         }
         CancelContext top = this;
         ArrayDeque<CancelContext> below = null;
-        while (top.up != null && !top.up.rooted) {
+        while (top.up != null && top.up.state == null) {
             below = below == null ? new ArrayDeque<>() : below;
             below.push(top);
             top = top.up;
@@ -418,22 +443,18 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
      * canceled), or waits while another thread does.
      */
     private void linkToUp() {
-        if (rooted || up == null) {
-            return;
-        }
-        if (state != null) {
-            rooted = true; // canceled: walks have nothing to bring it, and its stack takes no link
-            return;
+        if (state != null || up == null) {
+            return; // rooted, or canceled: its stack takes no link
         }
         if (LINKING.compareAndSet(this, false, true)) {
             try {
                 up.link(this);
             } finally {
-                rooted = true;
+                STATE.compareAndSet(this, null, ROOTED);
             }
             return;
         }
-        for (int waits = 0; !rooted; waits++) {
+        for (int waits = 0; state == null; waits++) {
             if (waits < 64) {
                 Thread.onSpinWait();
             } else if (waits < 128) {
@@ -527,9 +548,9 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
         if (prev == null || prev == DEAD) {
             return;
         }
-        int n = prev.state == null ? 1 : 0;
+        int n = prev.cancellation() == null ? 1 : 0;
         for (CancelContext c = next(prev); c != null && c != DEAD; c = next(c)) {
-            if (c.state != null) {
+            if (c.cancellation() != null) {
                 SIBLING.setRelease(prev, next(c));
             } else {
                 prev = c;
@@ -541,18 +562,18 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
 
     /** Pushes {@code child} onto this context's children; if this one is canceled, cancels it. */
     private void link(CancelContext child) {
-        Cancellation s = state;
+        Cancellation s = cancellation();
         if (s == null && push(child)) {
-            s = state; // re-checked after pushing: a walk that missed the child is seen here
+            s = cancellation(); // re-checked after pushing: a walk that missed the child is seen here
             if (s == null) {
-                if (child.state != null) {
+                if (child.cancellation() != null) {
                     childLeft(); // canceled while linking: its own cancel may not have counted it
                 }
                 return;
             }
         }
         if (s == null) {
-            s = state; // the stack was DEAD: the cancellation is set
+            s = cancellation(); // the stack was DEAD: the cancellation is set
         }
         child.cancel(false, s.err, s.cause);
     }
