@@ -23,8 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  * on a context (reads, links and cancels are a few compare-and-sets):
  * <ul>
  * <li>{@code state}, the error and cause together, is set once by the compare-and-set that
- *     wins the cancellation ({@link #claim}); it decides what this context and its descendants
- *     report. Whoever finds it set and {@code done} possibly open closes {@code done} before
+ *     wins the cancellation ({@link #claim}; before it, {@code state} may say the context is
+ *     rooted, see "Links on demand"); it decides what this context and its descendants report. Whoever finds it set and {@code done} possibly open closes {@code done} before
  *     answering ({@link #settled}), so {@code err() != null} exactly when {@code done} is closed,
  *     and a losing {@code cancel()} returns with this context done, as in Go.
  * <li>{@code children} is a lock-free stack threaded through the children's own
@@ -190,8 +190,8 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
     @Override
     public RecvChan<Void> done() {
         Chan<Void> d = done;
-        if (d != null && state == ROOTED) {
-            return d;
+        if (d != null && (state == ROOTED || closed)) {
+            return d; // rooted, or canceled with its channel closed
         }
         if (d == null) {
             DONE.compareAndSet(this, null, Chan.<Void>make());
