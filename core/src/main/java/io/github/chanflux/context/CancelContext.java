@@ -230,8 +230,8 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
      * sure {@code done} is closed before it returns.
      */
     void cancel(boolean removeFromParent, Exception err, Throwable cause) {
-        Cancellation inherited = state == null ? inherited() : null; // one found above is already this one's
-        Cancellation s = inherited != null ? inherited : new Cancellation(err, cause != null ? cause : err);
+        Cancellation had = current(); // its own (then the claim fails) or one found above, already this one's
+        Cancellation s = had != null ? had : new Cancellation(err, cause != null ? cause : err);
         if (!claim(s)) {
             settled();
             return;
@@ -355,26 +355,20 @@ class CancelContext implements CancelCauseContext, Ancestors.Layer {
 
     /**
      * The cancellation, once {@code done} is closed (closing it if the canceler has not yet); a
-     * cancellation found up the chain of unlinked ancestors is taken as this context's first.
+     * cancellation found above ({@link #current}) is taken as this context's first, on demand:
+     * set only from null, so never once this context is rooted (the walk under way brings it).
      */
     private Cancellation settled() {
-        Object st = state;
-        if (st == ROOTED) {
+        Cancellation s = current();
+        if (s == null) {
             return null;
         }
-        Cancellation s = st instanceof Cancellation c ? c : null;
+        if (state == null && STATE.compareAndSet(this, null, s)) {
+            cancelTree(s);
+        }
+        s = cancellation();
         if (s == null) {
-            Cancellation found = inherited();
-            if (found == null) {
-                return null;
-            }
-            if (STATE.compareAndSet(this, null, found)) { // on demand: from null only, never once rooted
-                cancelTree(found);
-            }
-            s = cancellation(); // rooted meanwhile: the walk under way brings it
-            if (s == null) {
-                return null;
-            }
+            return null; // rooted meanwhile
         }
         closeDone();
         return s;

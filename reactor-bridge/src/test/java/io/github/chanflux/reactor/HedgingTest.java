@@ -63,8 +63,14 @@ class HedgingTest {
     }
 
     private StepVerifier.FirstStep<String> hedged(HedgingPolicy policy, IntFunction<Mono<String>> attempt) {
+        return hedged(policy, attempt, Long.MAX_VALUE);
+    }
+
+    /** {@link #hedged(HedgingPolicy, IntFunction)}, the subscriber first requesting {@code request}. */
+    private StepVerifier.FirstStep<String> hedged(
+            HedgingPolicy policy, IntFunction<Mono<String>> attempt, long request) {
         vts = VirtualTimeScheduler.create();
-        return StepVerifier.withVirtualTime(() -> Hedging.hedge(policy, attempt, vts), () -> vts, Long.MAX_VALUE);
+        return StepVerifier.withVirtualTime(() -> Hedging.hedge(policy, attempt, vts), () -> vts, request);
     }
 
     @Test
@@ -261,8 +267,7 @@ class HedgingTest {
 
     @Test
     void theValueWaitsForDemand() {
-        vts = VirtualTimeScheduler.create();
-        StepVerifier.withVirtualTime(() -> Hedging.hedge(THREE, answering(Duration.ofMillis(10)), vts), () -> vts, 0)
+        hedged(THREE, answering(Duration.ofMillis(10)), 0)
                 .expectSubscription()
                 .thenAwait(Duration.ofMillis(10))
                 .expectNoEvent(Duration.ofSeconds(1))
