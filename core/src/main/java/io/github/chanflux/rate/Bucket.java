@@ -1,21 +1,28 @@
 package io.github.chanflux.rate;
 
 /**
- * The state of a {@link Limiter}'s token bucket at one instant, immutable, with x/time/rate's
- * arithmetic ({@code advance}, {@code reserveN}, {@code CancelAt}) as pure functions. Times are
- * nanoseconds since the epoch.
- *
- * @param limit the refill rate
- * @param burst the bucket size
- * @param tokens the tokens at {@code last} (negative when reserved ahead)
- * @param last when {@code tokens} was brought up to date
- * @param lastEvent the latest time to act of any reservation
+ * A {@link Limiter}'s token bucket with x/time/rate's arithmetic ({@code advance},
+ * {@code reserveN}, {@code CancelAt}). Mutable and unsynchronized: the limiter's lock guards it,
+ * as Go's {@code Limiter.mu} guards Go's fields. Times are nanoseconds since the epoch.
  */
-record Bucket(Limit limit, int burst, double tokens, long last, long lastEvent) {
+final class Bucket {
+
+    /** The refill rate. */
+    Limit limit;
+    /** The bucket size. */
+    int burst;
+    /** The tokens at {@code last} (negative when reserved ahead). */
+    private double tokens;
+    /** When {@code tokens} was brought up to date. */
+    private long last = Long.MIN_VALUE;
+    /** The latest time to act of any reservation. */
+    long lastEvent = Long.MIN_VALUE;
 
     /** A full bucket, never used. */
-    static Bucket full(Limit limit, int burst) {
-        return new Bucket(limit, burst, burst, Long.MIN_VALUE, Long.MIN_VALUE);
+    Bucket(Limit limit, int burst) {
+        this.limit = limit;
+        this.burst = burst;
+        this.tokens = burst;
     }
 
     /** The tokens at {@code t}: refilled since {@code last} (or since {@code t} if earlier). */
@@ -25,48 +32,56 @@ record Bucket(Limit limit, int burst, double tokens, long last, long lastEvent) 
     }
 
     /**
-     * After taking {@code n} tokens at {@code t} (Go's reserveN, once granted); null if that
-     * means waiting longer than {@code maxFutureReserve} nanoseconds (forever, with no refill).
+     * Takes {@code n} tokens at {@code t} (Go's reserveN, once granted) and returns true; false,
+     * the bucket unchanged, if that means waiting longer than {@code maxFutureReserve}
+     * nanoseconds (forever, with no refill).
      */
-    Bucket take(long t, int n, long maxFutureReserve) {
+    boolean take(long t, int n, long maxFutureReserve) {
         double left = tokensAt(t) - n;
         long wait = left < 0 ? limit.nanosFromTokens(-left) : 0;
         if (wait > maxFutureReserve) {
-            return null;
+            return false;
         }
-        return new Bucket(limit, burst, left, t, Limiter.plus(t, wait));
+        tokens = left;
+        last = t;
+        lastEvent = Limiter.plus(t, wait);
+        return true;
     }
 
     /**
-     * After cancelling {@code r} at {@code t} (Go's CancelAt): tokens no later reservation
-     * relies on go back. Returns this bucket if nothing is restored.
+     * Cancels {@code r} at {@code t} (Go's CancelAt): tokens no later reservation relies on go
+     * back.
      */
-    Bucket restore(Reservation r, long t) {
+    void restore(Reservation r, long t) {
         if (limit.isInf() || r.tokens() == 0 || r.timeToAct() < t) {
-            return this;
+            return;
         }
         double restore = r.tokens() - r.limit().tokensFromNanos(Limiter.minus(lastEvent, r.timeToAct()));
         if (restore <= 0) {
-            return this;
+            return;
         }
         double restored = Math.min(tokensAt(t) + restore, burst);
-        long event = lastEvent;
         if (r.timeToAct() == lastEvent) {
             long previousEvent = Limiter.plus(r.timeToAct(), r.limit().nanosFromTokens(-r.tokens()));
             if (previousEvent >= t) {
-                event = previousEvent;
+                lastEvent = previousEvent;
             }
         }
-        return new Bucket(limit, burst, restored, t, event);
+        tokens = restored;
+        last = t;
     }
 
-    /** Brought up to date at {@code t}, then with a new limit. */
-    Bucket withLimit(long t, Limit newLimit) {
-        return new Bucket(newLimit, burst, tokensAt(t), t, lastEvent);
+    /** Brings the tokens up to date at {@code t}, then sets a new limit. */
+    void setLimit(long t, Limit newLimit) {
+        tokens = tokensAt(t);
+        last = t;
+        limit = newLimit;
     }
 
-    /** Brought up to date at {@code t}, then with a new burst. */
-    Bucket withBurst(long t, int newBurst) {
-        return new Bucket(limit, newBurst, tokensAt(t), t, lastEvent);
+    /** Brings the tokens up to date at {@code t}, then sets a new burst. */
+    void setBurst(long t, int newBurst) {
+        tokens = tokensAt(t);
+        last = t;
+        burst = newBurst;
     }
 }

@@ -147,6 +147,44 @@ class LimiterAllowTest {
         assertThat(lim.tokensAt(T0)).isZero();
     }
 
+    /**
+     * Interrupted virtual threads, more than there are carriers, race for the bucket: the lock
+     * neither throws nor clears their interrupt status, and exactly the burst is granted.
+     */
+    @Test
+    void interruptedCallersKeepTheirStatusAndGetExactlyTheTokens() throws InterruptedException {
+        Limiter lim = new Limiter(Limit.of(1), 1_000);
+        AtomicInteger allowed = new AtomicInteger();
+        AtomicInteger stillInterrupted = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        Thread[] racers = new Thread[4 * Runtime.getRuntime().availableProcessors()];
+        for (int i = 0; i < racers.length; i++) {
+            racers[i] = Thread.ofVirtual().start(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                Thread.currentThread().interrupt();
+                for (int k = 0; k < 500; k++) {
+                    if (lim.allowN(T0, 1)) {
+                        allowed.incrementAndGet();
+                    }
+                    lim.reserveN(T0, 1).cancelAt(T0);
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    stillInterrupted.incrementAndGet();
+                }
+            });
+        }
+        start.countDown();
+        for (Thread racer : racers) {
+            racer.join();
+        }
+        assertThat(allowed).hasValue(1_000);
+        assertThat(stillInterrupted).hasValue(racers.length);
+    }
+
     @Test
     void longRunningQpsStaysWithinTheIdealCount() {
         Limiter lim = new Limiter(Limit.of(100), 100);
