@@ -130,15 +130,23 @@ public final class PublishedChan<T> {
             // Requests in batches of at least half the credit while values are still coming:
             // one request per value would cost the publisher a wake-up per value.
             long batch = Math.max(1, Math.min(out.cap(), room) / 2);
+            long most = Math.min(Math.max(1, out.cap()), room);
             while (!inbox.cancelled) {
                 if (outstanding == 0) {
                     ChanHooks.awaitSendReady(out);
                 }
-                long free = out.cap() == 0 ? 1 : out.cap() - out.len();
-                long credit = Math.min(free, room) - outstanding;
-                if (credit > 0 && (credit >= batch || outstanding == 0) && !inbox.cancelled) {
-                    outstanding += credit;
-                    inbox.request(credit);
+                // The channel's free room is read (under its lock) only when a request may be due.
+                if (outstanding == 0 || most - outstanding >= batch) {
+                    long free = out.cap() == 0 ? 1 : out.cap() - out.len();
+                    long credit = Math.min(free, room) - outstanding;
+                    if (credit > 0 && (credit >= batch || outstanding == 0) && !inbox.cancelled) {
+                        // With nothing outstanding, the inbox is empty, so values the publisher
+                        // sends during the request on this thread may go straight to the channel.
+                        outstanding += credit - inbox.request(credit, outstanding == 0 ? out : null);
+                        if (outstanding == 0) {
+                            continue;
+                        }
+                    }
                 }
                 Received<T> r = inbox.values.receive();
                 if (!r.ok() || inbox.cancelled) {
@@ -182,6 +190,16 @@ public final class PublishedChan<T> {
         private final AtomicInteger wip = new AtomicInteger();
         /** Whether {@code cancel} was called on the subscription; under {@code wip}. */
         private boolean cancelSent;
+        /**
+         * Where {@code onNext} sends on {@link #directThread} during {@link #request(long, Chan)};
+         * null otherwise. Written and, on the thread that matters, read by that thread only;
+         * another thread that reads it fails the thread check.
+         */
+        private Chan<T> direct;
+
+        private Thread directThread;
+        /** The values sent to {@link #direct} during the current request; that thread's only. */
+        private long sentDirect;
 
         /** {@code onCancelled} runs once, after the cancel, on the thread that made it. */
         Inbox(int room, Runnable onCancelled) {
@@ -204,6 +222,14 @@ public final class PublishedChan<T> {
             Objects.requireNonNull(value, "value");
             if (cancelled) {
                 return;
+            }
+            Chan<T> d = direct;
+            if (d != null && Thread.currentThread() == directThread) {
+                if (d.trySend(value)) {
+                    sentDirect++;
+                    return;
+                }
+                direct = null; // the rest go through the inbox, after this one
             }
             boolean taken;
             try {
@@ -238,10 +264,30 @@ public final class PublishedChan<T> {
             }
         }
 
-        /** Requests {@code n} more; before {@code onSubscribe}, keeps them for it. */
-        void request(long n) {
+        /**
+         * Requests {@code n} more; before {@code onSubscribe}, keeps them for it. Values the
+         * publisher sends on the calling thread while this call runs (a synchronous source, such
+         * as {@code Flux.range}) go straight to {@code direct}, skipping the inbox, for as long
+         * as it takes them without blocking; null sends them all to the inbox. The caller passes
+         * a channel only when the inbox is empty, so the order holds.
+         *
+         * @return how many values went straight to {@code direct}
+         */
+        long request(long n, Chan<T> direct) {
             requested.getAndUpdate(r -> Operators.addCap(r, n));
-            callSubscription();
+            if (direct == null) {
+                callSubscription();
+                return 0;
+            }
+            directThread = Thread.currentThread();
+            sentDirect = 0;
+            this.direct = direct;
+            try {
+                callSubscription();
+            } finally {
+                this.direct = null;
+            }
+            return sentDirect;
         }
 
         /**
