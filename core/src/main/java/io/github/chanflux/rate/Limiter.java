@@ -330,8 +330,10 @@ public final class Limiter implements RateLimiter {
      * again, as Resilience4j's limiter does after a lost compare-and-set: callers hammering one
      * limiter then take turns instead of stealing its cache line from each other on every
      * call, and a virtual thread gives up its carrier meanwhile. Measured against
-     * {@code ReentrantLock}, which queues and wakes the waiters: 79 against 191 ns per
-     * {@code allow()} with two threads ({@code AllowBench}). Not interruptible: an interrupted
+     * {@code ReentrantLock}, which queues and wakes the waiters: 79 to 92 against 191 ns per
+     * {@code allow()} with two threads ({@code AllowBench}). The blocker of that park is the
+     * limiter, which tells a fake-time driver that the thread is not blocked for long.
+     * Not interruptible: an interrupted
      * thread still parks here (its status is cleared while it waits and set again once it
      * holds the lock), because {@code parkNanos} returns at once for an interrupted thread,
      * and a virtual thread that retries without giving up its carrier could keep the holder

@@ -130,13 +130,12 @@ public final class PublishedChan<T> {
             // Requests in batches of at least half the credit while values are still coming:
             // one request per value would cost the publisher a wake-up per value.
             long batch = Math.max(1, Math.min(out.cap(), room) / 2);
-            long most = Math.min(Math.max(1, out.cap()), room);
             while (!inbox.cancelled) {
                 if (outstanding == 0) {
                     ChanHooks.awaitSendReady(out);
                 }
                 // The channel's free room is read (under its lock) only when a request may be due.
-                if (outstanding == 0 || most - outstanding >= batch) {
+                if (outstanding == 0 || room - outstanding >= batch) {
                     long free = out.cap() == 0 ? 1 : out.cap() - out.len();
                     long credit = Math.min(free, room) - outstanding;
                     if (credit > 0 && (credit >= batch || outstanding == 0) && !inbox.cancelled) {
@@ -192,11 +191,11 @@ public final class PublishedChan<T> {
         private boolean cancelSent;
         /**
          * Where {@code onNext} sends on {@link #directThread} during {@link #request(long, Chan)};
-         * null otherwise. Written and, on the thread that matters, read by that thread only;
-         * another thread that reads it fails the thread check.
+         * null otherwise, and from the first value that goes through the inbox on (on whatever
+         * thread), so that no value overtakes one in the inbox.
          */
-        private Chan<T> direct;
-
+        private volatile Chan<T> direct;
+        /** The thread of the current {@link #request(long, Chan)}; only ever null or the pump. */
         private Thread directThread;
         /** The values sent to {@link #direct} during the current request; that thread's only. */
         private long sentDirect;
@@ -224,12 +223,14 @@ public final class PublishedChan<T> {
                 return;
             }
             Chan<T> d = direct;
-            if (d != null && Thread.currentThread() == directThread) {
-                if (d.trySend(value)) {
+            if (d != null) {
+                if (Thread.currentThread() == directThread && d.trySend(value)) {
                     sentDirect++;
                     return;
                 }
-                direct = null; // the rest go through the inbox, after this one
+                // This value goes through the inbox, so the rest must follow it there, whatever
+                // thread they come on (a publisher may emit on the requesting thread or its own).
+                direct = null;
             }
             boolean taken;
             try {
@@ -274,14 +275,15 @@ public final class PublishedChan<T> {
          * @return how many values went straight to {@code direct}
          */
         long request(long n, Chan<T> direct) {
-            requested.getAndUpdate(r -> Operators.addCap(r, n));
             if (direct == null) {
+                requested.getAndUpdate(r -> Operators.addCap(r, n));
                 callSubscription();
                 return 0;
             }
             directThread = Thread.currentThread();
             sentDirect = 0;
-            this.direct = direct;
+            this.direct = direct; // before the demand is visible to any thread that may serve it
+            requested.getAndUpdate(r -> Operators.addCap(r, n));
             try {
                 callSubscription();
             } finally {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
 class PublishedChanTest {
@@ -101,6 +102,75 @@ class PublishedChanTest {
                 .orElseThrow();
         while (pump.getState() != Thread.State.WAITING) {
             Thread.onSpinWait();
+        }
+    }
+
+    /**
+     * A publisher that emits on the thread that requests or on its own, whichever drains first
+     * (a unicast sink fed by a goroutine): the values still arrive once each and in order, those
+     * that go straight to the channel during the pump's request and those through the inbox.
+     */
+    @RepeatedTest(5)
+    void valuesEmittedOnTheRequestingThreadAndAnotherKeepTheirOrder() throws InterruptedException {
+        int n = 10_000;
+        for (int capacity : new int[] {0, 1, 16}) {
+            Sinks.Many<Integer> sink = Sinks.many().unicast().onBackpressureBuffer();
+            PublishedChan<Integer> p = toChan(sink.asFlux(), capacity);
+            Thread producer = Go.go(() -> {
+                for (int i = 0; i < n; i++) {
+                    sink.emitNext(i, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(10)));
+                }
+                sink.emitComplete(Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(10)));
+            });
+            List<Integer> got = drain(p);
+            producer.join();
+            assertThat(got).hasSize(n);
+            for (int i = 0; i < n; i++) {
+                if (got.get(i) != i) {
+                    throw new AssertionError("capacity " + capacity + ": value " + got.get(i) + " at index " + i);
+                }
+            }
+        }
+    }
+
+    /**
+     * A publisher that answers each request with its first value from another thread, then the
+     * rest on the requesting thread: when the pump requests with nothing outstanding, the value
+     * in the inbox goes out before those sent on the pump's own thread.
+     */
+    @Test
+    void aValueInTheInboxIsNotOvertakenByOnesSentDuringThePumpsRequest() {
+        int n = 1_000;
+        Publisher<Integer> firstFromAnotherThread = s -> s.onSubscribe(new Subscription() {
+            private int sent;
+
+            @Override
+            public void request(long demand) {
+                long k = Math.min(demand, n - sent);
+                if (k <= 0) {
+                    return;
+                }
+                int first = sent++;
+                try {
+                    Go.go(() -> s.onNext(first)).join();
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                for (long i = 1; i < k; i++) {
+                    s.onNext(sent++);
+                }
+                if (sent == n) {
+                    s.onComplete();
+                }
+            }
+
+            @Override
+            public void cancel() {}
+        });
+        List<Integer> got = drain(toChan(firstFromAnotherThread, 8));
+        assertThat(got).hasSize(n);
+        for (int i = 0; i < n; i++) {
+            assertThat(got.get(i)).as("value at index %d", i).isEqualTo(i);
         }
     }
 

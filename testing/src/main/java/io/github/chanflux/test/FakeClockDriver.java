@@ -2,6 +2,7 @@ package io.github.chanflux.test;
 
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.go.Go;
+import io.github.chanflux.rate.Limiter;
 import io.github.chanflux.time.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,8 +33,8 @@ import java.util.function.BooleanSupplier;
  * <p>"The goroutines the test started" are those started through {@link Go} after the driver
  * was made (goroutines started with plain {@code Thread} calls are not seen). A goroutine counts
  * as blocked when it is parked waiting: in a channel operation or select, on a lock condition,
- * a latch, or a sleep on the fake clock. One that is runnable, or spinning for a channel's
- * internal lock, is not. Timers of a {@code FakeClock} fire on the thread that moves it, so the
+ * a latch, or a sleep on the fake clock. One that is runnable, or waiting for the internal lock
+ * of a channel or a rate {@link Limiter} (parked for a moment, with that as its blocker), is not. Timers of a {@code FakeClock} fire on the thread that moves it, so the
  * callbacks run on the test thread inside {@link #advanceToNextTimer}.
  */
 public final class FakeClockDriver {
@@ -149,13 +150,17 @@ public final class FakeClockDriver {
         return out;
     }
 
-    /** Parked, and not merely waiting for a channel's internal lock (whose blocker is the channel). */
+    /**
+     * Parked, and not merely waiting for the internal lock of a channel or a limiter (whose
+     * blocker is the channel or the limiter).
+     */
     private static boolean isBlocked(Thread t) {
         Thread.State state = t.getState();
         if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) {
             return state == Thread.State.TERMINATED;
         }
-        return !(LockSupport.getBlocker(t) instanceof Chan<?>);
+        Object blocker = LockSupport.getBlocker(t);
+        return !(blocker instanceof Chan<?> || blocker instanceof Limiter);
     }
 
     private static String describe(List<Thread> threads) {
