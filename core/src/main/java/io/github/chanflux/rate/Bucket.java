@@ -7,6 +7,9 @@ package io.github.chanflux.rate;
  */
 final class Bucket {
 
+    /** The limiter's lock (Go's {@code Limiter.mu}), beside the fields it guards: 1 while held. */
+    volatile int locked;
+
     /** The refill rate. */
     Limit limit;
     /** The bucket size. */

@@ -8,6 +8,7 @@ import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.chan.Select.Selected;
 import io.github.chanflux.context.Context;
 import io.github.chanflux.time.Clock;
+import io.github.chanflux.time.FakeClock;
 import io.github.chanflux.time.Timer;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -45,18 +46,20 @@ public final class Limiter implements RateLimiter {
     private static final Limit UNSET_LIMIT = Limit.of(0);
 
     private static final VarHandle LOCKED;
+    /** Added to {@code System.nanoTime()}: nanoseconds since the epoch on the system clock; see {@link #now()}. */
+    private static final long SYSTEM_EPOCH = nanos(Instant.now()) - System.nanoTime();
 
     static {
         try {
-            LOCKED = MethodHandles.lookup().findVarHandle(Limiter.class, "locked", int.class);
+            LOCKED = MethodHandles.lookup().findVarHandle(Bucket.class, "locked", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     private final Clock clock;
-    /** The lock guarding {@link #bucket}, as Go's {@code Limiter.mu}: 1 while held. */
-    private volatile int locked;
+    /** Whether {@link #clock} is the system clock, read through {@code System.nanoTime()}. */
+    private final boolean onSystemClock;
     /** The token bucket; read and changed only under the lock. */
     private final Bucket bucket;
 
@@ -73,6 +76,7 @@ public final class Limiter implements RateLimiter {
     public Limiter(Limit limit, int burst, Clock clock) {
         Objects.requireNonNull(limit, "limit");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.onSystemClock = clock == Clock.system();
         this.bucket = new Bucket(limit, requireBurst(burst));
     }
 
@@ -99,12 +103,15 @@ public final class Limiter implements RateLimiter {
 
     /** The tokens available now. */
     public double tokens() {
-        return tokensAt(clock.now());
+        return tokensAt(nowNanos());
     }
 
     /** The tokens available at {@code t}. */
     public double tokensAt(Instant t) {
-        long at = nanos(t);
+        return tokensAt(nanos(t));
+    }
+
+    private double tokensAt(long at) {
         lock();
         try {
             return bucket.tokensAt(at);
@@ -115,7 +122,7 @@ public final class Limiter implements RateLimiter {
 
     /** Whether one event may happen now; takes its token if so. */
     public boolean allow() {
-        return allowN(nanos(clock.now()), 1);
+        return allowN(nowNanos(), 1);
     }
 
     /** Whether {@code n} events may happen at {@code t}; takes their tokens if so. */
@@ -125,7 +132,7 @@ public final class Limiter implements RateLimiter {
 
     /** Reserves one token now; see {@link #reserveN(Instant, int)}. */
     public Reservation reserve() {
-        return reserveN(clock.now(), 1);
+        return reserveN(nowNanos(), 1, Long.MAX_VALUE);
     }
 
     /**
@@ -169,7 +176,7 @@ public final class Limiter implements RateLimiter {
      */
     void awaitN(Context ctx, int n, Consumer<Reservation> granted) throws InterruptedException, TimeoutException {
         Objects.requireNonNull(ctx, "ctx");
-        Instant now = clock.now();
+        long t = nowNanos();
         int burst;
         boolean inf;
         lock();
@@ -186,13 +193,14 @@ public final class Limiter implements RateLimiter {
         if (err != null) {
             throw thrown(err);
         }
-        long t = nanos(now);
-        long waitLimit = ctx.deadline().map(d -> minus(nanos(d), t)).orElse(Long.MAX_VALUE);
+        // The deadline is an instant on the context's clock, so the time left is read on a clock too.
+        long waitLimit =
+                ctx.deadline().map(d -> minus(nanos(d), nanos(clock.now()))).orElse(Long.MAX_VALUE);
         Reservation r = reserveN(t, n, waitLimit);
         if (!r.ok()) {
             throw new TimeoutException("rate: Wait(n=" + n + ") would exceed context deadline");
         }
-        Duration delay = r.delayFrom(now);
+        Duration delay = Duration.ofNanos(Math.max(0, minus(r.timeToAct(), t)));
         if (delay.isZero()) {
             granted.accept(r);
             return;
@@ -233,7 +241,7 @@ public final class Limiter implements RateLimiter {
 
     /** Changes the limit from now on; see {@link #setLimitAt(Instant, Limit)}. */
     public void setLimit(Limit newLimit) {
-        setLimitAt(clock.now(), newLimit);
+        setLimitAt(nowNanos(), newLimit);
     }
 
     /**
@@ -241,8 +249,11 @@ public final class Limiter implements RateLimiter {
      * accrued until {@code t} count at the old rate.
      */
     public void setLimitAt(Instant t, Limit newLimit) {
+        setLimitAt(nanos(t), newLimit);
+    }
+
+    private void setLimitAt(long at, Limit newLimit) {
         Objects.requireNonNull(newLimit, "newLimit");
-        long at = nanos(t);
         lock();
         try {
             bucket.setLimit(at, newLimit);
@@ -253,13 +264,16 @@ public final class Limiter implements RateLimiter {
 
     /** Changes the burst from now on; see {@link #setBurstAt(Instant, int)}. */
     public void setBurst(int newBurst) {
-        setBurstAt(clock.now(), newBurst);
+        setBurstAt(nowNanos(), newBurst);
     }
 
     /** Changes the burst as of {@code t}. */
     public void setBurstAt(Instant t, int newBurst) {
+        setBurstAt(nanos(t), newBurst);
+    }
+
+    private void setBurstAt(long at, int newBurst) {
         requireBurst(newBurst);
-        long at = nanos(t);
         lock();
         try {
             bucket.setBurst(at, newBurst);
@@ -268,13 +282,31 @@ public final class Limiter implements RateLimiter {
         }
     }
 
-    /**
-     * The clock this limiter reads. Code that reserves with explicit times for this limiter
-     * ({@code reserveN(limiter.clock().now(), n)}), such as a Reactor operator, reads it too, so
-     * that every caller of one limiter sees one time base.
-     */
+    /** The clock this limiter reads; see {@link #now()}. */
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * The current time as this limiter reads it: the instant to pass to the methods taking one
+     * ({@code reserveN(limiter.now(), n)}), as a Reactor operator does, so that every caller of
+     * one limiter sees one time base. On a {@link FakeClock} or any other clock, its
+     * {@code now()}. On the {@linkplain Clock#system() system clock}, the JVM's monotonic clock
+     * ({@code System.nanoTime()}) counted from the wall-clock instant at which this class was
+     * loaded, as Go's {@code time.Now} carries a monotonic reading that its {@code Sub} uses: a
+     * step of the wall clock does not refill or drain the bucket, and reading it costs 24 ns
+     * instead of {@code Instant.now()}'s 34 here (most of what {@code allow()} costs). So it can
+     * differ from {@code Instant.now()} by the steps the wall clock has made since (and by time
+     * the machine spent suspended); times passed in should come from this method.
+     */
+    public Instant now() {
+        long t = nowNanos();
+        return Instant.ofEpochSecond(Math.floorDiv(t, 1_000_000_000L), Math.floorMod(t, 1_000_000_000L));
+    }
+
+    /** {@link #now()} in nanoseconds since the epoch. */
+    long nowNanos() {
+        return onSystemClock ? SYSTEM_EPOCH + System.nanoTime() : nanos(clock.now());
     }
 
     /** Go's unexported {@code reserveN(t, n, maxFutureReserve)}, for the ported tests. */
@@ -340,11 +372,11 @@ public final class Limiter implements RateLimiter {
      * from ever running again.
      */
     private void lock() {
-        if (LOCKED.compareAndSet(this, 0, 1)) {
+        if (LOCKED.compareAndSet(bucket, 0, 1)) {
             return;
         }
         boolean interrupted = false;
-        while (!(locked == 0 && LOCKED.compareAndSet(this, 0, 1))) {
+        while (!(bucket.locked == 0 && LOCKED.compareAndSet(bucket, 0, 1))) {
             interrupted |= Thread.interrupted();
             LockSupport.parkNanos(this, 1);
         }
@@ -354,7 +386,7 @@ public final class Limiter implements RateLimiter {
     }
 
     private void unlock() {
-        LOCKED.setRelease(this, 0);
+        LOCKED.setRelease(bucket, 0);
     }
 
     private static int requireBurst(int burst) {

@@ -37,7 +37,7 @@ public final class Reservation {
 
     /** How long to wait from now before acting; see {@link #delayFrom(Instant)}. */
     public Duration delay() {
-        return delayFrom(limiter.clock().now());
+        return delayFrom(limiter.now());
     }
 
     /**
@@ -55,7 +55,7 @@ public final class Reservation {
 
     /** Gives the tokens back, as far as possible; see {@link #cancelAt(Instant)}. */
     public void cancel() {
-        cancelAt(limiter.clock().now());
+        cancelAt(limiter.now());
     }
 
     /**

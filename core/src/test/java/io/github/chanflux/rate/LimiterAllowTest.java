@@ -3,6 +3,7 @@ package io.github.chanflux.rate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.chanflux.time.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -116,6 +117,39 @@ class LimiterAllowTest {
             caller.join();
         }
         assertThat(allowed).hasValue(5);
+    }
+
+    @Test
+    void onAFakeClockTheLimitersTimeIsTheClocks() {
+        FakeClock clock = new FakeClock(T0);
+        Limiter lim = new Limiter(Limit.of(1), 1, clock);
+        assertThat(lim.now()).isEqualTo(T0);
+        clock.advance(D);
+        assertThat(lim.now()).isEqualTo(t(1));
+    }
+
+    /** The system clock is read through the monotonic clock: its readings never go back. */
+    @Test
+    void onTheSystemClockTheLimitersTimeNeverGoesBack() {
+        Limiter lim = new Limiter(Limit.of(1), 1);
+        Instant previous = lim.now();
+        for (int i = 0; i < 10_000; i++) {
+            Instant now = lim.now();
+            assertThat(now).isAfterOrEqualTo(previous);
+            previous = now;
+        }
+    }
+
+    /** Times from {@code now()} and the calls that read the clock themselves share one time base. */
+    @Test
+    void explicitAndImplicitTimesShareOneBase() {
+        Limiter lim = new Limiter(Limit.every(Duration.ofDays(1)), 1);
+        assertThat(lim.reserveN(lim.now(), 1).delay()).isZero();
+        assertThat(lim.allow()).isFalse();
+        Reservation ahead = lim.reserve();
+        assertThat(ahead.delayFrom(lim.now())).isGreaterThan(Duration.ofHours(23));
+        ahead.cancelAt(lim.now());
+        assertThat(lim.tokens()).isBetween(0.0, 0.001);
     }
 
     /** 8 threads race 4 000 allowN calls at one instant for a burst of 1 000: exactly 1 000 win. */

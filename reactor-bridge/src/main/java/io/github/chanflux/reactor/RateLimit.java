@@ -24,9 +24,9 @@ import reactor.core.scheduler.Schedulers;
  * shared by many streams (per-user limits in a service), and used directly ({@code allow()},
  * {@code await}) at the same time: together they conform.
  *
- * <p>Time is the limiter's: every operator here reads the limiter's {@link Limiter#clock() clock}
- * (also to compare a wait with a context's deadline), and only times its delays on the
- * scheduler. With {@code StepVerifier.withVirtualTime}, give the limiter (and a context with a
+ * <p>Time is the limiter's: every operator here reads the time as the limiter does
+ * ({@link Limiter#now()}), compares a wait with a context's deadline on the limiter's
+ * {@link Limiter#clock() clock}, and only times its delays on the scheduler. With {@code StepVerifier.withVirtualTime}, give the limiter (and a context with a
  * deadline) a {@link io.github.chanflux.time.Clock Clock} that reads the virtual scheduler's
  * {@code now()}.
  *
@@ -119,11 +119,11 @@ public final class RateLimit {
             if (err != null) {
                 return Mono.error(err);
             }
-            Instant now = limiter.clock().now();
+            Instant now = limiter.now();
             Reservation r = limiter.reserveN(now, 1);
             Duration delay = r.delayFrom(now);
             boolean beyondDeadline = ctx.deadline()
-                    .map(d -> delay.compareTo(Duration.between(now, d)) > 0)
+                    .map(d -> delay.compareTo(Duration.between(limiter.clock().now(), d)) > 0)
                     .orElse(false);
             if (!r.ok() || beyondDeadline) {
                 r.cancelAt(now);
