@@ -2,8 +2,8 @@ package io.github.chanflux.rate;
 
 /**
  * A {@link Limiter}'s token bucket with x/time/rate's arithmetic ({@code advance},
- * {@code reserveN}, {@code CancelAt}). Mutable and unsynchronized: the limiter's lock guards it,
- * as Go's {@code Limiter.mu} guards Go's fields. Times are nanoseconds since the epoch.
+ * {@code reserveN}, {@code CancelAt}). Mutable: the limiter's lock, whose word lives here,
+ * guards it, as Go's {@code Limiter.mu} guards Go's fields. Times are nanoseconds since the epoch.
  */
 final class Bucket {
 

@@ -28,8 +28,11 @@ import java.util.function.Consumer;
  * <p>Three ways to use it, as in Go: {@link #allow()} when an event over the limit is dropped;
  * {@link #reserve()} when the caller waits (or gives the tokens back) itself; {@link #await}
  * when the caller blocks until it may act, or until its {@link Context} ends. Every method that
- * reads the clock has a form taking the time explicitly ({@code allowN(t, n)}), which is what
- * tests use; the others read the limiter's {@link Clock}.
+ * reads the time has a form taking it explicitly ({@code allowN(t, n)}), which is what tests
+ * use; the others read it as {@link #now()} does. A time passed in should come from
+ * {@link #now()} (or lie on the limiter's {@link Clock}, for a clock other than the system
+ * one): on the system clock the limiter counts time monotonically, and {@code Instant.now()}
+ * drifts from that by every step of the wall clock.
  *
  * <p>Go's special cases hold: {@link Limit#INF} allows everything, even with burst 0; a zero
  * limit allows the initial burst and then nothing (so a limiter is never silently unlimited: a
@@ -47,7 +50,7 @@ public final class Limiter implements RateLimiter {
 
     private static final VarHandle LOCKED;
     /** Added to {@code System.nanoTime()}: nanoseconds since the epoch on the system clock; see {@link #now()}. */
-    private static final long SYSTEM_EPOCH = nanos(Instant.now()) - System.nanoTime();
+    static final long SYSTEM_EPOCH = nanos(Instant.now()) - System.nanoTime();
 
     static {
         try {
@@ -193,9 +196,10 @@ public final class Limiter implements RateLimiter {
         if (err != null) {
             throw thrown(err);
         }
-        // The deadline is an instant on the context's clock, so the time left is read on a clock too.
-        long waitLimit =
-                ctx.deadline().map(d -> minus(nanos(d), nanos(clock.now()))).orElse(Long.MAX_VALUE);
+        // The deadline is an instant on the context's clock, so the time left is read there.
+        Clock ctxClock = Context.clock(ctx);
+        long ctxNow = ctxClock == clock && !onSystemClock ? t : nanos(ctxClock.now());
+        long waitLimit = ctx.deadline().map(d -> minus(nanos(d), ctxNow)).orElse(Long.MAX_VALUE);
         Reservation r = reserveN(t, n, waitLimit);
         if (!r.ok()) {
             throw new TimeoutException("rate: Wait(n=" + n + ") would exceed context deadline");
@@ -297,7 +301,10 @@ public final class Limiter implements RateLimiter {
      * step of the wall clock does not refill or drain the bucket, and reading it costs 24 ns
      * instead of {@code Instant.now()}'s 34 here (most of what {@code allow()} costs). So it can
      * differ from {@code Instant.now()} by the steps the wall clock has made since (and by time
-     * the machine spent suspended); times passed in should come from this method.
+     * the machine spent suspended, which Go's monotonic clock does not count either); times
+     * passed in should come from this method. The anchor is read once: a wall clock that was
+     * wrong at that moment (before the first time synchronization after boot) leaves every
+     * instant this returns off by as much, though never the intervals between them.
      */
     public Instant now() {
         long t = nowNanos();

@@ -46,7 +46,7 @@ public final class MultiLimiter implements RateLimiter {
      * On an error or an interrupt, the reservations the earlier limiters granted are cancelled,
      * latest first, with Go's {@code Reservation.Cancel}: each limiter takes back what it can
      * without letting later reservations act earlier. Go's {@code Cancel} restores nothing once
-     * the reservation's time to act has passed on its limiter's clock, so the tokens come back
+     * the reservation's time to act has passed in its limiter's time, so the tokens come back
      * when the later limiter fails at the instant the earlier ones granted them (its burst is too
      * small, the wait would outlast the deadline, the context is done), which on a real clock
      * means within the clock's resolution; after time has passed they stay spent, as the book's

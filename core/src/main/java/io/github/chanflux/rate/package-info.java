@@ -6,10 +6,7 @@
  *
  * <pre>{@code
  * Limiter limiter = new Limiter(Limit.per(2, Duration.ofSeconds(1)), 2);  // rate.NewLimiter(Per(2, time.Second), 2)
- * Exception err = limiter.await(ctx);                                      // if err := limiter.Wait(ctx); err != nil
- * if (err != null) {
- *     return err;
- * }
+ * limiter.await(ctx);   // if err := limiter.Wait(ctx); err != nil { return err }: throws the context's error instead
  * }</pre>
  */
 package io.github.chanflux.rate;

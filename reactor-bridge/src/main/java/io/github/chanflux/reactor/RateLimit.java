@@ -25,8 +25,8 @@ import reactor.core.scheduler.Schedulers;
  * {@code await}) at the same time: together they conform.
  *
  * <p>Time is the limiter's: every operator here reads the time as the limiter does
- * ({@link Limiter#now()}), compares a wait with a context's deadline on the limiter's
- * {@link Limiter#clock() clock}, and only times its delays on the scheduler. With {@code StepVerifier.withVirtualTime}, give the limiter (and a context with a
+ * ({@link Limiter#now()}), compares a wait with the time left before a context's deadline on
+ * the context's clock, and only times its delays on the scheduler. With {@code StepVerifier.withVirtualTime}, give the limiter (and a context with a
  * deadline) a {@link io.github.chanflux.time.Clock Clock} that reads the virtual scheduler's
  * {@code now()}.
  *
@@ -63,7 +63,7 @@ public final class RateLimit {
      *
      * @param limiter the limiter the stream conforms to
      * @param weigher how many tokens an element takes
-     * @param scheduler where the delays are timed; the time itself is the limiter's clock
+     * @param scheduler where the delays are timed; the time itself is the limiter's ({@link Limiter#now()})
      * @param <T> the element type
      * @return the operator, for {@link Flux#transform}
      */
@@ -123,7 +123,8 @@ public final class RateLimit {
             Reservation r = limiter.reserveN(now, 1);
             Duration delay = r.delayFrom(now);
             boolean beyondDeadline = ctx.deadline()
-                    .map(d -> delay.compareTo(Duration.between(limiter.clock().now(), d)) > 0)
+                    .map(d ->
+                            delay.compareTo(Duration.between(Context.clock(ctx).now(), d)) > 0)
                     .orElse(false);
             if (!r.ok() || beyondDeadline) {
                 r.cancelAt(now);
