@@ -379,9 +379,13 @@ public final class Limiter implements RateLimiter {
      * from ever running again.
      */
     private void lock() {
-        if (LOCKED.compareAndSet(bucket, 0, 1)) {
-            return;
+        if (!LOCKED.compareAndSet(bucket, 0, 1)) {
+            lockContended();
         }
+    }
+
+    /** The slow path of {@link #lock()}; named apart so that BlockHound can be told it is short. */
+    private void lockContended() {
         boolean interrupted = false;
         while (!(bucket.locked == 0 && LOCKED.compareAndSet(bucket, 0, 1))) {
             interrupted |= Thread.interrupted();

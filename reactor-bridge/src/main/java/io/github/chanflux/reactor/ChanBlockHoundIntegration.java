@@ -1,11 +1,12 @@
 package io.github.chanflux.reactor;
 
 import io.github.chanflux.chan.Chan;
+import io.github.chanflux.rate.Limiter;
 import reactor.blockhound.BlockHound;
 import reactor.blockhound.integration.BlockHoundIntegration;
 
 /**
- * Tells BlockHound that taking a channel's lock is not a blocking call. Loaded by
+ * Tells BlockHound that taking a channel's lock, or a rate limiter's, is not a blocking call. Loaded by
  * {@code BlockHound.install()} through {@link java.util.ServiceLoader} when BlockHound is on the
  * class path (an optional dependency); without BlockHound this class is never touched.
  *
@@ -17,6 +18,10 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * never blocks. Go's runtime lock behaves the same (spin, then futex sleep) and Go counts a
  * select with a default as non-blocking. Only that lock's wait is allowed; a channel operation
  * that waits for a counterpart on a non-blocking thread is still reported.
+ *
+ * <p>Likewise a rate {@link Limiter}'s lock, which guards a few arithmetic operations on its
+ * bucket ({@code allow()} is called on Reactor threads by {@link RateLimit} and by a hedging
+ * budget): a caller that finds it held parks for the shortest time and tries again.
  *
  * <p>Likewise a cancel of {@link ChanFlux#fromChan} that meets the flux's goroutine between
  * starting a receive and parking in it waits, spinning, for it to park or return: a few lock
@@ -30,6 +35,7 @@ public final class ChanBlockHoundIntegration implements BlockHoundIntegration {
     @Override
     public void applyTo(BlockHound.Builder builder) {
         builder.allowBlockingCallsInside(Chan.class.getName(), "lockContended");
+        builder.allowBlockingCallsInside(Limiter.class.getName(), "lockContended");
         builder.allowBlockingCallsInside(ChanPublisher.Drain.class.getName(), "awaitReceiveStopped");
     }
 }

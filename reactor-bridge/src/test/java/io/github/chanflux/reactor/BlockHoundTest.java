@@ -6,6 +6,8 @@ import io.github.chanflux.chan.Chan;
 import io.github.chanflux.context.CancelableContext;
 import io.github.chanflux.context.Context;
 import io.github.chanflux.go.Go;
+import io.github.chanflux.rate.Limit;
+import io.github.chanflux.rate.Limiter;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import reactor.blockhound.BlockingOperationError;
@@ -87,6 +89,20 @@ class BlockHoundTest {
                         .subscribeOn(Schedulers.parallel()))
                 .expectError(BlockingOperationError.class)
                 .verify();
+    }
+
+    /** A rate limiter's lock, contended by parallel threads, is taken without a blocking call. */
+    @Test
+    void contendedLimiterCallsFromParallelThreadsAreAllowed() {
+        Limiter limiter = new Limiter(Limit.of(1_000_000_000), 1_000_000_000);
+        StepVerifier.create(Flux.range(0, 200_000)
+                        .parallel(2)
+                        .runOn(Schedulers.parallel())
+                        .map(v -> limiter.allow() ? 1 : 0)
+                        .sequential()
+                        .reduce(0, Integer::sum))
+                .expectNext(200_000)
+                .verifyComplete();
     }
 
     @Test
