@@ -61,8 +61,6 @@ public final class Limiter implements RateLimiter {
     }
 
     private final Clock clock;
-    /** Whether {@link #clock} is the system clock, read through {@code System.nanoTime()}. */
-    private final boolean onSystemClock;
     /** The token bucket; read and changed only under the lock. */
     private final Bucket bucket;
 
@@ -79,7 +77,6 @@ public final class Limiter implements RateLimiter {
     public Limiter(Limit limit, int burst, Clock clock) {
         Objects.requireNonNull(limit, "limit");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.onSystemClock = clock == Clock.system();
         this.bucket = new Bucket(limit, requireBurst(burst));
     }
 
@@ -198,7 +195,7 @@ public final class Limiter implements RateLimiter {
         }
         // The deadline is an instant on the context's clock, so the time left is read there.
         Clock ctxClock = Context.clock(ctx);
-        long ctxNow = ctxClock == clock && !onSystemClock ? t : nanos(ctxClock.now());
+        long ctxNow = ctxClock == clock && clock != Clock.system() ? t : nanos(ctxClock.now());
         long waitLimit = ctx.deadline().map(d -> minus(nanos(d), ctxNow)).orElse(Long.MAX_VALUE);
         Reservation r = reserveN(t, n, waitLimit);
         if (!r.ok()) {
@@ -313,7 +310,7 @@ public final class Limiter implements RateLimiter {
 
     /** {@link #now()} in nanoseconds since the epoch. */
     long nowNanos() {
-        return onSystemClock ? SYSTEM_EPOCH + System.nanoTime() : nanos(clock.now());
+        return clock == Clock.system() ? SYSTEM_EPOCH + System.nanoTime() : nanos(clock.now());
     }
 
     /** Go's unexported {@code reserveN(t, n, maxFutureReserve)}, for the ported tests. */

@@ -51,8 +51,8 @@ final class Contender<T> implements CoreSubscriber<T> {
     }
 
     /**
-     * Subscribes to {@code factory.apply(id)}, unless this contender was cancelled already; a factory that throws (a fatal error aside) or
-     * returns null is this contender's failure.
+     * Subscribes to {@code factory.apply(id)}, unless this contender was cancelled already; a
+     * factory that throws (a fatal error aside) or returns null is this contender's failure.
      */
     void enter(IntFunction<? extends Mono<? extends T>> factory) {
         if (upstream == Operators.cancelledSubscription()) {

@@ -24,10 +24,11 @@ import reactor.util.context.Context;
  * <p>Design: at most one element is in flight. The operator asks upstream for one element only
  * when downstream has unmet demand and nothing is held, so an element arrives only when it can
  * be emitted as soon as its time to act comes; it then reserves the element's tokens at the
- * limiter's time ({@code Limiter.now()}) and either emits it at once or arms a scheduler timer. Signals from upstream,
- * downstream and the timer only record what happened and call {@link Gate#drain()}; a
- * work-in-progress counter elects one thread to act on them, so the held element, its
- * reservation and its timer are touched by one thread at a time (reactor-core's drain loop).
+ * limiter's time ({@code Limiter.now()}) and either emits it at once or arms a scheduler timer.
+ * Signals from upstream, downstream and the timer only record what happened and call
+ * {@link Gate#drain()}; a work-in-progress counter elects one thread to act on them, so the held
+ * element, its reservation and its timer are touched by one thread at a time (reactor-core's
+ * drain loop).
  */
 final class FluxRateLimit<T> extends FluxOperator<T, T> {
 

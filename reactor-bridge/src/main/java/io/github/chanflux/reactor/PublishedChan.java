@@ -275,11 +275,6 @@ public final class PublishedChan<T> {
          * @return how many values went straight to {@code direct}
          */
         long request(long n, Chan<T> direct) {
-            if (direct == null) {
-                requested.getAndUpdate(r -> Operators.addCap(r, n));
-                callSubscription();
-                return 0;
-            }
             directThread = Thread.currentThread();
             sentDirect = 0;
             this.direct = direct; // before the demand is visible to any thread that may serve it

@@ -26,9 +26,9 @@ import reactor.core.scheduler.Schedulers;
  *
  * <p>Time is the limiter's: every operator here reads the time as the limiter does
  * ({@link Limiter#now()}), compares a wait with the time left before a context's deadline on
- * the context's clock, and only times its delays on the scheduler. With {@code StepVerifier.withVirtualTime}, give the limiter (and a context with a
- * deadline) a {@link io.github.chanflux.time.Clock Clock} that reads the virtual scheduler's
- * {@code now()}.
+ * the context's clock, and only times its delays on the scheduler. With
+ * {@code StepVerifier.withVirtualTime}, give the limiter (and a context with a deadline) a
+ * {@link io.github.chanflux.time.Clock Clock} that reads the virtual scheduler's {@code now()}.
  *
  * <p>{@link #acquire(Limiter, Context)} is Go's {@code limiter.Wait(ctx)} before a call;
  * {@link #acquire(Limiter)} takes the Go context from the subscriber context ({@link GoContexts}).
@@ -63,7 +63,8 @@ public final class RateLimit {
      *
      * @param limiter the limiter the stream conforms to
      * @param weigher how many tokens an element takes
-     * @param scheduler where the delays are timed; the time itself is the limiter's ({@link Limiter#now()})
+     * @param scheduler where the delays are timed; the time itself is the limiter's
+     *     ({@link Limiter#now()})
      * @param <T> the element type
      * @return the operator, for {@link Flux#transform}
      */

@@ -34,8 +34,9 @@ import java.util.function.BooleanSupplier;
  * was made (goroutines started with plain {@code Thread} calls are not seen). A goroutine counts
  * as blocked when it is parked waiting: in a channel operation or select, on a lock condition,
  * a latch, or a sleep on the fake clock. One that is runnable, or waiting for the internal lock
- * of a channel or a rate {@link Limiter} (parked for a moment, with that as its blocker), is not. Timers of a {@code FakeClock} fire on the thread that moves it, so the
- * callbacks run on the test thread inside {@link #advanceToNextTimer}.
+ * of a channel or a rate {@link Limiter} (parked for a moment, with that as its blocker), is
+ * not. Timers of a {@code FakeClock} fire on the thread that moves it, so the callbacks run on
+ * the test thread inside {@link #advanceToNextTimer}.
  */
 public final class FakeClockDriver {
 
