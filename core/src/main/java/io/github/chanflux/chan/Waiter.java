@@ -44,7 +44,11 @@ final class Waiter {
     }
 
     private final Thread thread = Thread.currentThread();
-    private volatile int state = WAITING;
+    /**
+     * The state plus one, so that {@link #WAITING} is the field's default: a new waiter needs
+     * no volatile store (a full fence on x86), only the lock release that publishes its nodes.
+     */
+    private volatile int state;
     /**
      * Set once the waiter has stopped spinning and is about to park: only then does a
      * counterpart need to unpark it (as {@code LinkedTransferQueue}'s {@code waiter} field).
@@ -55,12 +59,12 @@ final class Waiter {
 
     /** Completes case {@code caseIndex} for this waiter; false if it has already finished. */
     boolean claim(int caseIndex) {
-        return STATE.compareAndSet(this, WAITING, caseIndex);
+        return STATE.compareAndSet(this, 0, caseIndex + 1);
     }
 
     /** Abandons the wait with {@code reason}; false if a counterpart has already claimed it. */
     private boolean giveUp(int reason) {
-        return STATE.compareAndSet(this, WAITING, reason);
+        return STATE.compareAndSet(this, 0, reason + 1);
     }
 
     /** Whether the wait went past its spin and parked (or was about to). */
@@ -69,7 +73,7 @@ final class Waiter {
     }
 
     boolean isWaiting() {
-        return state == WAITING;
+        return state == 0;
     }
 
     /** Unparks the thread, unless it is still spinning and so will see its state by itself. */
@@ -89,15 +93,15 @@ final class Waiter {
     int await(int spins) {
         for (int i = 0; i < spins; i++) {
             int s = state;
-            if (s != WAITING) {
-                return s;
+            if (s != 0) {
+                return s - 1;
             }
             Thread.onSpinWait();
         }
         parking = true;
         boolean interrupted = false;
         int s;
-        while ((s = state) == WAITING) {
+        while ((s = state - 1) == WAITING) {
             if (Thread.interrupted()) {
                 interrupted = true;
                 giveUp(INTERRUPTED);
