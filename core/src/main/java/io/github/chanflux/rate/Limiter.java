@@ -201,7 +201,7 @@ public final class Limiter implements RateLimiter {
         if (!r.ok()) {
             throw new TimeoutException("rate: Wait(n=" + n + ") would exceed context deadline");
         }
-        Duration delay = Duration.ofNanos(Math.max(0, minus(r.timeToAct(), t)));
+        Duration delay = r.delayFrom(t);
         if (delay.isZero()) {
             granted.accept(r);
             return;

@@ -37,7 +37,7 @@ public final class Reservation {
 
     /** How long to wait from now before acting; see {@link #delayFrom(Instant)}. */
     public Duration delay() {
-        return delayFrom(limiter.now());
+        return delayFrom(limiter.nowNanos());
     }
 
     /**
@@ -45,12 +45,15 @@ public final class Reservation {
      * is not {@link #ok()} returns a practically infinite duration (Go's {@code InfDuration}).
      */
     public Duration delayFrom(Instant t) {
-        Objects.requireNonNull(t, "t");
+        return delayFrom(Limiter.nanos(t));
+    }
+
+    /** {@link #delayFrom(Instant)} from {@code t} in nanoseconds since the epoch. */
+    Duration delayFrom(long t) {
         if (!ok) {
             return Duration.ofNanos(Long.MAX_VALUE);
         }
-        long delay = Limiter.minus(timeToAct, Limiter.nanos(t));
-        return Duration.ofNanos(Math.max(0, delay));
+        return Duration.ofNanos(Math.max(0, Limiter.minus(timeToAct, t)));
     }
 
     /** Gives the tokens back, as far as possible; see {@link #cancelAt(Instant)}. */
