@@ -175,8 +175,46 @@ public final class Limiter implements RateLimiter {
      * may act, so that {@link MultiLimiter} can cancel it if a later limiter fails.
      */
     void awaitN(Context ctx, int n, Consumer<Reservation> granted) throws InterruptedException, TimeoutException {
-        Objects.requireNonNull(ctx, "ctx");
         long t = nowNanos();
+        Reservation r = reserveToWait(ctx, n, t);
+        Duration delay = r.delayFrom(t);
+        if (delay.isZero()) {
+            granted.accept(r);
+            return;
+        }
+        Chan<Boolean> fired = Chan.make(1);
+        Timer timer = clock.afterFunc(delay, () -> fired.trySend(true));
+        boolean mayAct = false;
+        try {
+            RecvChan<Void> done = ctx.done();
+            Selected s = select(recv(fired), recv(done));
+            if (s.is(done)) {
+                throw thrown(ctx.err());
+            }
+            mayAct = true;
+            granted.accept(r);
+        } finally {
+            timer.stop();
+            if (!mayAct) {
+                r.cancel();
+            }
+        }
+    }
+
+    /** {@link #reserveToWait(Context, int, long)} at {@code t}, for the hook. */
+    Reservation reserveToWait(Context ctx, int n, Instant t) throws TimeoutException {
+        return reserveToWait(ctx, n, nanos(t));
+    }
+
+    /**
+     * The first half of Go's {@code wait}: checks the burst and the context, then reserves
+     * {@code n} tokens at {@code t} if the caller could act before the context's deadline, so a
+     * wait that would outlast it takes nothing. Returns the reservation, which is ok; throws what
+     * {@link #awaitN(Context, int)} throws before it would wait. Shared with the reactor
+     * module's {@code acquire} through {@code io.github.chanflux.internal.RateHooks}.
+     */
+    Reservation reserveToWait(Context ctx, int n, long t) throws TimeoutException {
+        Objects.requireNonNull(ctx, "ctx");
         int burst;
         boolean inf;
         lock();
@@ -201,28 +239,7 @@ public final class Limiter implements RateLimiter {
         if (!r.ok()) {
             throw new TimeoutException("rate: Wait(n=" + n + ") would exceed context deadline");
         }
-        Duration delay = r.delayFrom(t);
-        if (delay.isZero()) {
-            granted.accept(r);
-            return;
-        }
-        Chan<Boolean> fired = Chan.make(1);
-        Timer timer = clock.afterFunc(delay, () -> fired.trySend(true));
-        boolean mayAct = false;
-        try {
-            RecvChan<Void> done = ctx.done();
-            Selected s = select(recv(fired), recv(done));
-            if (s.is(done)) {
-                throw thrown(ctx.err());
-            }
-            mayAct = true;
-            granted.accept(r);
-        } finally {
-            timer.stop();
-            if (!mayAct) {
-                r.cancel();
-            }
-        }
+        return r;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.chanflux.reactor;
 
 import io.github.chanflux.context.Context;
+import io.github.chanflux.internal.RateHooks;
 import io.github.chanflux.rate.Limiter;
 import io.github.chanflux.rate.Reservation;
 import java.time.Duration;
@@ -90,10 +91,13 @@ public final class RateLimit {
 
     /**
      * Completes when one event may happen: Go's {@code limiter.Wait(ctx)}, without blocking.
-     * Fails at once with {@code ctx.err()} if the context is done, or with a
-     * {@link TimeoutException} if the wait would outlast the context's deadline; fails with
-     * {@code ctx.err()} if the context ends while waiting. Cancelling, or the context ending,
-     * gives the reserved token back. Reserves on subscription; each subscription reserves anew.
+     * Fails at once with {@code ctx.err()} if the context is done, with an
+     * {@link IllegalArgumentException} if the limit is finite and the burst is 0, or with a
+     * {@link TimeoutException} if the wait would outlast the context's deadline; as in Go, such
+     * a wait reserves nothing, so it takes no token even from concurrent callers' reservations.
+     * Fails with {@code ctx.err()} if the context ends while waiting. Cancelling, or the context
+     * ending, gives the reserved token back. Reserves on subscription; each subscription
+     * reserves anew.
      *
      * @param limiter the limiter to take a token from
      * @param ctx the context whose end or deadline bounds the wait
@@ -121,16 +125,13 @@ public final class RateLimit {
                 return Mono.error(err);
             }
             Instant now = limiter.now();
-            Reservation r = limiter.reserveN(now, 1);
-            Duration delay = r.delayFrom(now);
-            boolean beyondDeadline = ctx.deadline()
-                    .map(d ->
-                            delay.compareTo(Duration.between(Context.clock(ctx).now(), d)) > 0)
-                    .orElse(false);
-            if (!r.ok() || beyondDeadline) {
-                r.cancelAt(now);
-                return Mono.error(new TimeoutException("rate: Wait(n=1) would exceed context deadline"));
+            Reservation r;
+            try {
+                r = RateHooks.reserveToWait(limiter, ctx, 1, now);
+            } catch (TimeoutException | RuntimeException e) {
+                return Mono.error(e);
             }
+            Duration delay = r.delayFrom(now);
             Mono<Void> wait =
                     delay.isZero() ? Mono.empty() : Mono.delay(delay, scheduler).then();
             Mono<Void> canceled = GoContexts.whenDone(ctx).then(Mono.error(ctx::err));

@@ -4,12 +4,15 @@ import static io.github.chanflux.reactor.RateLimit.acquire;
 import static io.github.chanflux.reactor.RateLimit.rateLimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.context.CancelableContext;
 import io.github.chanflux.context.Context;
 import io.github.chanflux.rate.Limit;
 import io.github.chanflux.rate.Limiter;
+import io.github.chanflux.rate.Reservation;
 import io.github.chanflux.time.Clock;
 import io.github.chanflux.time.FakeClock;
+import io.github.chanflux.time.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -262,6 +265,59 @@ class RateLimitTest {
                     .hasMessage("rate: Wait(n=1) would exceed context deadline");
         }
         assertThat(lim.tokens()).as("no token taken").isZero();
+    }
+
+    /**
+     * Another caller reserves while acquire works out its wait (here, as it reads the context's
+     * clock). A wait beyond the deadline then takes nothing, as in Go, whose Wait reserves with
+     * the time left as the limit. Reserving first and cancelling after would leave a token
+     * taken, because the other reservation relies on it.
+     */
+    @Test
+    void acquireBeyondTheDeadlineTakesNoTokenWhileOthersReserve() {
+        Limiter lim = limiter(1, 1);
+        assertThat(lim.allow()).isTrue();
+        AtomicReference<Runnable> onRead = new AtomicReference<>(() -> {});
+        Clock ctxClock = new Clock() {
+            @Override
+            public Instant now() {
+                onRead.getAndSet(() -> {}).run();
+                return clock.now();
+            }
+
+            @Override
+            public Timer afterFunc(Duration delay, Runnable f) {
+                return clock.afterFunc(delay, f);
+            }
+
+            @Override
+            public RecvChan<Instant> after(Duration delay) {
+                return clock.after(delay);
+            }
+        };
+        AtomicReference<Reservation> other = new AtomicReference<>();
+        try (CancelableContext ctx =
+                Context.withTimeout(Context.withClock(Context.background(), ctxClock), Duration.ofMillis(400))) {
+            onRead.set(() -> other.set(lim.reserve()));
+            StepVerifier.create(acquire(lim, ctx, vts))
+                    .expectErrorSatisfies(e -> assertThat(e)
+                            .isInstanceOf(TimeoutException.class)
+                            .hasMessage("rate: Wait(n=1) would exceed context deadline"))
+                    .verify();
+        }
+        assertThat(other.get().ok()).as("the other caller reserved meanwhile").isTrue();
+        assertThat(lim.tokens()).as("only the other caller's token is taken").isEqualTo(-1.0);
+    }
+
+    /** Go's Wait fails on a zero burst with a finite limit, whatever the context. */
+    @Test
+    void acquireFailsAtOnceWhenTheBurstIsZero() {
+        Limiter lim = limiter(10, 0);
+        StepVerifier.create(acquire(lim, Context.background(), vts))
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("rate: Wait(n=1) exceeds limiter's burst 0"))
+                .verify();
     }
 
     @Test
