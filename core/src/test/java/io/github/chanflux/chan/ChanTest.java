@@ -275,6 +275,101 @@ class ChanTest {
     }
 
     @Test
+    void awaitReceivedCountsEveryWayAValueIsReceived() throws InterruptedException {
+        Chan<Integer> ch = Chan.make(2);
+        assertThat(ch.received()).isZero();
+        ch.send(1);
+        ch.send(2);
+        assertThat(ch.receive()).isEqualTo(Received.of(1));
+        assertThat(ch.tryReceive()).isEqualTo(Received.of(2));
+        Blocking<Received<Integer>> receiver = Blocking.start(ch::receive).awaitParked();
+        ch.send(3); // handed to the blocked receiver
+        assertThat(receiver.join()).isEqualTo(Received.of(3));
+        ch.send(4);
+        int selected = select(recv(ch, r -> r.value()));
+        assertThat(selected).isEqualTo(4);
+        assertThat(ch.received()).isEqualTo(4);
+        ch.awaitReceived(4);
+        ch.close();
+        assertThat(ch.receive()).isEqualTo(Received.closed());
+        assertThat(ch.received())
+                .as("a receive that finds the channel closed gets no value")
+                .isEqualTo(4);
+    }
+
+    @Test
+    void awaitReceivedWaitsForTheTotal() throws InterruptedException {
+        Chan<Integer> ch = Chan.make(3);
+        for (int i = 1; i <= 3; i++) {
+            ch.send(i);
+        }
+        Blocking<Void> waiting = Blocking.<Void>start(() -> {
+                    ch.awaitReceived(2);
+                    return null;
+                })
+                .awaitParked();
+        assertThat(ch.receive()).isEqualTo(Received.of(1));
+        assertThat(waiting.isBlocked()).as("one received of two").isTrue();
+        assertThat(ch.receive()).isEqualTo(Received.of(2));
+        waiting.join();
+        assertThat(ch.len()).isEqualTo(1);
+    }
+
+    @Test
+    void awaitReceivedCountsAValueTakenFromABlockedSender() throws InterruptedException {
+        Chan<String> ch = Chan.make();
+        Blocking<Void> sender = Blocking.<Void>start(() -> {
+                    ch.send("v");
+                    return null;
+                })
+                .awaitParked();
+        Blocking<Void> waiting = Blocking.<Void>start(() -> {
+                    ch.awaitReceived(1);
+                    return null;
+                })
+                .awaitParked();
+        assertThat(ch.receive()).isEqualTo(Received.of("v"));
+        waiting.join();
+        sender.join();
+    }
+
+    @Test
+    void awaitReceivedWakesOnCloseAndAllowsOneWaiter() throws InterruptedException {
+        Chan<Integer> ch = Chan.make(1);
+        Blocking<Void> waiting = Blocking.<Void>start(() -> {
+                    ch.awaitReceived(1);
+                    return null;
+                })
+                .awaitParked();
+        assertThatThrownBy(() -> ch.awaitReceived(1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("another thread is waiting");
+        ch.close();
+        waiting.join();
+        ch.awaitReceived(Long.MAX_VALUE); // closed: returns at once
+    }
+
+    @Test
+    void interruptedAwaitReceivedThrowsAndLetsAnotherWait() throws InterruptedException {
+        Chan<Integer> ch = Chan.make(1);
+        Blocking<Void> waiting = Blocking.<Void>start(() -> {
+                    ch.awaitReceived(1);
+                    return null;
+                })
+                .awaitParked();
+        assertThat(waiting.interruptAndGetFailure()).isInstanceOf(InterruptedException.class);
+        Blocking<Void> next = Blocking.<Void>start(() -> {
+                    ch.awaitReceived(1);
+                    return null;
+                })
+                .awaitParked();
+        ch.send(1);
+        assertThat(next.isBlocked()).as("sent, not received").isTrue();
+        assertThat(ch.receive()).isEqualTo(Received.of(1));
+        next.join();
+    }
+
+    @Test
     void interruptedAwaitSendReadyThrowsAndLeavesTheChannelAsItWas() throws InterruptedException {
         Chan<String> ch = Chan.make();
         Blocking<Void> ready = Blocking.<Void>start(() -> {
