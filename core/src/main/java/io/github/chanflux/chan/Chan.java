@@ -56,9 +56,9 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
     // (claimFirst). "Live" above means a node whose waiter is still waiting.
     //
     // Lock rules: the methods ending in Locked, enqueue/dequeue, claimFirst, failAll,
-    // notifyReadyLocked, countReceived and releaseReceivedWatcher require the lock; unlockAndWake releases it and then
-    // wakes the waiter
-    // the operation completed; block is entered with the lock held and returns without it.
+    // notifyReadyLocked, countReceived and releaseReceivedWatcher require the lock;
+    // unlockAndWake releases it and then wakes the waiter the operation completed; block is
+    // entered with the lock held and returns without it.
     // Select takes the locks of several channels in the order of their ids. No lock is held
     // while a thread parks in a wait for a counterpart, and no user code runs under a lock.
 
@@ -105,7 +105,10 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
     private List<Waiter> readyWatchers;
     /** Values received from this channel so far, for {@link #awaitReceived}. */
     private long received;
-    /** The thread in {@link #awaitReceived}, if any, and the total it waits for (else the largest long). */
+    /**
+     * The thread in {@link #awaitReceived}, if any, and the total it waits for (else
+     * {@code Long.MAX_VALUE}, which no count reaches).
+     */
     private Waiter receivedWatcher;
 
     private long receivedTarget = Long.MAX_VALUE;
@@ -531,7 +534,10 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
         }
     }
 
-    /** Counts a value received, and releases the thread in {@link #awaitReceived} once its total is reached. */
+    /**
+     * Counts a value received, and releases the thread in {@link #awaitReceived} once its total
+     * is reached.
+     */
     private void countReceived() {
         if (++received >= receivedTarget) {
             releaseReceivedWatcher();

@@ -303,11 +303,7 @@ class ChanTest {
         for (int i = 1; i <= 3; i++) {
             ch.send(i);
         }
-        Blocking<Void> waiting = Blocking.<Void>start(() -> {
-                    ch.awaitReceived(2);
-                    return null;
-                })
-                .awaitParked();
+        Blocking<Void> waiting = awaitingReceived(ch, 2);
         assertThat(ch.receive()).isEqualTo(Received.of(1));
         assertThat(waiting.isBlocked()).as("one received of two").isTrue();
         assertThat(ch.receive()).isEqualTo(Received.of(2));
@@ -323,11 +319,7 @@ class ChanTest {
                     return null;
                 })
                 .awaitParked();
-        Blocking<Void> waiting = Blocking.<Void>start(() -> {
-                    ch.awaitReceived(1);
-                    return null;
-                })
-                .awaitParked();
+        Blocking<Void> waiting = awaitingReceived(ch, 1);
         assertThat(ch.receive()).isEqualTo(Received.of("v"));
         waiting.join();
         sender.join();
@@ -336,11 +328,7 @@ class ChanTest {
     @Test
     void awaitReceivedWakesOnCloseAndAllowsOneWaiter() throws InterruptedException {
         Chan<Integer> ch = Chan.make(1);
-        Blocking<Void> waiting = Blocking.<Void>start(() -> {
-                    ch.awaitReceived(1);
-                    return null;
-                })
-                .awaitParked();
+        Blocking<Void> waiting = awaitingReceived(ch, 1);
         assertThatThrownBy(() -> ch.awaitReceived(1))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("another thread is waiting");
@@ -352,21 +340,22 @@ class ChanTest {
     @Test
     void interruptedAwaitReceivedThrowsAndLetsAnotherWait() throws InterruptedException {
         Chan<Integer> ch = Chan.make(1);
-        Blocking<Void> waiting = Blocking.<Void>start(() -> {
-                    ch.awaitReceived(1);
-                    return null;
-                })
-                .awaitParked();
+        Blocking<Void> waiting = awaitingReceived(ch, 1);
         assertThat(waiting.interruptAndGetFailure()).isInstanceOf(InterruptedException.class);
-        Blocking<Void> next = Blocking.<Void>start(() -> {
-                    ch.awaitReceived(1);
-                    return null;
-                })
-                .awaitParked();
+        Blocking<Void> next = awaitingReceived(ch, 1);
         ch.send(1);
         assertThat(next.isBlocked()).as("sent, not received").isTrue();
         assertThat(ch.receive()).isEqualTo(Received.of(1));
         next.join();
+    }
+
+    /** A thread blocked in {@code ch.awaitReceived(total)}. */
+    private static Blocking<Void> awaitingReceived(Chan<?> ch, long total) {
+        return Blocking.<Void>start(() -> {
+                    ch.awaitReceived(total);
+                    return null;
+                })
+                .awaitParked();
     }
 
     @Test

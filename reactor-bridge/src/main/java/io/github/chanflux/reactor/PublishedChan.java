@@ -31,9 +31,9 @@ import reactor.core.publisher.Operators;
  * when a receiver is waiting for it ({@code ChanHooks.awaitSendReady}), and the value goes
  * through an inbox to the pump, which sends it; if that receiver gives up before the value
  * arrives (an interrupt, a select that took another case), the value waits in the pump for the
- * next receiver, so there is still at most one out. A source that ignores backpressure (e.g. {@code
- * Flux.interval}) overflows when receivers fall behind; its overflow error is told like any
- * other (put {@code onBackpressureBuffer} before it to buffer).
+ * next receiver, so there is still at most one out. A source that ignores backpressure (e.g.
+ * {@code Flux.interval}) overflows when receivers fall behind; its overflow error is told like
+ * any other (put {@code onBackpressureBuffer} before it to buffer).
  *
  * <p>How the publisher ended is told after the values, as Go's {@code bufio.Scanner.Err}: when
  * the channel is closed and drained, {@link #err()} is null after {@code onComplete} and holds
