@@ -55,10 +55,9 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
     // meets such a node fails to claim its Waiter (a single compare-and-set) and drops it
     // (claimFirst). "Live" above means a node whose waiter is still waiting.
     //
-    // Lock rules: the methods ending in Locked, enqueue/dequeue, claimFirst, failAll,
-    // notifyReadyLocked, countReceived and releaseReceivedWatcher require the lock;
-    // unlockAndWake releases it and then wakes the waiter the operation completed; block is
-    // entered with the lock held and returns without it.
+    // Lock rules: the methods ending in Locked, enqueue/dequeue, claimFirst, failAll and
+    // notifyReadyLocked require the lock; unlockAndWake releases it and then wakes the waiter
+    // the operation completed; block is entered with the lock held and returns without it.
     // Select takes the locks of several channels in the order of their ids. No lock is held
     // while a thread parks in a wait for a counterpart, and no user code runs under a lock.
 
@@ -103,15 +102,6 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
     private int spinBudget = Waiter.MIN_SPINS;
     /** Threads in {@link #awaitSendReady()}; null when there are none (the common case). */
     private List<Waiter> readyWatchers;
-    /** Values received from this channel so far, for {@link #awaitReceived}. */
-    private long received;
-    /**
-     * The thread in {@link #awaitReceived}, if any, and the total it waits for (else
-     * {@code Long.MAX_VALUE}, which no count reaches).
-     */
-    private Waiter receivedWatcher;
-
-    private long receivedTarget = Long.MAX_VALUE;
 
     private Chan(int capacity, boolean nil) {
         this.id = nil ? -1 : IDS.getAndIncrement();
@@ -234,59 +224,6 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
         unlock();
     }
 
-    /**
-     * Blocks until {@code total} values in all have been received from this channel (by any
-     * receiver or select), or the channel is closed; returns at once if that is already so. Not
-     * in Go: it is for a sender that keeps the count of what it has sent and asked for, such as
-     * the bridge from a Reactive Streams publisher to a buffered channel, which requests more
-     * values when enough of those already out have been received. One thread at a time. Reached
-     * from the reactor module through {@code io.github.chanflux.internal.ChanHooks}; not public.
-     *
-     * @throws IllegalStateException if another thread is already waiting here
-     * @throws InterruptedException if interrupted while waiting
-     */
-    void awaitReceived(long total) throws InterruptedException {
-        if (isNil()) {
-            blockForever();
-        }
-        lock();
-        if (closed || received >= total) {
-            unlock();
-            return;
-        }
-        if (receivedWatcher != null) {
-            unlock();
-            throw new IllegalStateException("awaitReceived: another thread is waiting on " + this);
-        }
-        if (Thread.interrupted()) {
-            unlock();
-            throw new InterruptedException();
-        }
-        Waiter w = new Waiter();
-        receivedWatcher = w;
-        receivedTarget = total;
-        unlock();
-        if (w.await(0) == Waiter.INTERRUPTED) {
-            lock();
-            if (receivedWatcher == w) {
-                receivedWatcher = null;
-                receivedTarget = Long.MAX_VALUE;
-            }
-            unlock();
-            throw new InterruptedException();
-        }
-    }
-
-    /** How many values have been received from this channel so far; see {@link #awaitReceived}. */
-    long received() {
-        lock();
-        try {
-            return received;
-        } finally {
-            unlock();
-        }
-    }
-
     @Override
     @SuppressWarnings("unchecked")
     public Received<T> receive() throws InterruptedException {
@@ -336,7 +273,6 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
             }
             closed = true;
             notifyReadyLocked();
-            releaseReceivedWatcher();
             woken = failAll(senders, failAll(receivers, null));
         } finally {
             unlock();
@@ -437,7 +373,6 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
             buffer[head] = null;
             head = (head + 1) % buffer.length;
             count--;
-            countReceived();
             Node sender = claimFirst(senders, null);
             if (sender != null) {
                 enqueue(sender.item);
@@ -447,11 +382,7 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
             return value;
         }
         Node sender = claimFirst(senders, null);
-        if (sender == null) {
-            return null;
-        }
-        countReceived();
-        return sender.item;
+        return sender == null ? null : sender.item;
     }
 
     /**
@@ -460,7 +391,6 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
      */
     boolean offerLocked(Object value) {
         if (claimFirst(receivers, value) != null) {
-            countReceived();
             return true;
         }
         if (count < capacity) {
@@ -530,28 +460,6 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
                 if (w.claim(0)) {
                     w.wake();
                 }
-            }
-        }
-    }
-
-    /**
-     * Counts a value received, and releases the thread in {@link #awaitReceived} once its total
-     * is reached.
-     */
-    private void countReceived() {
-        if (++received >= receivedTarget) {
-            releaseReceivedWatcher();
-        }
-    }
-
-    /** Wakes the thread in {@link #awaitReceived}, if any. */
-    private void releaseReceivedWatcher() {
-        Waiter w = receivedWatcher;
-        if (w != null) {
-            receivedWatcher = null;
-            receivedTarget = Long.MAX_VALUE;
-            if (w.claim(0)) {
-                w.wake();
             }
         }
     }

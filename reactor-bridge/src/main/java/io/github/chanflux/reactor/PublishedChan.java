@@ -21,19 +21,17 @@ import reactor.core.publisher.Operators;
 /**
  * A {@link Publisher} consumed into a channel: {@link ChanFlux#toChan(Publisher, int)}.
  *
- * <p>Credit is the channel's free capacity: a pump goroutine requests as many values as the
- * channel will have free slots once every value already requested has arrived, so at most
- * {@code capacity} values are out of the publisher at any time and {@code onNext} never blocks
- * the publisher's thread. On a buffered channel, {@code onNext} sends the value on the channel
- * itself, on whatever thread the publisher calls it, which always has room for it; the pump
- * requests in batches of half the capacity, once that many of the values out have been
- * received ({@code ChanHooks.awaitReceived}). An unbuffered channel requests one value only
- * when a receiver is waiting for it ({@code ChanHooks.awaitSendReady}), and the value goes
- * through an inbox to the pump, which sends it; if that receiver gives up before the value
- * arrives (an interrupt, a select that took another case), the value waits in the pump for the
- * next receiver, so there is still at most one out. A source that ignores backpressure (e.g.
- * {@code Flux.interval}) overflows when receivers fall behind; its overflow error is told like
- * any other (put {@code onBackpressureBuffer} before it to buffer).
+ * <p>Credit is the channel's free capacity, at most {@value #MAX_AHEAD} values at a time. A
+ * pump goroutine requests as many values as the channel has free slots, counting the values
+ * already requested and not yet sent on it; so at most {@code capacity} values are out of the
+ * publisher at any time, and {@code onNext} never blocks the publisher's thread: it puts the
+ * value into an inbox that always has room for what was requested. An unbuffered channel
+ * requests one value only when a receiver is waiting for
+ * it ({@code ChanHooks.awaitSendReady}); if that receiver gives up before the value arrives (an
+ * interrupt, a select that took another case), the value waits in the pump for the next
+ * receiver, so there is still at most one out. A source that ignores backpressure (e.g. {@code
+ * Flux.interval}) overflows when receivers fall behind; its overflow error is told like any
+ * other (put {@code onBackpressureBuffer} before it to buffer).
  *
  * <p>How the publisher ended is told after the values, as Go's {@code bufio.Scanner.Err}: when
  * the channel is closed and drained, {@link #err()} is null after {@code onComplete} and holds
@@ -43,6 +41,9 @@ import reactor.core.publisher.Operators;
  * @param <T> the element type
  */
 public final class PublishedChan<T> {
+
+    /** The most values requested and not yet sent on the channel, whatever its capacity: the inbox's room. */
+    static final int MAX_AHEAD = 256;
 
     private final Chan<T> out;
     private final AtomicReference<Throwable> error = new AtomicReference<>();
@@ -56,7 +57,7 @@ public final class PublishedChan<T> {
     /** Starts the pump; {@link #subscriber()} still has to be subscribed to the publisher. */
     PublishedChan(int capacity, Function<Throwable, T> lastWord, Context ctx) {
         this.out = Chan.make(capacity);
-        this.inbox = new Inbox<>(capacity > 0 ? out : null, this::stopPump);
+        this.inbox = new Inbox<>(Math.min(Math.max(1, capacity), MAX_AHEAD), this::stopPump);
         Stop unbind = Context.afterFunc(ctx, this::cancel);
         Go.go("published-chan", () -> {
             try {
@@ -105,9 +106,8 @@ public final class PublishedChan<T> {
     }
 
     /**
-     * Wakes the pump from a wait for a receiver or for values to be received, after the inbox was
-     * cancelled or, on a buffered channel, after the publisher ended; the pump needs no
-     * interrupt when it runs this itself (it is then between two waits).
+     * Wakes the pump from a wait for a receiver or for room, after the inbox was cancelled; the
+     * pump needs no interrupt when it runs this itself (it is then between two waits).
      */
     private void stopPump() {
         Thread p = pump;
@@ -116,14 +116,43 @@ public final class PublishedChan<T> {
         }
     }
 
-    /** Requests what fits until the publisher ends or the inbox is cancelled, then tells the end. */
+    /**
+     * Requests what fits, moves the values from the inbox to the channel, and tells the end.
+     * {@code outstanding} counts the values requested and not yet sent on the channel; since
+     * only the pump sends on it, {@code len + outstanding <= cap} holds, so a send on a
+     * buffered channel never blocks.
+     */
     private void pump(Function<Throwable, T> lastWord) throws InterruptedException {
         pump = Thread.currentThread();
         try (out) {
-            if (out.cap() > 0) {
-                pumpBuffered();
-            } else {
-                pumpUnbuffered();
+            long outstanding = 0;
+            long room = inbox.values.cap();
+            // Requests in batches of at least half the credit while values are still coming:
+            // one request per value would cost the publisher a wake-up per value.
+            long batch = Math.max(1, Math.min(out.cap(), room) / 2);
+            while (!inbox.cancelled) {
+                if (outstanding == 0) {
+                    ChanHooks.awaitSendReady(out);
+                }
+                // The channel's free room is read (under its lock) only when a request may be due.
+                if (outstanding == 0 || room - outstanding >= batch) {
+                    long free = out.cap() == 0 ? 1 : out.cap() - out.len();
+                    long credit = Math.min(free, room) - outstanding;
+                    if (credit > 0 && (credit >= batch || outstanding == 0) && !inbox.cancelled) {
+                        // With nothing outstanding, the inbox is empty, so values the publisher
+                        // sends during the request on this thread may go straight to the channel.
+                        outstanding += credit - inbox.request(credit, outstanding == 0 ? out : null);
+                        if (outstanding == 0) {
+                            continue;
+                        }
+                    }
+                }
+                Received<T> r = inbox.values.receive();
+                if (!r.ok() || inbox.cancelled) {
+                    break;
+                }
+                out.send(r.value());
+                outstanding--;
             }
             Throwable e = inbox.error;
             if (e != null && !inbox.cancelled) {
@@ -137,64 +166,8 @@ public final class PublishedChan<T> {
     }
 
     /**
-     * For a buffered channel, whose values the publisher sends itself: requests in batches of at
-     * least half the capacity (one request per value would cost the publisher a wake-up per
-     * value). {@code requested - received} values are in the channel or still to come, so the
-     * credit is {@code cap - requested + received}.
-     */
-    private void pumpBuffered() {
-        long cap = out.cap();
-        long batch = Math.max(1, cap / 2);
-        long requested = 0;
-        while (!inbox.cancelled && !inbox.ended()) {
-            long credit = cap - requested + ChanHooks.received(out);
-            if (credit >= batch) {
-                requested += credit;
-                inbox.request(credit, null);
-                continue;
-            }
-            try {
-                ChanHooks.awaitReceived(out, requested - cap + batch);
-            } catch (InterruptedException woken) {
-                // by the end of the publisher or a cancel: the loop's condition tells which
-            }
-        }
-        Thread.interrupted(); // a wake-up that came while the pump was not waiting
-    }
-
-    /**
-     * For an unbuffered channel: requests a value when a receiver waits, and moves the values
-     * from the inbox to the channel. {@code outstanding} counts the values requested and not yet
-     * sent on it.
-     */
-    private void pumpUnbuffered() throws InterruptedException {
-        long outstanding = 0;
-        while (!inbox.cancelled) {
-            if (outstanding == 0) {
-                ChanHooks.awaitSendReady(out);
-                if (inbox.cancelled) {
-                    break;
-                }
-                // With nothing outstanding, the inbox is empty, so values the publisher sends
-                // during the request on this thread may go straight to the channel.
-                outstanding = 1 - inbox.request(1, out);
-                if (outstanding == 0) {
-                    continue;
-                }
-            }
-            Received<T> r = inbox.values.receive();
-            if (!r.ok() || inbox.cancelled) {
-                break;
-            }
-            out.send(r.value());
-            outstanding--;
-        }
-    }
-
-    /**
      * The Reactive Streams subscriber: puts each value into a channel with room for all the
-     * values the pump may have requested (the buffered channel itself, or for an unbuffered one
-     * the inbox); requests nothing itself. Calls on the subscription
+     * values the pump may have requested; requests nothing itself. Calls on the subscription
      * ({@code request}, {@code cancel}) are made one at a time (§2.7), from whichever thread
      * finds none in progress: the pump, a cancelling thread, or the publisher's in
      * {@code onSubscribe}; a call that finds another in progress leaves its work to that thread.
@@ -206,14 +179,7 @@ public final class PublishedChan<T> {
         /** The subscription is cancelled (or there was none to cancel yet), the inbox closed: the pump stops. */
         volatile boolean cancelled;
 
-        /**
-         * The buffered channel {@code onNext} sends on, on whatever thread the publisher calls
-         * it; null for an unbuffered channel, whose values go through {@link #values}.
-         */
-        private final Chan<T> target;
-        /** Wakes the pump: after a cancel, and with a target, after the publisher ended. */
-        private final Runnable wakePump;
-
+        private final Runnable onCancelled;
         private volatile boolean cancelRequested;
         private final AtomicReference<Subscription> subscription = new AtomicReference<>();
         private final AtomicBoolean ended = new AtomicBoolean();
@@ -234,11 +200,10 @@ public final class PublishedChan<T> {
         /** The values sent to {@link #direct} during the current request; that thread's only. */
         private long sentDirect;
 
-        /** {@code wakePump} runs on the thread that cancelled or ended, once for each. */
-        Inbox(Chan<T> target, Runnable wakePump) {
-            this.values = Chan.make(1);
-            this.target = target;
-            this.wakePump = wakePump;
+        /** {@code onCancelled} runs once, after the cancel, on the thread that made it. */
+        Inbox(int room, Runnable onCancelled) {
+            this.values = Chan.make(room);
+            this.onCancelled = onCancelled;
         }
 
         @Override
@@ -269,10 +234,10 @@ public final class PublishedChan<T> {
             }
             boolean taken;
             try {
-                taken = (target != null ? target : values).trySend(value);
+                taken = values.trySend(value);
             } catch (IllegalStateException closed) {
                 if (cancelled) {
-                    return; // a cancel closed the channel while this value was on its way
+                    return; // a cancel closed the inbox while this value was on its way
                 }
                 throw new IllegalStateException("onNext after the publisher ended (§1.7)", closed);
             }
@@ -285,30 +250,19 @@ public final class PublishedChan<T> {
         public void onError(Throwable t) {
             Objects.requireNonNull(t, "error");
             error = t;
-            if (end() && target != null) {
-                wakePump.run();
-            }
+            end();
         }
 
         @Override
         public void onComplete() {
-            if (end() && target != null) {
-                wakePump.run();
-            }
+            end();
         }
 
-        /** Whether the publisher ended or the inbox was cancelled. */
-        boolean ended() {
-            return ended.get();
-        }
-
-        /** Closes the inbox once, whoever ends first: the publisher or a cancel; true for that one. */
-        private boolean end() {
+        /** Closes the inbox once, whoever ends first: the publisher or a cancel. */
+        private void end() {
             if (ended.compareAndSet(false, true)) {
                 values.close();
-                return true;
             }
-            return false;
         }
 
         /**
@@ -358,7 +312,7 @@ public final class PublishedChan<T> {
                     if (!cancelled) {
                         cancelled = true;
                         end();
-                        wakePump.run();
+                        onCancelled.run();
                     }
                 } else if (s != null) {
                     long n = requested.getAndSet(0);

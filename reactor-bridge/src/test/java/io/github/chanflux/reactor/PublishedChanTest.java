@@ -94,33 +94,6 @@ class PublishedChanTest {
         drain(p);
     }
 
-    @Test
-    void aBufferedChannelRequestsItsCapacityThenBatchesOfHalf() {
-        List<Long> requests = new CopyOnWriteArrayList<>();
-        PublishedChan<Integer> p = toChan(Flux.range(1, 1_000).doOnRequest(requests::add), 16);
-        assertThat(drain(p)).hasSize(1_000);
-        assertThat(requests.get(0)).isEqualTo(16);
-        assertThat(requests).allSatisfy(n -> assertThat(n).isBetween(8L, 16L));
-    }
-
-    /**
-     * On a buffered channel, a value the publisher sends on its own thread is on the channel
-     * when {@code onNext} returns: it does not wait for the pump to move it.
-     */
-    @Test
-    void aBufferedChannelTakesValuesOnThePublishersThread() throws InterruptedException {
-        Sinks.Many<Integer> sink = Sinks.many().unicast().onBackpressureBuffer();
-        PublishedChan<Integer> p = toChan(sink.asFlux(), 4);
-        awaitPumpParked();
-        for (int i = 1; i <= 3; i++) {
-            assertThat(sink.tryEmitNext(i)).isEqualTo(Sinks.EmitResult.OK);
-            assertThat(p.chan().len()).isEqualTo(i);
-        }
-        sink.tryEmitComplete();
-        assertThat(drain(p)).containsExactly(1, 2, 3);
-        assertThat(p.err()).isNull();
-    }
-
     /** Waits until the pump goroutine parks with nothing in flight: waiting for room or a receiver. */
     private static void awaitPumpParked() {
         Thread pump = Go.running().stream()
