@@ -1,5 +1,7 @@
 package io.github.chanflux.chan;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -33,6 +35,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *                                                            //     }
  * }                                                          // }
  * }</pre>
+ *
+ * <p><b>Hot loops</b>: {@link #prepare} makes a select once, to run many times without the
+ * allocation each call above makes (Go's select allocates nothing); see {@link Prepared}.
  *
  * <p>As in Go: when several cases are ready, one is chosen uniformly at random; with an
  * {@link #orElse(Clause) default} case the select never blocks; a case on a
@@ -88,16 +93,20 @@ public final class Select {
         private final Object value;
         private final RecvClause<Object, ? extends R, ? extends X> onRecv;
         private final Clause<? extends R, ? extends X> onOther;
+        /** A clause-less case: the select returns a {@link Selected} naming it. */
+        private final boolean statement;
 
         private Case(
                 Chan<?> chan,
                 Object value,
                 RecvClause<Object, ? extends R, ? extends X> onRecv,
-                Clause<? extends R, ? extends X> onOther) {
+                Clause<? extends R, ? extends X> onOther,
+                boolean statement) {
             this.chan = chan;
             this.value = value;
             this.onRecv = onRecv;
             this.onOther = onOther;
+            this.statement = statement;
         }
 
         private boolean isSend() {
@@ -108,10 +117,21 @@ public final class Select {
             return chan == null;
         }
 
-        private R complete(Received<?> received) throws X {
-            @SuppressWarnings("unchecked")
-            Received<Object> r = (Received<Object>) received;
-            return onRecv != null ? onRecv.apply(r) : onOther.run();
+        /**
+         * Runs the clause with the {@code outcome} of {@link #attempt}; a statement case fills
+         * {@code reused} (a prepared select's own) or a new {@link Selected}.
+         */
+        @SuppressWarnings("unchecked")
+        private R complete(Object outcome, Selected reused) throws X {
+            if (statement) {
+                Selected s = reused != null ? reused : new Selected();
+                s.set(this, outcome);
+                return (R) s;
+            }
+            if (onRecv != null) {
+                return onRecv.apply(outcome == CLOSED ? Received.closed() : Received.of(outcome));
+            }
+            return onOther.run();
         }
     }
 
@@ -120,12 +140,15 @@ public final class Select {
      * whose clause bodies are the code that follows.
      */
     public static final class Selected {
-        private final Case<?, ?> chosen;
-        private final Received<?> received;
+        private Case<?, ?> chosen;
+        /** What the chosen receive got: null for a closed channel, a send or the default. */
+        private Object value;
 
-        private Selected(Case<?, ?> chosen, Received<?> received) {
+        private Selected() {}
+
+        private void set(Case<?, ?> chosen, Object outcome) {
             this.chosen = chosen;
-            this.received = received;
+            this.value = outcome == SENT || outcome == CLOSED ? null : outcome;
         }
 
         /**
@@ -152,7 +175,7 @@ public final class Select {
             if (chosen.chan != chan || chosen.isSend()) {
                 throw new IllegalStateException("select chose " + this + ", not a receive on " + chan);
             }
-            return (Received<T>) received;
+            return value != null ? Received.of((T) value) : Received.closed();
         }
 
         @Override
@@ -165,7 +188,144 @@ public final class Select {
     }
 
     /** What {@link #attempt} returns for a send that was performed. */
-    private static final Received<?> SENT = Received.of(Boolean.TRUE);
+    private static final Object SENT = new Object();
+    /** What {@link #attempt} returns for a receive from a closed, drained channel. */
+    private static final Object CLOSED = new Object();
+
+    /**
+     * A select made once and run many times: the {@code for { select { … } }} loop of a hot path
+     * whose cases stay the same, such as a stage's {@code case <-done:} and
+     * {@code case v, ok := <-in:}. It runs exactly as {@link Select#select(Case[])} over its
+     * cases, without the allocation each such call makes; made by {@link Select#prepare}.
+     *
+     * <pre>{@code
+     * Prepared<Selected, RuntimeException> loop = prepare(recv(done), recv(in));
+     * for (;;) {                                        // for {
+     *     Selected s = loop.select();                   //     select {
+     *     if (s.is(done)) return;                       //     case <-done: return
+     *     Received<T> r = s.received(in);               //     case v, ok := <-in:
+     *     ...                                           //     }
+     * }                                                 // }
+     * }</pre>
+     *
+     * <p><b>Why Java needs it.</b> Go's select allocates nothing: the compiler lays its cases out
+     * on the goroutine's stack, and a blocked select takes its {@code sudog}s from a per-processor
+     * cache. A Java select allocates its cases, the varargs array, its result, and when it
+     * blocks a waiter, one node per case and its lock order. A prepared select keeps all of these
+     * and reuses them, so in the statement form (cases without clauses) a run allocates nothing;
+     * {@link #select()} then returns this select's own {@link Selected}, overwritten by the next
+     * run. (A receive clause, by contrast, is handed a new {@link Received} each time.) A send
+     * case sends the value it was made with until {@link #setSend} replaces it, as Go's
+     * {@code reflect.Select} user sets {@code cases[i].Send} before each call.
+     *
+     * <p>One thread runs it at a time: calling {@link #select()} or {@link #setSend} while
+     * another call is running it, on any thread (a clause that runs its own select included),
+     * throws {@link IllegalStateException}. The {@link Selected} a run returns is read by the
+     * thread that ran it, before the next run; threads that take turns with one prepared select
+     * must hand it over as they would any unsynchronized object (a channel does).
+     *
+     * @param <R> what {@link #select()} returns
+     * @param <X> what its clauses may throw
+     */
+    public static final class Prepared<R, X extends Exception> {
+
+        private static final VarHandle RUNNER;
+
+        static {
+            try {
+                RUNNER = MethodHandles.lookup().findVarHandle(Prepared.class, "runner", Thread.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        /** The cases but the default. */
+        private final Case<? extends R, ? extends X>[] cases;
+
+        private final Case<? extends R, ? extends X> orElse;
+        /** The value each send case sends (see {@link #setSend}); null for a receive. */
+        private final Object[] values;
+
+        private final Chan<?>[] locks;
+        private final Waiter waiter = new Waiter();
+        /** One per case, reused by every block; null for a nil channel's case. */
+        private final Node[] nodes;
+        /** The poll order of more than {@link #PACKED_MAX} cases, shuffled in place. */
+        private final int[] order;
+
+        private final Selected selected = new Selected();
+        /** The thread running {@link #select()} or {@link #setSend}; null between runs. */
+        private volatile Thread runner;
+
+        private Prepared(Case<? extends R, ? extends X>[] all) {
+            int d = defaultIndex(all);
+            this.cases = d < 0 ? all : without(all, d);
+            this.orElse = d < 0 ? null : all[d];
+            this.values = new Object[cases.length];
+            this.nodes = new Node[cases.length];
+            for (int i = 0; i < cases.length; i++) {
+                Case<?, ?> c = cases[i];
+                values[i] = c.value;
+                nodes[i] = c.chan.isNil() ? null : new Node(waiter, i, null);
+            }
+            this.locks = lockOrder(cases);
+            this.order = cases.length > PACKED_MAX ? new int[cases.length] : null;
+        }
+
+        /**
+         * Runs the select: performs one ready case (or waits for one) and returns what its clause
+         * returns, or in the statement form this select's {@link Selected}.
+         *
+         * @throws X what the chosen clause threw
+         * @throws InterruptedException if interrupted while waiting; then no case was performed
+         * @throws IllegalStateException if a send case on a closed channel is chosen, or if
+         *     another call is running this select
+         */
+        public R select() throws X, InterruptedException {
+            enter();
+            try {
+                return run(cases, orElse, this);
+            } finally {
+                RUNNER.setRelease(this, null);
+            }
+        }
+
+        /**
+         * Makes every send case on {@code chan} send {@code value} from the next run on: Go's
+         * {@code cases[i].Send = reflect.ValueOf(value)} before a {@code reflect.Select}.
+         *
+         * @return this select
+         * @throws NullPointerException if {@code chan} or {@code value} is null
+         * @throws IllegalArgumentException if this select has no send case on {@code chan}
+         * @throws IllegalStateException if another call is running this select
+         */
+        public <T> Prepared<R, X> setSend(SendChan<T> chan, T value) {
+            Objects.requireNonNull(chan, "chan");
+            Objects.requireNonNull(value, "value");
+            enter();
+            try {
+                boolean found = false;
+                for (int i = 0; i < cases.length; i++) {
+                    if (cases[i].chan == chan && cases[i].isSend()) {
+                        values[i] = value;
+                        found = true;
+                    }
+                }
+                if (!found) {
+                    throw new IllegalArgumentException("chan: this select has no send case on " + chan);
+                }
+                return this;
+            } finally {
+                RUNNER.setRelease(this, null);
+            }
+        }
+
+        private void enter() {
+            if (!RUNNER.compareAndSet(this, null, Thread.currentThread())) {
+                throw new IllegalStateException("this prepared select is already running in " + runner);
+            }
+        }
+    }
 
     private Select() {}
 
@@ -195,19 +355,29 @@ public final class Select {
         return run((Case<? extends R, ? extends X>[]) cases.toArray(new Case<?, ?>[0]));
     }
 
+    /**
+     * A select over {@code cases} to run many times without allocating: see {@link Prepared}.
+     *
+     * @throws IllegalStateException if there is more than one default case
+     */
+    @SafeVarargs
+    public static <R, X extends Exception> Prepared<R, X> prepare(Case<? extends R, ? extends X>... cases) {
+        return new Prepared<>(Objects.requireNonNull(cases, "cases").clone());
+    }
+
     /** {@code case v, ok := <-chan: clause}. */
     @SuppressWarnings("unchecked")
     public static <T, R, X extends Exception> Case<R, X> recv(
             RecvChan<T> chan, RecvClause<? super T, ? extends R, ? extends X> clause) {
         Objects.requireNonNull(chan, "chan");
         Objects.requireNonNull(clause, "clause");
-        return new Case<>((Chan<?>) chan, null, (RecvClause<Object, ? extends R, ? extends X>) clause, null);
+        return new Case<>((Chan<?>) chan, null, (RecvClause<Object, ? extends R, ? extends X>) clause, null, false);
     }
 
     /** {@code case v, ok := <-chan:} in the statement form: the select returns a {@link Selected}. */
     public static Case<Selected, RuntimeException> recv(RecvChan<?> chan) {
         Objects.requireNonNull(chan, "chan");
-        return statement((Chan<?>) chan, null);
+        return new Case<>((Chan<?>) chan, null, null, null, true);
     }
 
     /** {@code case chan <- value: clause}. */
@@ -216,95 +386,84 @@ public final class Select {
         Objects.requireNonNull(chan, "chan");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(clause, "clause");
-        return new Case<>((Chan<?>) chan, value, null, clause);
+        return new Case<>((Chan<?>) chan, value, null, clause, false);
     }
 
     /** {@code case chan <- value:} in the statement form: the select returns a {@link Selected}. */
     public static <T> Case<Selected, RuntimeException> send(SendChan<T> chan, T value) {
         Objects.requireNonNull(chan, "chan");
         Objects.requireNonNull(value, "value");
-        return statement((Chan<?>) chan, value);
+        return new Case<>((Chan<?>) chan, value, null, null, true);
     }
 
     /** {@code default: clause}, run at once if no other case is ready. */
     public static <R, X extends Exception> Case<R, X> orElse(Clause<? extends R, ? extends X> clause) {
         Objects.requireNonNull(clause, "clause");
-        return new Case<>(null, null, null, clause);
+        return new Case<>(null, null, null, clause, false);
     }
 
     /** {@code default:} in the statement form: the select returns a {@link Selected}. */
     public static Case<Selected, RuntimeException> orElse() {
-        return statement(null, null);
-    }
-
-    /** A clause-less case, whose "clause" reports itself as the chosen one. */
-    private static Case<Selected, RuntimeException> statement(Chan<?> chan, Object value) {
-        Case<Selected, RuntimeException>[] self = newCaseArray();
-        RecvClause<Object, Selected, RuntimeException> onRecv = r -> new Selected(self[0], r);
-        Clause<Selected, RuntimeException> onOther = () -> new Selected(self[0], null);
-        self[0] = value == null && chan != null
-                ? new Case<>(chan, null, onRecv, null)
-                : new Case<>(chan, value, null, onOther);
-        return self[0];
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Case<Selected, RuntimeException>[] newCaseArray() {
-        return (Case<Selected, RuntimeException>[]) new Case<?, ?>[1];
+        return new Case<>(null, null, null, null, true);
     }
 
     /**
-     * Checks {@code all} and sets the default case aside (the array is used as it is when there
-     * is none, so a select allocates nothing before it has to wait but what it receives), then
-     * runs the select.
+     * Sets the default case aside (the array is used as it is when there is none, so a select
+     * allocates nothing before it has to wait but its result), then runs the select.
      */
     private static <R, X extends Exception> R run(Case<? extends R, ? extends X>[] all) throws X, InterruptedException {
-        Case<? extends R, ? extends X> orElse = null;
-        for (Case<? extends R, ? extends X> c : all) {
-            Objects.requireNonNull(c, "case");
-            if (c.isDefault()) {
-                if (orElse != null) {
-                    throw new IllegalStateException("select has two default cases");
-                }
-                orElse = c;
-            }
-        }
-        Case<? extends R, ? extends X>[] cases = all;
-        if (orElse != null) {
-            cases = Arrays.copyOf(all, all.length - 1);
-            int n = 0;
-            for (Case<? extends R, ? extends X> c : all) {
-                if (c != orElse) {
-                    cases[n++] = c;
-                }
-            }
-        }
-        return run(cases, orElse);
+        int d = defaultIndex(all);
+        return d < 0 ? run(all, null, null) : run(without(all, d), all[d], null);
     }
 
+    /** The index of the default case, or -1; checks the cases. */
+    private static int defaultIndex(Case<?, ?>[] all) {
+        int found = -1;
+        for (int i = 0; i < all.length; i++) {
+            if (Objects.requireNonNull(all[i], "case").isDefault()) {
+                if (found >= 0) {
+                    throw new IllegalStateException("select has two default cases");
+                }
+                found = i;
+            }
+        }
+        return found;
+    }
+
+    private static <C> C[] without(C[] all, int index) {
+        C[] rest = Arrays.copyOf(all, all.length - 1);
+        System.arraycopy(all, index + 1, rest, index, rest.length - index);
+        return rest;
+    }
+
+    /**
+     * Runs the select over {@code cases} with default {@code orElse} (null if none); {@code p}
+     * is the prepared select whose parts to reuse, or null to make them as needed.
+     */
     private static <R, X extends Exception> R run(
-            Case<? extends R, ? extends X>[] cases, Case<? extends R, ? extends X> orElse)
+            Case<? extends R, ? extends X>[] cases, Case<? extends R, ? extends X> orElse, Prepared<R, X> p)
             throws X, InterruptedException {
         int n = cases.length;
         long packed = n <= PACKED_MAX ? packedPollOrder(n) : 0;
-        int[] order = n <= PACKED_MAX ? null : pollOrder(n);
+        int[] order = n <= PACKED_MAX ? null : shuffle(p == null ? new int[n] : p.order);
         for (int k = 0; k < n; k++) {
-            Case<? extends R, ? extends X> c = cases[polled(packed, order, k)];
+            int i = polled(packed, order, k);
+            Case<? extends R, ? extends X> c = cases[i];
             if (c.chan.isNil()) {
                 continue;
             }
             c.chan.lock();
-            Received<?> done;
+            Object done;
             try {
-                done = attempt(c);
+                done = attempt(c, p == null ? c.value : p.values[i]);
             } finally {
                 c.chan.unlockAndWake();
             }
             if (done != null) {
-                return c.complete(done);
+                return c.complete(done, p == null ? null : p.selected);
             }
         }
-        return runLocked(cases, packed, order, orElse);
+        return runLocked(cases, packed, order, orElse, p);
     }
 
     /**
@@ -314,71 +473,89 @@ public final class Select {
      * one of them can proceed.)
      */
     private static <R, X extends Exception> R runLocked(
-            Case<? extends R, ? extends X>[] cases, long packed, int[] order, Case<? extends R, ? extends X> orElse)
+            Case<? extends R, ? extends X>[] cases,
+            long packed,
+            int[] order,
+            Case<? extends R, ? extends X> orElse,
+            Prepared<R, X> p)
             throws X, InterruptedException {
-        Chan<?>[] locks = lockOrder(cases);
+        Chan<?>[] locks = p == null ? lockOrder(cases) : p.locks;
+        Selected reused = p == null ? null : p.selected;
         if (locks.length == 0 && orElse == null) {
             Chan.blockForever();
         }
         lockAll(locks);
         for (int k = 0; k < cases.length; k++) {
-            Case<? extends R, ? extends X> c = cases[polled(packed, order, k)];
+            int i = polled(packed, order, k);
+            Case<? extends R, ? extends X> c = cases[i];
             if (c.chan.isNil()) {
                 continue;
             }
-            Received<?> done;
+            Object done;
             try {
-                done = attempt(c);
+                done = attempt(c, p == null ? c.value : p.values[i]);
             } catch (IllegalStateException sendOnClosed) {
                 unlockAll(locks);
                 throw sendOnClosed;
             }
             if (done != null) {
                 unlockAll(locks);
-                return c.complete(done);
+                return c.complete(done, reused);
             }
         }
         if (orElse != null) {
             unlockAll(locks);
-            return orElse.complete(null);
+            return orElse.complete(null, reused);
         }
-        return block(cases, locks);
+        return block(cases, locks, p);
     }
 
     /**
-     * Performs case {@code c} if it can proceed now; its channel is locked by the caller.
-     * Returns what a receive got ({@link #SENT} for a send), or null if the case is not ready.
+     * Performs case {@code c}, sending {@code value} if it is a send, if it can proceed now; its
+     * channel is locked by the caller. Returns the value received, {@link #CLOSED} or
+     * {@link #SENT}, or null if the case is not ready.
      */
-    private static Received<?> attempt(Case<?, ?> c) {
+    private static Object attempt(Case<?, ?> c, Object value) {
         Chan<?> ch = c.chan;
         if (c.isSend()) {
             if (ch.isClosedLocked()) {
                 throw Chan.sendOnClosed();
             }
-            return ch.offerLocked(c.value) ? SENT : null;
+            return ch.offerLocked(value) ? SENT : null;
         }
-        Object value = ch.pollLocked();
-        if (value != null) {
-            return Received.of(value);
+        Object received = ch.pollLocked();
+        if (received != null) {
+            return received;
         }
-        return ch.isClosedLocked() ? Received.closed() : null;
+        return ch.isClosedLocked() ? CLOSED : null;
     }
 
-    /** Queues a node on every channel, waits for one to be completed, dequeues the others. */
-    private static <R, X extends Exception> R block(Case<? extends R, ? extends X>[] cases, Chan<?>[] locks)
-            throws X, InterruptedException {
+    /**
+     * Queues a node on every channel, waits for one to be completed, dequeues the others. Every
+     * channel is locked on entry; none is on return.
+     */
+    private static <R, X extends Exception> R block(
+            Case<? extends R, ? extends X>[] cases, Chan<?>[] locks, Prepared<R, X> p) throws X, InterruptedException {
         if (Thread.interrupted()) {
             unlockAll(locks);
             throw new InterruptedException();
         }
-        Waiter waiter = new Waiter();
-        Node[] nodes = new Node[cases.length];
+        Waiter waiter = p == null ? new Waiter() : p.waiter;
+        Node[] nodes = p == null ? new Node[cases.length] : p.nodes;
+        if (p != null) {
+            waiter.reset();
+        }
         for (int i = 0; i < nodes.length; i++) {
             Case<?, ?> c = cases[i];
             if (c.chan.isNil()) {
                 continue;
             }
-            nodes[i] = new Node(waiter, i, c.value);
+            if (p == null) {
+                nodes[i] = new Node(waiter, i, c.value);
+            } else {
+                nodes[i].item = p.values[i];
+                nodes[i].ok = false;
+            }
             if (c.isSend()) {
                 c.chan.enqueueSender(nodes[i]);
             } else {
@@ -386,26 +563,38 @@ public final class Select {
             }
         }
         unlockAll(locks);
-        int chosen = waiter.await(spins(locks));
-        lockAll(locks);
-        for (int i = 0; i < nodes.length; i++) {
-            if (nodes[i] != null) {
-                cases[i].chan.dequeue(nodes[i]);
+        int chosen = Waiter.INTERRUPTED;
+        Object outcome = null;
+        try {
+            chosen = waiter.await(spins(locks));
+        } finally { // even after an Error in the wait, no node stays queued for a reused waiter
+            lockAll(locks);
+            if (chosen != Waiter.INTERRUPTED) {
+                outcome = outcome(cases[chosen], nodes[chosen]);
             }
+            for (int i = 0; i < nodes.length; i++) {
+                if (nodes[i] != null) {
+                    cases[i].chan.dequeue(nodes[i]);
+                    nodes[i].item = null; // a value offered to a stale node was not delivered: drop it
+                }
+            }
+            unlockAll(locks);
         }
-        unlockAll(locks);
         if (chosen == Waiter.INTERRUPTED) {
             throw new InterruptedException();
         }
-        Node node = nodes[chosen];
-        Case<? extends R, ? extends X> c = cases[chosen];
-        if (c.isSend()) {
-            if (!node.ok) {
-                throw Chan.sendOnClosed();
-            }
-            return c.complete(SENT);
+        if (outcome == null) {
+            throw Chan.sendOnClosed();
         }
-        return c.complete(node.ok ? Received.of(node.item) : Received.closed());
+        return cases[chosen].complete(outcome, p == null ? null : p.selected);
+    }
+
+    /** What the case of a claimed node got: as {@link #attempt}, null for a send on a closed channel. */
+    private static Object outcome(Case<?, ?> c, Node node) {
+        if (c.isSend()) {
+            return node.ok ? SENT : null;
+        }
+        return node.ok ? node.item : CLOSED;
     }
 
     /** The distinct non-nil channels, sorted by id: the order in which to lock them. */
@@ -444,7 +633,7 @@ public final class Select {
     private static final int PACKED_MAX = 16;
 
     /**
-     * {@link #pollOrder} for {@code n <= 16} cases without an array: the same Fisher-Yates
+     * {@link #shuffle} for {@code n <= 16} cases without an array: the same Fisher-Yates
      * shuffle over indexes packed four bits each; read index {@code k} with {@link #packedAt}.
      */
     private static long packedPollOrder(int n) {
@@ -470,11 +659,10 @@ public final class Select {
         return order == null ? packedAt(packed, k) : order[k];
     }
 
-    /** A uniformly random permutation of the case indices (Fisher-Yates). */
-    private static int[] pollOrder(int n) {
-        int[] order = new int[n];
+    /** Fills {@code order} with a uniformly random permutation of its indices (Fisher-Yates). */
+    private static int[] shuffle(int[] order) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < order.length; i++) {
             int j = random.nextInt(i + 1);
             order[i] = order[j];
             order[j] = i;

@@ -8,9 +8,10 @@ import java.util.concurrent.locks.LockSupport;
  * A thread blocked in a channel operation or a select: Go's {@code g} with its
  * {@code selectDone} flag. Its {@link Node}s wait in channel queues, one per case.
  *
- * <p>The state moves once, from {@link #WAITING} to a final value: the index of the case a
- * counterpart completed ({@link #claim}), or {@link #INTERRUPTED} when the waiter gives up
- * ({@link #giveUp}). The single compare-and-set decides every race between a counterpart and
+ * <p>In each wait the state moves once, from {@link #WAITING} to a final value: the index of the
+ * case a counterpart completed ({@link #claim}), or {@link #INTERRUPTED} when the waiter gives up
+ * ({@link #giveUp}). A waiter serves one wait, except a prepared select's, which it
+ * {@linkplain #reset resets} for the next. The single compare-and-set decides every race between a counterpart and
  * an interrupt, so an operation either happened or did not. (Timeouts are receive cases on a
  * timer's channel, as in Go, so they need nothing here.)
  * A counterpart writes the node's fields before its claim, which publishes them.
@@ -34,16 +35,24 @@ final class Waiter {
     static final int MIN_SPINS = Math.min(16, RENDEZVOUS_SPINS);
 
     private static final VarHandle STATE;
+    private static final VarHandle PARKING;
 
     static {
         try {
-            STATE = MethodHandles.lookup().findVarHandle(Waiter.class, "state", int.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATE = lookup.findVarHandle(Waiter.class, "state", int.class);
+            PARKING = lookup.findVarHandle(Waiter.class, "parking", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    private final Thread thread = Thread.currentThread();
+    /**
+     * The thread that waits. Set again by {@link #reset}; a late {@link #wake} from a finished
+     * wait may read either value and so unpark the wrong thread once, which every park loop
+     * tolerates (a spurious wake-up).
+     */
+    private Thread thread = Thread.currentThread();
     /**
      * The state plus one, so that {@link #WAITING} is the field's default: a new waiter needs
      * no volatile store (a full fence on x86), only the lock release that publishes its nodes.
@@ -56,6 +65,18 @@ final class Waiter {
      * one of the two sees the other.
      */
     private volatile boolean parking;
+
+    /**
+     * Makes a finished waiter wait again, for the current thread: a prepared select's next block
+     * ({@code Select.Prepared}). The caller holds the lock of every channel this waiter has
+     * nodes on, and no queue holds them any more, so no counterpart can claim it meanwhile; the
+     * plain writes are published by those locks' release, as a new waiter's defaults are.
+     */
+    void reset() {
+        thread = Thread.currentThread();
+        STATE.set(this, 0);
+        PARKING.set(this, false);
+    }
 
     /** Completes case {@code caseIndex} for this waiter; false if it has already finished. */
     boolean claim(int caseIndex) {

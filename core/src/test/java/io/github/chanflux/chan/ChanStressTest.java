@@ -1,5 +1,6 @@
 package io.github.chanflux.chan;
 
+import static io.github.chanflux.chan.Select.prepare;
 import static io.github.chanflux.chan.Select.recv;
 import static io.github.chanflux.chan.Select.select;
 import static io.github.chanflux.chan.Select.send;
@@ -17,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Many producer and consumer virtual threads over two channels, with random mixes of send,
- * trySend, select-send, receive, tryReceive, select-receive, and close (after the producers
+ * trySend, select-send, prepared-select-send, receive, tryReceive, select-receive,
+ * prepared-select-receive, and close (after the producers
  * finish, or while they still run). Every value whose send completed is received exactly once;
  * nothing is received that was not sent.
  */
@@ -75,18 +77,20 @@ class ChanStressTest {
     private static void produce(
             Chan<Integer> a, Chan<Integer> b, int base, ConcurrentLinkedQueue<Integer> sent, CountDownLatch progress) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
+        Select.Prepared<Select.Selected, RuntimeException> prepared = prepare(send(a, base), send(b, base));
         try {
             for (int i = 0; i < PER_PRODUCER; i++) {
                 Integer v = base + i;
                 Chan<Integer> target = random.nextBoolean() ? a : b;
-                switch (random.nextInt(3)) {
+                switch (random.nextInt(4)) {
                     case 0 -> target.send(v);
                     case 1 -> {
                         if (!target.trySend(v)) {
                             target.send(v);
                         }
                     }
-                    default -> select(send(a, v, () -> true), send(b, v, () -> true));
+                    case 2 -> select(send(a, v, () -> true), send(b, v, () -> true));
+                    default -> prepared.setSend(a, v).setSend(b, v).select();
                 }
                 sent.add(v);
                 progress.countDown();
@@ -99,16 +103,18 @@ class ChanStressTest {
     }
 
     /**
-     * Consumer {@code index}: a third read only {@code a}, a third only {@code b} (random mixes
-     * of receive and tryReceive), the rest select over both. Every channel always has its own
-     * consumers, so a full channel is always drained.
+     * Consumer {@code index}: some read only {@code a}, some only {@code b} (random mixes of
+     * receive and tryReceive), the rest select over both, with a select per receive or with one
+     * prepared select. Every channel always has its own consumers, so a full channel is always
+     * drained.
      */
     private static void consume(int index, Chan<Integer> a, Chan<Integer> b, ConcurrentLinkedQueue<Integer> received) {
         try {
-            switch (index % 3) {
+            switch (index % 4) {
                 case 0 -> consumeOne(a, received);
                 case 1 -> consumeOne(b, received);
-                default -> consumeBoth(a, b, received);
+                case 2 -> consumeBoth(a, b, received);
+                default -> consumeBothPrepared(a, b, received);
             }
         } catch (InterruptedException e) {
             throw new AssertionError(e);
@@ -141,6 +147,29 @@ class ChanStressTest {
                 left = Chan.nil();
             } else if (closedSide == 2) {
                 right = Chan.nil();
+            }
+        }
+    }
+
+    /**
+     * Selects over both with one prepared select until both are closed (a prepared select's
+     * cases are fixed, so a closed channel stays a case, ready with {@code ok == false}).
+     */
+    private static void consumeBothPrepared(Chan<Integer> a, Chan<Integer> b, ConcurrentLinkedQueue<Integer> received)
+            throws InterruptedException {
+        Select.Prepared<Select.Selected, RuntimeException> both = prepare(recv(a), recv(b));
+        boolean aClosed = false;
+        boolean bClosed = false;
+        while (!aClosed || !bClosed) {
+            Select.Selected s = both.select();
+            Chan<Integer> from = s.is(a) ? a : b;
+            Received<Integer> r = s.received(from);
+            if (r.ok()) {
+                received.add(r.value());
+            } else if (from == a) {
+                aClosed = true;
+            } else {
+                bClosed = true;
             }
         }
     }

@@ -1,11 +1,13 @@
 package io.github.chanflux.benchmarks.channel;
 
+import static io.github.chanflux.chan.Select.prepare;
 import static io.github.chanflux.chan.Select.recv;
 import static io.github.chanflux.chan.Select.select;
 import static io.github.chanflux.chan.Select.send;
 
 import com.softwaremill.jox.Channel;
 import io.github.chanflux.chan.Chan;
+import io.github.chanflux.chan.Select;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +62,43 @@ public class SelectBench {
                                 recv(cs.get(1), r -> 1),
                                 recv(cs.get(2), r -> 2),
                                 recv(cs.get(3), r -> 3));
+                    }
+                }));
+        selector.join();
+        done.close();
+        for (Thread p : producers) {
+            p.join();
+        }
+    }
+
+    /**
+     * {@link #select4chanflux} with every select prepared once ({@link Select#prepare}): the
+     * same selects, none of the per-call allocation.
+     */
+    @Benchmark
+    @OperationsPerInvocation(OPS)
+    public void select4prepared() throws InterruptedException {
+        List<Chan<Integer>> cs = new ArrayList<>();
+        Chan<Void> done = Chan.make();
+        List<Thread> producers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Chan<Integer> c = Chan.make(16);
+            cs.add(c);
+            producers.add(Thread.ofVirtual()
+                    .start(() -> Lane.unchecked(() -> {
+                        Select.Prepared<Select.Selected, RuntimeException> loop = prepare(send(c, 1), recv(done));
+                        boolean more = true;
+                        while (more) {
+                            more = !loop.select().is(done);
+                        }
+                    })));
+        }
+        Thread selector = Thread.ofVirtual()
+                .start(() -> Lane.unchecked(() -> {
+                    Select.Prepared<Select.Selected, RuntimeException> loop =
+                            prepare(recv(cs.get(0)), recv(cs.get(1)), recv(cs.get(2)), recv(cs.get(3)));
+                    for (int i = 0; i < OPS; i++) {
+                        loop.select();
                     }
                 }));
         selector.join();

@@ -46,6 +46,14 @@ final class Areas {
                             "Go",
                             "go:Channels_select4"),
                     Row.of(
+                            "select over 4 ready channels, prepared once",
+                            "chanflux",
+                            "SelectBench.select4prepared",
+                            "Jox",
+                            "SelectBench.select4jox",
+                            "Go",
+                            "go:Channels_select4"),
+                    Row.of(
                             "3-stage pipeline, per element",
                             "chanflux",
                             "PipelineBench.chanflux",
