@@ -214,8 +214,9 @@ public final class Select {
      * blocks a waiter, one node per case and its lock order. A prepared select keeps all of these
      * and reuses them, so in the statement form (cases without clauses) a run allocates nothing;
      * {@link #select()} then returns this select's own {@link Selected}, overwritten by the next
-     * run. (A receive clause, by contrast, is handed a new {@link Received} each time.) A send
-     * case sends the value it was made with until {@link #setSend} replaces it, as Go's
+     * run. (What a receive got still comes as a new {@link Received}, as from
+     * {@link Chan#receive()}: handed to a receive clause, or made by {@link Selected#received}.)
+     * A send case sends the value it was made with until {@link #setSend} replaces it, as Go's
      * {@code reflect.Select} user sets {@code cases[i].Send} before each call.
      *
      * <p>One thread runs it at a time: calling {@link #select()} or {@link #setSend} while
