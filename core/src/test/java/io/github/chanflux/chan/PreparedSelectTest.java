@@ -36,10 +36,7 @@ class PreparedSelectTest {
             got.add(r.value());
         }
         producer.join();
-        assertThat(got).hasSize(VALUES);
-        for (int i = 0; i < VALUES; i++) {
-            assertThat(got.get(i)).isEqualTo(i);
-        }
+        assertIsZeroToValues(got);
     }
 
     @Test
@@ -54,6 +51,11 @@ class PreparedSelectTest {
         }
         out.close();
         consumer.join();
+        assertIsZeroToValues(got);
+    }
+
+    /** {@code got} is 0, 1, … {@code VALUES - 1}, in that order. */
+    private static void assertIsZeroToValues(List<Integer> got) {
         assertThat(got).hasSize(VALUES);
         for (int i = 0; i < VALUES; i++) {
             assertThat(got.get(i)).isEqualTo(i);

@@ -40,22 +40,14 @@ public class SelectBench {
     @Benchmark
     @OperationsPerInvocation(OPS)
     public void select4chanflux() throws InterruptedException {
-        List<Chan<Integer>> cs = new ArrayList<>();
-        Chan<Void> done = Chan.make();
-        List<Thread> producers = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            Chan<Integer> c = Chan.make(16);
-            cs.add(c);
-            producers.add(Thread.ofVirtual()
-                    .start(() -> Lane.unchecked(() -> {
-                        boolean more = true;
-                        while (more) {
-                            more = select(send(c, 1, () -> true), recv(done, r -> false));
-                        }
-                    })));
-        }
-        Thread selector = Thread.ofVirtual()
-                .start(() -> Lane.unchecked(() -> {
+        select4(
+                (c, done) -> {
+                    boolean more = true;
+                    while (more) {
+                        more = select(send(c, 1, () -> true), recv(done, r -> false));
+                    }
+                },
+                cs -> {
                     for (int i = 0; i < OPS; i++) {
                         select(
                                 recv(cs.get(0), r -> 0),
@@ -63,12 +55,7 @@ public class SelectBench {
                                 recv(cs.get(2), r -> 2),
                                 recv(cs.get(3), r -> 3));
                     }
-                }));
-        selector.join();
-        done.close();
-        for (Thread p : producers) {
-            p.join();
-        }
+                });
     }
 
     /**
@@ -78,30 +65,50 @@ public class SelectBench {
     @Benchmark
     @OperationsPerInvocation(OPS)
     public void select4prepared() throws InterruptedException {
+        select4(
+                (c, done) -> {
+                    Select.Prepared<Select.Selected, RuntimeException> loop = prepare(send(c, 1), recv(done));
+                    boolean more = true;
+                    while (more) {
+                        more = !loop.select().is(done);
+                    }
+                },
+                cs -> {
+                    Select.Prepared<Select.Selected, RuntimeException> loop =
+                            prepare(recv(cs.get(0)), recv(cs.get(1)), recv(cs.get(2)), recv(cs.get(3)));
+                    for (int i = 0; i < OPS; i++) {
+                        loop.select();
+                    }
+                });
+    }
+
+    /** A producer's loop: sends on {@code c} until {@code done} closes. */
+    @FunctionalInterface
+    interface Producer {
+        void run(Chan<Integer> c, Chan<Void> done) throws InterruptedException;
+    }
+
+    /** The selecting loop: {@link #OPS} selects over the four channels. */
+    @FunctionalInterface
+    interface Selector {
+        void run(List<Chan<Integer>> cs) throws InterruptedException;
+    }
+
+    /**
+     * Four buffered(16) channels, each kept full by a {@code producer} goroutine, and a
+     * {@code selector} goroutine over them; returns when the selector has finished and the
+     * producers have stopped through the done channel.
+     */
+    private static void select4(Producer producer, Selector selector) throws InterruptedException {
         List<Chan<Integer>> cs = new ArrayList<>();
         Chan<Void> done = Chan.make();
         List<Thread> producers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             Chan<Integer> c = Chan.make(16);
             cs.add(c);
-            producers.add(Thread.ofVirtual()
-                    .start(() -> Lane.unchecked(() -> {
-                        Select.Prepared<Select.Selected, RuntimeException> loop = prepare(send(c, 1), recv(done));
-                        boolean more = true;
-                        while (more) {
-                            more = !loop.select().is(done);
-                        }
-                    })));
+            producers.add(Thread.ofVirtual().start(() -> Lane.unchecked(() -> producer.run(c, done))));
         }
-        Thread selector = Thread.ofVirtual()
-                .start(() -> Lane.unchecked(() -> {
-                    Select.Prepared<Select.Selected, RuntimeException> loop =
-                            prepare(recv(cs.get(0)), recv(cs.get(1)), recv(cs.get(2)), recv(cs.get(3)));
-                    for (int i = 0; i < OPS; i++) {
-                        loop.select();
-                    }
-                }));
-        selector.join();
+        Thread.ofVirtual().start(() -> Lane.unchecked(() -> selector.run(cs))).join();
         done.close();
         for (Thread p : producers) {
             p.join();
