@@ -119,12 +119,12 @@ public final class Select {
 
         /**
          * Runs the clause with the {@code outcome} of {@link #attempt}; a statement case fills
-         * {@code reused} (a prepared select's own) or a new {@link Selected}.
+         * the {@link Selected} of {@code p} (the prepared select, or null for a new one).
          */
         @SuppressWarnings("unchecked")
-        private R complete(Object outcome, Selected reused) throws X {
+        private R complete(Object outcome, Prepared<?, ?> p) throws X {
             if (statement) {
-                Selected s = reused != null ? reused : new Selected();
+                Selected s = p != null ? p.selected : new Selected();
                 s.set(this, outcome);
                 return (R) s;
             }
@@ -456,12 +456,12 @@ public final class Select {
             c.chan.lock();
             Object done;
             try {
-                done = attempt(c, p == null ? c.value : p.values[i]);
+                done = attempt(c, i, p);
             } finally {
                 c.chan.unlockAndWake();
             }
             if (done != null) {
-                return c.complete(done, p == null ? null : p.selected);
+                return c.complete(done, p);
             }
         }
         return runLocked(cases, packed, order, orElse, p);
@@ -481,7 +481,6 @@ public final class Select {
             Prepared<R, X> p)
             throws X, InterruptedException {
         Chan<?>[] locks = p == null ? lockOrder(cases) : p.locks;
-        Selected reused = p == null ? null : p.selected;
         if (locks.length == 0 && orElse == null) {
             Chan.blockForever();
         }
@@ -494,41 +493,46 @@ public final class Select {
             }
             Object done;
             try {
-                done = attempt(c, p == null ? c.value : p.values[i]);
+                done = attempt(c, i, p);
             } catch (IllegalStateException sendOnClosed) {
                 unlockAll(locks);
                 throw sendOnClosed;
             }
             if (done != null) {
                 unlockAll(locks);
-                return c.complete(done, reused);
+                return c.complete(done, p);
             }
         }
         if (orElse != null) {
             unlockAll(locks);
-            return orElse.complete(null, reused);
+            return orElse.complete(null, p);
         }
         return block(cases, locks, p);
     }
 
     /**
-     * Performs case {@code c}, sending {@code value} if it is a send, if it can proceed now; its
-     * channel is locked by the caller. Returns the value received, {@link #CLOSED} or
-     * {@link #SENT}, or null if the case is not ready.
+     * Performs case {@code c}, case {@code i} of the select (of {@code p} if prepared), if it
+     * can proceed now; its channel is locked by the caller. Returns the value received,
+     * {@link #CLOSED} or {@link #SENT}, or null if the case is not ready.
      */
-    private static Object attempt(Case<?, ?> c, Object value) {
+    private static Object attempt(Case<?, ?> c, int i, Prepared<?, ?> p) {
         Chan<?> ch = c.chan;
         if (c.isSend()) {
             if (ch.isClosedLocked()) {
                 throw Chan.sendOnClosed();
             }
-            return ch.offerLocked(value) ? SENT : null;
+            return ch.offerLocked(sendValue(c, i, p)) ? SENT : null;
         }
         Object received = ch.pollLocked();
         if (received != null) {
             return received;
         }
         return ch.isClosedLocked() ? CLOSED : null;
+    }
+
+    /** What send case {@code c}, case {@code i}, sends: its own value, or as {@code p} set it. */
+    private static Object sendValue(Case<?, ?> c, int i, Prepared<?, ?> p) {
+        return p == null ? c.value : p.values[i];
     }
 
     /**
@@ -552,9 +556,9 @@ public final class Select {
                 continue;
             }
             if (p == null) {
-                nodes[i] = new Node(waiter, i, c.value);
+                nodes[i] = new Node(waiter, i, sendValue(c, i, p));
             } else {
-                nodes[i].item = p.values[i];
+                nodes[i].item = sendValue(c, i, p);
                 nodes[i].ok = false;
             }
             if (c.isSend()) {
@@ -587,7 +591,7 @@ public final class Select {
         if (outcome == null) {
             throw Chan.sendOnClosed();
         }
-        return cases[chosen].complete(outcome, p == null ? null : p.selected);
+        return cases[chosen].complete(outcome, p);
     }
 
     /** What the case of a claimed node got: as {@link #attempt}, null for a send on a closed channel. */
