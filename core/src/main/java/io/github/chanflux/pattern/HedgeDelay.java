@@ -17,6 +17,9 @@ import java.util.Objects;
  */
 public final class HedgeDelay {
 
+    /** The delay of a fixed one, read without a lock; for a percentile one, its initial delay. */
+    private final Duration fixed;
+
     private final double percentile;
     /** The latest recorded latencies, in nanoseconds, as a ring; null for a fixed delay. */
     private final long[] window;
@@ -26,6 +29,7 @@ public final class HedgeDelay {
     private Duration current;
 
     private HedgeDelay(Duration initial, double percentile, long[] window) {
+        this.fixed = initial;
         this.current = initial;
         this.percentile = percentile;
         this.window = window;
@@ -70,7 +74,22 @@ public final class HedgeDelay {
      *
      * @return the fixed delay, or the percentile of the recorded latencies
      */
-    public synchronized Duration current() {
+    public Duration current() {
+        return window == null ? fixed : percentileDelay();
+    }
+
+    /**
+     * Whether this delay is {@link #fixed}: {@link #record} changes nothing, so a caller need not
+     * measure latencies for it.
+     *
+     * @return true for a fixed delay, false for a percentile one
+     */
+    public boolean isFixed() {
+        return window == null;
+    }
+
+    /** The percentile of the recorded latencies, sorted again only after a new one. */
+    private synchronized Duration percentileDelay() {
         if (current == null) {
             int n = (int) Math.min(recorded, window.length);
             long[] sorted = Arrays.copyOf(window, n);
@@ -107,9 +126,9 @@ public final class HedgeDelay {
     }
 
     @Override
-    public synchronized String toString() {
+    public String toString() {
         return window == null
-                ? "fixed(" + current + ")"
+                ? "fixed(" + fixed + ")"
                 : "p" + percentile + " of the last " + window.length + " (" + current() + ")";
     }
 

@@ -17,11 +17,15 @@ class HedgeDelayTest {
         HedgeDelay fixed = HedgeDelay.fixed(ms(50));
         fixed.record(ms(1));
         assertThat(fixed.current()).isEqualTo(ms(50));
+        assertThat(fixed.isFixed()).isTrue();
+        assertThat(fixed).hasToString("fixed(PT0.05S)");
     }
 
     @Test
     void thePercentileIsTheInitialDelayUntilALatencyIsRecorded() {
-        assertThat(HedgeDelay.percentile(95, 10, ms(80)).current()).isEqualTo(ms(80));
+        HedgeDelay p95 = HedgeDelay.percentile(95, 10, ms(80));
+        assertThat(p95.current()).isEqualTo(ms(80));
+        assertThat(p95.isFixed()).isFalse();
     }
 
     @Test

@@ -29,14 +29,22 @@ final class HedgedCall<T> extends Operators.MonoSubscriber<T, T> implements Cont
     /** Delays at least this long never fire. */
     private static final Duration NEVER = Duration.ofNanos(Long.MAX_VALUE);
 
+    /** The timer of a call that has none (yet, or with one attempt): disposing it does nothing. */
+    private static final Disposable NO_TIMER = Disposables.disposed();
+
     private final HedgingPolicy policy;
     private final IntFunction<? extends Mono<? extends T>> attempt;
     private final Scheduler scheduler;
-    /** Under {@code this}: the attempts' subscribers, cancelled when the call ends. */
+    /**
+     * Written under {@code this} while the call is not over, so whoever ended it (set
+     * {@code over}) reads it without the lock afterwards: the attempts' subscribers, cancelled
+     * when the call ends.
+     */
     private final Contender<T>[] attempts;
     /** Each attempt's failure; written under {@code this}. */
     private final Throwable[] failures;
 
+    /** When the call started, on the scheduler's clock; 0, unread, for a fixed delay (nothing to record). */
     private final long start;
     /** Under {@code this}: attempts sent, attempts not yet answered, whether the call ended. */
     private int sent;
@@ -44,7 +52,7 @@ final class HedgedCall<T> extends Operators.MonoSubscriber<T, T> implements Cont
     private int outstanding;
     private boolean over;
     /** Under {@code this}: the timer of the latest attempt. */
-    private Disposable timer = Disposables.disposed();
+    private Disposable timer = NO_TIMER;
 
     private HedgedCall(
             CoreSubscriber<? super T> actual,
@@ -59,7 +67,7 @@ final class HedgedCall<T> extends Operators.MonoSubscriber<T, T> implements Cont
         @SuppressWarnings("unchecked")
         Contender<T>[] none = new Contender[policy.maxAttempts()];
         this.attempts = none;
-        this.start = scheduler.now(TimeUnit.NANOSECONDS);
+        this.start = policy.delay().isFixed() ? 0 : scheduler.now(TimeUnit.NANOSECONDS);
         this.sent = 1; // attempt 0, sent by MonoHedge.subscribe once the subscriber has its subscription
         this.outstanding = 1;
     }
@@ -146,28 +154,22 @@ final class HedgedCall<T> extends Operators.MonoSubscriber<T, T> implements Cont
     /** Attempt {@code id} answered: the call ends with {@code value} unless it has ended already. */
     @Override
     public void won(int id, T value) {
+        boolean late;
         boolean firstRan;
         Disposable t;
-        Contender<T>[] sentSoFar;
         synchronized (this) {
-            if (over) { // another attempt won, or the call ended otherwise
-                sentSoFar = null;
-                t = null;
-                firstRan = false;
-            } else {
-                over = true;
-                firstRan = failures[0] == null;
-                t = timer;
-                sentSoFar = attempts.clone();
-            }
+            late = over; // another attempt won, or the call ended otherwise
+            over = true;
+            firstRan = failures[0] == null;
+            t = timer;
         }
-        if (sentSoFar == null) {
+        if (late) {
             Operators.onDiscard(value, currentContext());
             return;
         }
-        stop(t, sentSoFar);
+        stop(t, attempts);
         complete(value);
-        if (firstRan) { // a clock that stepped back gives no negative latency
+        if (firstRan && !policy.delay().isFixed()) { // a clock that stepped back gives no negative latency
             policy.delay().record(Duration.ofNanos(Math.max(0, scheduler.now(TimeUnit.NANOSECONDS) - start)));
         }
     }
@@ -250,19 +252,17 @@ final class HedgedCall<T> extends Operators.MonoSubscriber<T, T> implements Cont
      */
     private void end() {
         Disposable t;
-        Contender<T>[] sentSoFar;
         synchronized (this) {
             over = true;
             t = timer;
-            sentSoFar = attempts.clone();
         }
-        stop(t, sentSoFar);
+        stop(t, attempts);
     }
 
-    /** Stops the timer {@code t} and cancels the attempts {@code sentSoFar}, once the call is over. */
-    private static <T> void stop(Disposable t, Contender<T>[] sentSoFar) {
+    /** Stops the timer {@code t} and cancels the attempts, once the call is over. */
+    private static <T> void stop(Disposable t, Contender<T>[] attempts) {
         t.dispose();
-        for (Contender<T> a : sentSoFar) {
+        for (Contender<T> a : attempts) {
             if (a != null) {
                 a.cancel();
             }
