@@ -12,6 +12,8 @@ final class Bucket {
 
     /** The refill rate. */
     Limit limit;
+    /** {@code limit.nanosForOneToken()}, kept with it. */
+    private long nanosForOneToken;
     /** The bucket size. */
     int burst;
     /** The tokens at {@code last} (negative when reserved ahead). */
@@ -24,12 +26,22 @@ final class Bucket {
     /** A full bucket, never used. */
     Bucket(Limit limit, int burst) {
         this.limit = limit;
+        this.nanosForOneToken = limit.nanosForOneToken();
         this.burst = burst;
         this.tokens = burst;
     }
 
-    /** The tokens at {@code t}: refilled since {@code last} (or since {@code t} if earlier). */
+    /**
+     * The tokens at {@code t}: refilled since {@code last} (or since {@code t} if earlier). A
+     * bucket within one token of full that has refilled for {@code nanosForOneToken} is full
+     * again: that is what the arithmetic gives (each of its steps is monotonic, and
+     * {@code (burst - 1) + 1} is exact), so it is skipped, as it is on most calls to a limiter
+     * that is not limiting.
+     */
     double tokensAt(long t) {
+        if (tokens >= burst - 1 && Limiter.minus(t, last) >= nanosForOneToken) {
+            return burst;
+        }
         long from = Math.min(last, t);
         return Math.min(tokens + limit.tokensFromNanos(Limiter.minus(t, from)), burst);
     }
@@ -79,6 +91,7 @@ final class Bucket {
         tokens = tokensAt(t);
         last = t;
         limit = newLimit;
+        nanosForOneToken = newLimit.nanosForOneToken();
     }
 
     /** Brings the tokens up to date at {@code t}, then sets a new burst. */

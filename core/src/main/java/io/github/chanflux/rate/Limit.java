@@ -93,6 +93,32 @@ public record Limit(double perSecond) {
         return seconds(nanos) * perSecond;
     }
 
+    /**
+     * The shortest whole-nanosecond span found whose refill, {@link #tokensFromNanos}, is at
+     * least one token ({@link Long#MAX_VALUE} if none: a zero or tiny limit). Any longer span
+     * refills at least as much, as every step of that arithmetic is monotonic; so a bucket within
+     * one token of full is full again after it, which {@link Bucket#tokensAt} uses to skip the
+     * arithmetic. Checked against {@code tokensFromNanos} itself, not derived from it, so that
+     * rounding cannot make it short.
+     */
+    long nanosForOneToken() {
+        if (perSecond <= 0) {
+            return Long.MAX_VALUE;
+        }
+        double estimate = Math.ceil(NANOS_PER_SECOND / perSecond);
+        if (!(estimate < Long.MAX_VALUE)) {
+            return Long.MAX_VALUE;
+        }
+        long nanos = Math.max(1, (long) estimate);
+        for (long step = 1; tokensFromNanos(nanos) < 1; step *= 2) { // past rounding, in few steps
+            if (nanos > Long.MAX_VALUE - step) {
+                return Long.MAX_VALUE;
+            }
+            nanos += step;
+        }
+        return nanos;
+    }
+
     /** Go's {@code Duration.Seconds()}: whole seconds plus the fraction, without precision loss. */
     private static double seconds(long nanos) {
         if (nanos >= 0 && nanos < 1_000_000_000L) {
