@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * pays at least this. On the virtual machines these benchmarks run on, it is not a constant of
  * the machine: it read about 330 ns, then 52-78 ns, within ten minutes (2026-11-30), as the host
  * placed the two virtual CPUs on farther or nearer cores, and channel figures moved by as much
- * over the same minutes ({@code benchmarks/README.md}). Run it before and after a benchmark run
- * to know which host the run had.
+ * over the same minutes ({@code benchmarks/README.md}). {@code compare.sh} measures it before
+ * the Go harness, before each area's JMH runs and at the end, and writes the figures into
+ * {@code RESULTS.md}.
  *
  * <p>Run: {@code ./mvnw -q -pl benchmarks -am -DskipTests package exec:exec
  * -Dbench.main=io.github.chanflux.benchmarks.channel.CoreToCore -Dbench= -Djmh.args=5} (the
@@ -32,20 +33,35 @@ public final class CoreToCore {
      */
     public static void main(String[] args) throws InterruptedException {
         int seconds = args.length > 0 && !args[0].isBlank() ? Integer.parseInt(args[0].trim()) : 5;
+        System.out.printf("median %.1f ns over %d s%n", medianRoundTrip(seconds, true), seconds);
+    }
+
+    /**
+     * Measures for {@code seconds} seconds; returns the median of the seconds' round trips.
+     *
+     * @param seconds how long to measure, at least 1
+     * @param print whether to print each second's round trip
+     * @return nanoseconds per round trip, the median of the seconds
+     * @throws InterruptedException if interrupted while stopping the echo thread
+     */
+    public static double medianRoundTrip(int seconds, boolean print) throws InterruptedException {
         if (seconds < 1) {
             throw new IllegalArgumentException("seconds must be at least 1, got " + seconds);
         }
+        BALL.set(0);
         Thread echo = new Thread(CoreToCore::echo, "core-to-core echo");
         echo.start();
         double[] roundTrips = new double[seconds];
         for (int s = 0; s < seconds; s++) {
             roundTrips[s] = secondOfRoundTrips();
-            System.out.printf("round trip %.1f ns%n", roundTrips[s]);
+            if (print) {
+                System.out.printf("round trip %.1f ns%n", roundTrips[s]);
+            }
         }
         BALL.set(Long.MIN_VALUE);
         echo.join();
         Arrays.sort(roundTrips);
-        System.out.printf("median %.1f ns over %d s%n", roundTrips[seconds / 2], seconds);
+        return roundTrips[seconds / 2];
     }
 
     /** Sends the ball and waits for it to come back, for about a second; nanoseconds per round trip. */

@@ -1,5 +1,6 @@
 package io.github.chanflux.benchmarks.report;
 
+import io.github.chanflux.benchmarks.channel.CoreToCore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,10 +50,13 @@ public final class Compare {
             throw new IllegalArgumentException("no such area: " + chosen + "; areas are "
                     + Areas.ALL.stream().map(Area::name).toList());
         }
+        Map<String, Double> host = new LinkedHashMap<>();
+        host.put("before the Go harness", CoreToCore.medianRoundTrip(HOST_SECONDS, false));
         Path goDir = Path.of("go");
         GoBench.Run goRun = go ? GoBench.run(goDir, areas, quick) : GoBench.Run.skipped("--no-go");
         Map<String, Sample> jmh = new TreeMap<>();
         for (Area area : areas) {
+            host.put("before " + area.name(), CoreToCore.medianRoundTrip(HOST_SECONDS, false));
             for (Area.JmhRun run : area.jmhRuns()) {
                 jmh.putAll(runJmh(run, quick));
             }
@@ -70,9 +74,10 @@ public final class Compare {
                     .filter(key -> !all.containsKey(key))
                     .forEach(key -> System.out.println("not measured: " + key));
         }
+        host.put("at the end", CoreToCore.medianRoundTrip(HOST_SECONDS, false));
         Files.createDirectories(Path.of("charts"));
         StringBuilder md = new StringBuilder();
-        md.append(header(goRun, quick));
+        md.append(header(goRun, quick, host));
         for (Area area : areas) {
             md.append(area.markdown(all));
             Charts.write(area, all, Path.of("charts", area.name() + ".png"));
@@ -137,7 +142,10 @@ public final class Compare {
         return samples;
     }
 
-    private static String header(GoBench.Run go, boolean quick) {
+    /** How long each measurement of the host's cache-line round trip takes, in seconds. */
+    private static final int HOST_SECONDS = 3;
+
+    private static String header(GoBench.Run go, boolean quick, Map<String, Double> host) {
         Runtime rt = Runtime.getRuntime();
         return "# chanflux benchmark results\n\n"
                 + (quick ? "**Smoke run (`--quick`): one short iteration, not figures to quote.**\n\n" : "")
@@ -150,7 +158,15 @@ public final class Compare {
                 + "with `-count 5`, median (min–max) of the five runs. Ratio columns divide the first column "
                 + "named by the other(s) (best of them): below 1 is faster. Reproduce with\n\n"
                 + "    benchmarks/compare.sh [area ...]      # areas: "
-                + Areas.ALL.stream().map(Area::name).collect(Collectors.joining(" ")) + "\n\n";
+                + Areas.ALL.stream().map(Area::name).collect(Collectors.joining(" ")) + "\n\n"
+                + "The host during the run: the round trip of one cache line between the two cores "
+                + "(`channel.CoreToCore`, median of " + HOST_SECONDS + " one-second samples; it is not a "
+                + "constant of these virtual machines, and every hand-over between two carriers pays it; "
+                + "see `benchmarks/README.md`): "
+                + host.entrySet().stream()
+                        .map(e -> e.getKey() + " " + String.format("%.0f ns", e.getValue()))
+                        .collect(Collectors.joining(", "))
+                + ".\n\n";
     }
 
     /**
