@@ -17,7 +17,7 @@ import java.util.Objects;
  */
 public final class HedgeDelay {
 
-    /** The delay of a fixed one, read without a lock; for a percentile one, its initial delay. */
+    /** The delay of a fixed one, read without a lock; null for a percentile one. */
     private final Duration fixed;
 
     private final double percentile;
@@ -29,7 +29,7 @@ public final class HedgeDelay {
     private Duration current;
 
     private HedgeDelay(Duration initial, double percentile, long[] window) {
-        this.fixed = initial;
+        this.fixed = window == null ? initial : null;
         this.current = initial;
         this.percentile = percentile;
         this.window = window;

@@ -167,7 +167,7 @@ final class HedgedCall<T> extends Operators.MonoSubscriber<T, T> implements Cont
             Operators.onDiscard(value, currentContext());
             return;
         }
-        stop(t, attempts);
+        stop(t);
         complete(value);
         if (firstRan && !policy.delay().isFixed()) { // a clock that stepped back gives no negative latency
             policy.delay().record(Duration.ofNanos(Math.max(0, scheduler.now(TimeUnit.NANOSECONDS) - start)));
@@ -256,11 +256,11 @@ final class HedgedCall<T> extends Operators.MonoSubscriber<T, T> implements Cont
             over = true;
             t = timer;
         }
-        stop(t, attempts);
+        stop(t);
     }
 
     /** Stops the timer {@code t} and cancels the attempts, once the call is over. */
-    private static <T> void stop(Disposable t, Contender<T>[] attempts) {
+    private void stop(Disposable t) {
         t.dispose();
         for (Contender<T> a : attempts) {
             if (a != null) {
