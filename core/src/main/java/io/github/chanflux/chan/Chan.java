@@ -434,8 +434,11 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
      */
     private void adaptSpins(Waiter w) {
         int budget = spinBudget;
-        spinBudget =
+        int next =
                 w.parked() ? Math.max(Waiter.MIN_SPINS, budget >> 1) : Math.min(Waiter.RENDEZVOUS_SPINS, budget << 1);
+        if (next != budget) { // a steady budget is not rewritten, so its cache line stays shared
+            spinBudget = next;
+        }
     }
 
     static IllegalStateException sendOnClosed() {
@@ -530,7 +533,7 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
             unlock();
             throw new InterruptedException();
         }
-        Node node = new Node(new Waiter(), 0, item);
+        Node node = new Node(0, item);
         queue.add(node);
         if (queue == receivers && readyWatchers != null) {
             notifyReadyLocked();

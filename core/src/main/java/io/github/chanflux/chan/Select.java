@@ -545,7 +545,7 @@ public final class Select {
             unlockAll(locks);
             throw new InterruptedException();
         }
-        Waiter waiter = p == null ? new Waiter() : p.waiter;
+        Waiter waiter = p == null ? null : p.waiter; // a new select's first node is its waiter
         Node[] nodes = p == null ? new Node[cases.length] : p.nodes;
         if (p != null) {
             waiter.reset();
@@ -555,7 +555,10 @@ public final class Select {
             if (c.chan.isNil()) {
                 continue;
             }
-            if (p == null) {
+            if (waiter == null) {
+                nodes[i] = new Node(i, sendValue(c, i, p));
+                waiter = nodes[i];
+            } else if (p == null) {
                 nodes[i] = new Node(waiter, i, sendValue(c, i, p));
             } else {
                 nodes[i].item = sendValue(c, i, p);

@@ -14,9 +14,10 @@ import java.util.concurrent.locks.LockSupport;
  * {@linkplain #reset resets} for the next. The single compare-and-set decides every race between a counterpart and
  * an interrupt, so an operation either happened or did not. (Timeouts are receive cases on a
  * timer's channel, as in Go, so they need nothing here.)
- * A counterpart writes the node's fields before its claim, which publishes them.
+ * A counterpart writes the node's fields before its claim, which publishes them. A single
+ * operation's {@link Node} is its own waiter (the only subclass).
  */
-final class Waiter {
+class Waiter {
 
     static final int WAITING = -1;
     static final int INTERRUPTED = -2;

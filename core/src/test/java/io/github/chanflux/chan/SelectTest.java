@@ -156,6 +156,27 @@ class SelectTest {
         assertThat(select.join()).isEqualTo("sent");
     }
 
+    /** The first case not on the nil channel is the select's waiter: either other case completes it. */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void blockedSelectWhoseFirstCaseIsNilIsCompletedByEitherOtherCase(boolean receiveOnA) throws InterruptedException {
+        Chan<String> nil = Chan.nil();
+        Chan<String> a = Chan.make();
+        Chan<String> b = Chan.make();
+        Blocking<String> select = Blocking.start(() ->
+                select(recv(nil, r -> "nil"), recv(a, r -> "a:" + r.value()), send(b, "payload", () -> "sent on b")));
+        select.awaitParked();
+        if (receiveOnA) {
+            a.send("hi");
+            assertThat(select.join()).isEqualTo("a:hi");
+            assertThat(b.tryReceive()).as("the send case left b's queue").isNull();
+        } else {
+            assertThat(b.receive()).isEqualTo(Received.of("payload"));
+            assertThat(select.join()).isEqualTo("sent on b");
+            assertThat(a.trySend("x")).as("the receive case left a's queue").isFalse();
+        }
+    }
+
     @Test
     void blockedSelectIsWokenByClose() throws InterruptedException {
         Chan<String> done = Chan.make();
