@@ -436,7 +436,7 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
         int budget = spinBudget;
         int next =
                 w.parked() ? Math.max(Waiter.MIN_SPINS, budget >> 1) : Math.min(Waiter.RENDEZVOUS_SPINS, budget << 1);
-        if (next != budget) { // a steady budget is not rewritten, so its cache line stays shared
+        if (next != budget) { // no store to the channel after each wait while the budget is steady
             spinBudget = next;
         }
     }

@@ -14,8 +14,8 @@ import java.util.concurrent.locks.LockSupport;
  * {@linkplain #reset resets} for the next. The single compare-and-set decides every race between a counterpart and
  * an interrupt, so an operation either happened or did not. (Timeouts are receive cases on a
  * timer's channel, as in Go, so they need nothing here.)
- * A counterpart writes the node's fields before its claim, which publishes them. A single
- * operation's {@link Node} is its own waiter (the only subclass).
+ * A counterpart writes the node's fields before its claim, which publishes them. A
+ * {@link Node}, the only subclass, may be its own waiter (see there).
  */
 class Waiter {
 

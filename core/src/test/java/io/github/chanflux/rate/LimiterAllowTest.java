@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Go's rate_test.go: the allow tables, simultaneous requests, long-running QPS, limits. */
@@ -98,24 +99,11 @@ class LimiterAllowTest {
     void simultaneousRequestsAllowExactlyTheBurst() throws InterruptedException {
         Limiter lim = new Limiter(Limit.of(1), 5);
         AtomicInteger allowed = new AtomicInteger();
-        CountDownLatch start = new CountDownLatch(1);
-        Thread[] callers = new Thread[15];
-        for (int i = 0; i < callers.length; i++) {
-            callers[i] = Thread.ofVirtual().start(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                if (lim.allowN(T0, 1)) {
-                    allowed.incrementAndGet();
-                }
-            });
-        }
-        start.countDown();
-        for (Thread caller : callers) {
-            caller.join();
-        }
+        race(15, Thread.ofVirtual(), () -> {
+            if (lim.allowN(T0, 1)) {
+                allowed.incrementAndGet();
+            }
+        });
         assertThat(allowed).hasValue(5);
     }
 
@@ -155,26 +143,13 @@ class LimiterAllowTest {
     void racingCallersNeverGetMoreThanTheTokens() throws InterruptedException {
         Limiter lim = new Limiter(Limit.of(1), 1_000);
         AtomicInteger allowed = new AtomicInteger();
-        CountDownLatch start = new CountDownLatch(1);
-        Thread[] racers = new Thread[8];
-        for (int i = 0; i < racers.length; i++) {
-            racers[i] = Thread.ofPlatform().start(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
+        race(8, Thread.ofPlatform(), () -> {
+            for (int k = 0; k < 500; k++) {
+                if (lim.allowN(T0, 1)) {
+                    allowed.incrementAndGet();
                 }
-                for (int k = 0; k < 500; k++) {
-                    if (lim.allowN(T0, 1)) {
-                        allowed.incrementAndGet();
-                    }
-                }
-            });
-        }
-        start.countDown();
-        for (Thread racer : racers) {
-            racer.join();
-        }
+            }
+        });
         assertThat(allowed).hasValue(1_000);
         assertThat(lim.tokensAt(T0)).isZero();
     }
@@ -188,33 +163,21 @@ class LimiterAllowTest {
         Limiter lim = new Limiter(Limit.of(1), 1_000);
         AtomicInteger allowed = new AtomicInteger();
         AtomicInteger stillInterrupted = new AtomicInteger();
-        CountDownLatch start = new CountDownLatch(1);
-        Thread[] racers = new Thread[4 * Runtime.getRuntime().availableProcessors()];
-        for (int i = 0; i < racers.length; i++) {
-            racers[i] = Thread.ofVirtual().start(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
+        int racers = 4 * Runtime.getRuntime().availableProcessors();
+        race(racers, Thread.ofVirtual(), () -> {
+            Thread.currentThread().interrupt();
+            for (int k = 0; k < 500; k++) {
+                if (lim.allowN(T0, 1)) {
+                    allowed.incrementAndGet();
                 }
-                Thread.currentThread().interrupt();
-                for (int k = 0; k < 500; k++) {
-                    if (lim.allowN(T0, 1)) {
-                        allowed.incrementAndGet();
-                    }
-                    assertThat(lim.tokensAt(T0)).isBetween(0.0, 1_000.0);
-                }
-                if (Thread.currentThread().isInterrupted()) {
-                    stillInterrupted.incrementAndGet();
-                }
-            });
-        }
-        start.countDown();
-        for (Thread racer : racers) {
-            racer.join();
-        }
+                assertThat(lim.tokensAt(T0)).isBetween(0.0, 1_000.0);
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                stillInterrupted.incrementAndGet();
+            }
+        });
         assertThat(allowed).hasValue(1_000);
-        assertThat(stillInterrupted).hasValue(racers.length);
+        assertThat(stillInterrupted).hasValue(racers);
     }
 
     @Test
@@ -284,5 +247,32 @@ class LimiterAllowTest {
         assertThatThrownBy(() -> new Limiter(null, 1))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("limit");
+    }
+
+    /**
+     * Starts {@code n} threads of {@code builder}, releases them at once into {@code body}, joins
+     * them, and fails with the first failure any of them threw (an assertion included).
+     */
+    private static void race(int n, Thread.Builder builder, Runnable body) throws InterruptedException {
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread[] threads = new Thread[n];
+        for (int i = 0; i < n; i++) {
+            threads[i] = builder.start(() -> {
+                try {
+                    start.await();
+                    body.run();
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
+            });
+        }
+        start.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (failure.get() != null) {
+            throw new AssertionError("a racing thread failed", failure.get());
+        }
     }
 }
