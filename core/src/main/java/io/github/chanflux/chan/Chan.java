@@ -3,7 +3,9 @@ package io.github.chanflux.chan;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -62,6 +64,9 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
     // while a thread parks in a wait for a counterpart, and no user code runs under a lock.
 
     private static final AtomicLong IDS = new AtomicLong();
+    /** What {@link #receiveValue} returns for a closed, drained channel (elements are never this). */
+    private static final Object CLOSED = new Object();
+
     private static final Chan<?> NIL = new Chan<>(0, true);
     private static final int LOCK_SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 64 : 0;
     private static final int LOCK_YIELDS = 8;
@@ -227,6 +232,44 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
     @Override
     @SuppressWarnings("unchecked")
     public Received<T> receive() throws InterruptedException {
+        Object value = receiveValue();
+        return value == CLOSED ? Received.closed() : Received.of((T) value);
+    }
+
+    @Override
+    public Iterator<T> iterator() {
+        return new Iterator<>() {
+            /** The value received and not yet returned, {@link #CLOSED}, or null before a receive. */
+            private Object next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) {
+                    try {
+                        next = receiveValue();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new UncheckedInterruptedException(e);
+                    }
+                }
+                return next != CLOSED;
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("channel closed");
+                }
+                T value = (T) next;
+                next = null;
+                return value;
+            }
+        };
+    }
+
+    /** Receives: the value, or {@link #CLOSED} once the channel is closed and drained. */
+    private Object receiveValue() throws InterruptedException {
         if (isNil()) {
             blockForever();
         }
@@ -234,14 +277,14 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
         Object value = pollLocked();
         if (value != null) {
             unlockAndWake();
-            return Received.of((T) value);
+            return value;
         }
         if (closed) {
             unlock();
-            return Received.closed();
+            return CLOSED;
         }
         Node node = block(receivers, null);
-        return node.ok ? Received.of((T) node.item) : Received.closed();
+        return node.ok ? node.item : CLOSED;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.github.chanflux.chan;
 
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 /**
  * The receive side of a channel: Go's {@code <-chan T}.
@@ -59,34 +58,12 @@ public sealed interface RecvChan<T> extends Iterable<T> permits Chan {
     /** The buffer capacity: Go's {@code cap(ch)}; 0 for unbuffered and nil channels. */
     int cap();
 
-    /** Go's {@code range ch}: the values until the channel is closed and drained. */
+    /**
+     * Go's {@code range ch}: the values until the channel is closed and drained. Each step
+     * receives as {@link #receive()} does, without making a {@link Received}. If interrupted
+     * while waiting, {@code hasNext} and {@code next} throw {@link UncheckedInterruptedException}
+     * with the interrupt status set again; no value was taken.
+     */
     @Override
-    default Iterator<T> iterator() {
-        return new Iterator<>() {
-            private Received<T> next;
-
-            @Override
-            public boolean hasNext() {
-                if (next == null) {
-                    try {
-                        next = receive();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new UncheckedInterruptedException(e);
-                    }
-                }
-                return next.ok();
-            }
-
-            @Override
-            public T next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException("channel closed");
-                }
-                T value = next.value();
-                next = null;
-                return value;
-            }
-        };
-    }
+    Iterator<T> iterator();
 }

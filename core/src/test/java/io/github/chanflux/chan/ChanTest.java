@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +107,22 @@ class ChanTest {
         }
         assertThat(got).containsExactly(0, 1, 2, 3, 4, 5);
         owner.join(); // the range ended by the close; the owner may still be finishing
+    }
+
+    @Test
+    void rangeTakesOneValuePerStepAndStaysEndedOnceClosedAndDrained() throws InterruptedException {
+        Chan<Integer> ch = Chan.make(2);
+        ch.send(1);
+        ch.send(2);
+        ch.close();
+        Iterator<Integer> it = ch.iterator();
+        assertThat(it.hasNext()).isTrue();
+        assertThat(it.hasNext()).as("asking again takes no second value").isTrue();
+        assertThat(it.next()).isEqualTo(1);
+        assertThat(it.next()).isEqualTo(2);
+        assertThat(it.hasNext()).isFalse();
+        assertThat(it.hasNext()).isFalse();
+        assertThatThrownBy(it::next).isInstanceOf(NoSuchElementException.class).hasMessage("channel closed");
     }
 
     @Test
