@@ -64,8 +64,11 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
     // while a thread parks in a wait for a counterpart, and no user code runs under a lock.
 
     private static final AtomicLong IDS = new AtomicLong();
-    /** What {@link #receiveValue} returns for a closed, drained channel (elements are never this). */
-    private static final Object CLOSED = new Object();
+    /**
+     * What a receive from a closed, drained channel gets instead of a value (elements are never
+     * this): from {@link #receiveValue} and from a select's receive case.
+     */
+    static final Object CLOSED = new Object();
 
     private static final Chan<?> NIL = new Chan<>(0, true);
     private static final int LOCK_SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 64 : 0;
@@ -230,9 +233,13 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Received<T> receive() throws InterruptedException {
-        Object value = receiveValue();
+        return received(receiveValue());
+    }
+
+    /** What a receive got, a value or {@link #CLOSED}, as Go's {@code v, ok}. */
+    @SuppressWarnings("unchecked")
+    static <T> Received<T> received(Object value) {
         return value == CLOSED ? Received.closed() : Received.of((T) value);
     }
 

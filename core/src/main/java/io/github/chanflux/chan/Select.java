@@ -129,7 +129,7 @@ public final class Select {
                 return (R) s;
             }
             if (onRecv != null) {
-                return onRecv.apply(outcome == CLOSED ? Received.closed() : Received.of(outcome));
+                return onRecv.apply(Chan.received(outcome));
             }
             return onOther.run();
         }
@@ -148,7 +148,7 @@ public final class Select {
 
         private void set(Case<?, ?> chosen, Object outcome) {
             this.chosen = chosen;
-            this.value = outcome == SENT || outcome == CLOSED ? null : outcome;
+            this.value = outcome == SENT || outcome == Chan.CLOSED ? null : outcome;
         }
 
         /**
@@ -189,8 +189,6 @@ public final class Select {
 
     /** What {@link #attempt} returns for a send that was performed. */
     private static final Object SENT = new Object();
-    /** What {@link #attempt} returns for a receive from a closed, drained channel. */
-    private static final Object CLOSED = new Object();
 
     /**
      * A select made once and run many times: the {@code for { select { … } }} loop of a hot path
@@ -513,7 +511,7 @@ public final class Select {
     /**
      * Performs case {@code c}, case {@code i} of the select (of {@code p} if prepared), if it
      * can proceed now; its channel is locked by the caller. Returns the value received,
-     * {@link #CLOSED} or {@link #SENT}, or null if the case is not ready.
+     * {@link Chan#CLOSED} or {@link #SENT}, or null if the case is not ready.
      */
     private static Object attempt(Case<?, ?> c, int i, Prepared<?, ?> p) {
         Chan<?> ch = c.chan;
@@ -527,7 +525,7 @@ public final class Select {
         if (received != null) {
             return received;
         }
-        return ch.isClosedLocked() ? CLOSED : null;
+        return ch.isClosedLocked() ? Chan.CLOSED : null;
     }
 
     /** What send case {@code c}, case {@code i}, sends: its own value, or as {@code p} set it. */
@@ -602,7 +600,7 @@ public final class Select {
         if (c.isSend()) {
             return node.ok ? SENT : null;
         }
-        return node.ok ? node.item : CLOSED;
+        return node.ok ? node.item : Chan.CLOSED;
     }
 
     /** The distinct non-nil channels, sorted by id: the order in which to lock them. */
