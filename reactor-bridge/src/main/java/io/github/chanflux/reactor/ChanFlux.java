@@ -34,9 +34,12 @@ public final class ChanFlux {
      * running {@code onNext} is never interrupted. A request of zero or less (§3.9) stops
      * receiving the same way and fails the flux with {@link IllegalArgumentException}, after an
      * {@code onNext} in progress and unless the flux has already ended. The channel is never
-     * closed by the flux (in Go, receivers never close). Waiting
-     * happens on a virtual thread, never on the subscriber's thread, so it is safe on Reactor's
-     * non-blocking schedulers; signals are emitted from that virtual thread. Each subscriber
+     * closed by the flux (in Go, receivers never close). Values already in the channel are
+     * emitted on the thread that requests them, which never waits (as {@code Flux.fromIterable}
+     * emits on the requesting thread); waiting for a value happens on a virtual thread, never on
+     * the subscriber's thread, so it is safe on Reactor's non-blocking schedulers, and what
+     * arrives while it waits is emitted from that virtual thread. Put {@code publishOn} after
+     * the flux to choose the thread that runs what follows. Each subscriber
      * receives from the same channel, so two subscribers share its values, as two Go receivers
      * would.
      *

@@ -21,13 +21,21 @@ import reactor.core.publisher.Operators;
  * {@link ChanFlux#fromChan(RecvChan)} for the contract.
  *
  * <p>Design: demand is a counter, and a work-in-progress counter elects one drainer: the request
- * that finds no drainer running starts a goroutine (a virtual thread, tracked by {@link Go})
- * that receives and emits while there is demand, without blocking while values are ready
- * ({@code tryReceive}), else blocking in a select on the channel and a private {@code stop}
- * channel; it ends when no request came in since it last looked, so there is at most one, and
- * none while the subscriber asks for nothing. Requests made inside {@code onSubscribe} are
- * served only after it returns (§1.3). Every signal comes from the drainer, so they are serial
- * (§1.3); a bad request (§3.9) is recorded and signalled by the drainer as its last signal.
+ * that finds no drainer running drains on its own thread, emitting the values already in the
+ * channel ({@code tryReceive}) while there is demand, as Reactor's own sources do; it never
+ * waits there. When demand is left and no value is ready, it starts a goroutine (a virtual
+ * thread, tracked by {@link Go}) that goes on from there, blocking in a select on the channel
+ * and a private {@code stop} channel. A drainer ends when no request came in since it last
+ * looked, so there is at most one, and no goroutine while the subscriber asks for nothing or
+ * values are ready. Requests made inside {@code onSubscribe} are served only after it returns
+ * (§1.3), and a request made inside {@code onNext} only counts (no recursion, §3.3). The
+ * drainers emit every signal, one at a time (§1.3); a bad request (§3.9) is recorded and
+ * signalled by the drainer as its last signal.
+ *
+ * <p>Why not always a goroutine: a drainer goroutine started per request put a thread hand-off
+ * on every batch, and a third thread on two carriers; Chan → Flux → Chan (the drainer feeding
+ * {@link ChanFlux#toChan}'s pump) ran at 194–302 ns a value this way against 235–667 ns, 8
+ * forks each alternating (benchmarks/README, 2026-11-30).
  *
  * <p>Stopping: {@code receiving} settles the race between a receive and a cancel, so that once
  * {@code cancel} returns no receive completes. A receive starts only from {@code IDLE}. A cancel
@@ -64,6 +72,13 @@ final class ChanPublisher<T> implements Publisher<T> {
         /** {@code receiving}: no receive may start any more. */
         private static final int STOPPED = 3;
 
+        /** {@code emitOne}: a value was emitted, or the flux completed. */
+        private static final int EMITTED = 0;
+        /** {@code emitOne}: receiving was stopped; nothing was received. */
+        private static final int STOPPED_RECEIVING = 1;
+        /** {@code emitOne}: no value was ready, and the thread may not wait for one. */
+        private static final int NOTHING_READY = 2;
+
         private final RecvChan<T> chan;
         private final Subscriber<? super T> subscriber;
         /** Receives the token of a cancel that found the drainer in a receive; never closed. */
@@ -90,7 +105,7 @@ final class ChanPublisher<T> implements Publisher<T> {
         void subscribed() {
             int missed = wip.decrementAndGet();
             if (missed != 0) {
-                start(missed);
+                drainReady(missed);
             }
         }
 
@@ -130,24 +145,41 @@ final class ChanPublisher<T> implements Publisher<T> {
             }
         }
 
-        /** Asks for a drain: starts a drainer unless one is running, which then looks again. */
+        /** Asks for a drain: drains on this thread unless a drainer runs, which then looks again. */
         private void signal() {
             if (wip.getAndIncrement() == 0) {
-                start(1);
+                drainReady(1);
             }
         }
 
-        private void start(int missed) {
-            if (!cancelled) {
-                Go.go("chan-publisher", () -> drain(missed));
+        /** Drains on the calling thread, which never waits: a wait for a value goes to a goroutine. */
+        private void drainReady(int missed) {
+            try {
+                drain(missed, false);
+            } catch (InterruptedException impossible) {
+                throw new AssertionError("a drain that never waits was interrupted", impossible);
             }
         }
 
-        /** Emits while there is demand; ends when no request came in since it last looked. */
-        private void drain(int missed) throws InterruptedException {
+        /**
+         * Emits while there is demand; ends when no request came in since it last looked. If
+         * {@code mayWait} is false and demand is left but no value is ready, starts a goroutine
+         * that goes on from here, waiting for one.
+         */
+        private void drain(int missed, boolean mayWait) throws InterruptedException {
             while (true) {
-                while (demand.get() > 0 && !done && emitOne()) {
-                    // emitOne received and emitted one value, or completed
+                while (demand.get() > 0 && !done) {
+                    int outcome = emitOne(mayWait);
+                    if (outcome == STOPPED_RECEIVING) {
+                        break;
+                    }
+                    if (outcome == NOTHING_READY) {
+                        if (!cancelled) {
+                            int drainRequests = missed;
+                            Go.go("chan-publisher", () -> drain(drainRequests, true));
+                        }
+                        return;
+                    }
                 }
                 Throwable e = badRequest.get();
                 if (e != null && !done && !cancelled) {
@@ -165,42 +197,39 @@ final class ChanPublisher<T> implements Publisher<T> {
         }
 
         /**
-         * Receives one value (without blocking if one is ready) and emits it, or completes.
-         * Returns false, having received nothing, if receiving was stopped.
+         * Receives one value and emits it, or completes ({@code EMITTED}); {@code STOPPED_RECEIVING},
+         * having received nothing, if receiving was stopped; {@code NOTHING_READY} if no value is
+         * ready and {@code mayWait} is false.
          */
-        private boolean emitOne() throws InterruptedException {
-            Received<T> r = receive();
-            if (r == null) {
-                return false;
-            }
-            if (!r.ok()) {
-                done = true;
-                subscriber.onComplete();
-                return true;
-            }
-            if (demand.get() != Long.MAX_VALUE) {
-                demand.decrementAndGet();
-            }
-            subscriber.onNext(r.value());
-            return true;
-        }
-
-        /** One receive, unless receiving was stopped (then null). See the class comment. */
-        private Received<T> receive() throws InterruptedException {
+        private int emitOne(boolean mayWait) throws InterruptedException {
             if (!receiving.compareAndSet(IDLE, RECEIVING)) {
-                return null;
+                return STOPPED_RECEIVING;
             }
+            Received<T> r;
             try {
-                Received<T> r = chan.tryReceive();
-                if (r == null) {
+                r = chan.tryReceive();
+                if (r == null && mayWait) {
                     r = select(recv(chan, received -> received), recv(stop, token -> null));
                 }
-                return r;
             } finally {
                 if (!receiving.compareAndSet(RECEIVING, IDLE)) {
                     receiving.set(STOPPED);
                 }
             }
+            if (r == null) {
+                // the channel was empty (and this thread may not wait), or a cancel claimed the select
+                return mayWait ? STOPPED_RECEIVING : NOTHING_READY;
+            }
+            if (!r.ok()) {
+                done = true;
+                subscriber.onComplete();
+                return EMITTED;
+            }
+            if (demand.get() != Long.MAX_VALUE) {
+                demand.decrementAndGet();
+            }
+            subscriber.onNext(r.value());
+            return EMITTED;
         }
     }
 }

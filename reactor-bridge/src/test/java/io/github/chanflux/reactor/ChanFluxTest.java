@@ -6,12 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.go.Go;
 import io.github.chanflux.test.Goroutines;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
@@ -86,12 +92,98 @@ class ChanFluxTest {
     }
 
     @Test
-    void waitingHappensOnAVirtualThreadNotOnTheSubscribersThread() throws InterruptedException {
+    void aValueAlreadyInTheChannelIsEmittedOnTheRequestingThread() throws InterruptedException {
         StepVerifier.create(fromChan(closedWith(1))
                         .subscribeOn(Schedulers.parallel())
-                        .map(v -> Thread.currentThread().isVirtual()))
-                .expectNext(true)
+                        .map(v -> Thread.currentThread().getName()))
+                .assertNext(name -> assertThat(name).startsWith("parallel-"))
                 .verifyComplete();
+        awaitGoroutines();
+    }
+
+    @Test
+    void waitingHappensOnAVirtualThreadNotOnTheSubscribersThread() throws InterruptedException {
+        Chan<Integer> ch = Chan.make();
+        Thread subscriberThread = Thread.currentThread();
+        // The test's thread subscribes and requests; it finds no value and goes on to send one,
+        // which only the flux's goroutine can then receive.
+        StepVerifier.create(fromChan(ch).map(v -> Thread.currentThread()))
+                .then(() -> Go.go(() -> {
+                    try (ch) {
+                        ch.send(1);
+                    }
+                }))
+                .assertNext(t -> assertThat(t.isVirtual() && t != subscriberThread)
+                        .as("emitted on a virtual thread, not " + subscriberThread)
+                        .isTrue())
+                .verifyComplete();
+        awaitGoroutines();
+    }
+
+    /**
+     * Stress: requests come from two goroutines and from {@code onNext} itself, so values are
+     * drained now on a requesting thread, now on the flux's goroutine, as the producer runs
+     * ahead or behind; every value arrives once, in order, and the flux completes.
+     */
+    @RepeatedTest(10)
+    void everyValueArrivesOnceInOrderWhateverThreadRequests() throws InterruptedException {
+        int n = 20_000;
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        Chan<Integer> ch = Chan.make(random.nextInt(0, 5));
+        Go.go(() -> {
+            try (ch) {
+                for (int i = 0; i < n; i++) {
+                    ch.send(i);
+                }
+            }
+        });
+        List<Integer> received = new ArrayList<>();
+        Semaphore room = new Semaphore(16);
+        CountDownLatch ended = new CountDownLatch(1);
+        AtomicReference<String> end = new AtomicReference<>();
+        BaseSubscriber<Integer> subscriber = new BaseSubscriber<>() {
+            @Override
+            protected void hookOnSubscribe(Subscription s) {}
+
+            @Override
+            protected void hookOnNext(Integer value) {
+                received.add(value);
+                room.release();
+                if (value % 3 == 0) {
+                    request(1);
+                }
+            }
+
+            @Override
+            protected void hookOnComplete() {
+                end.set("complete");
+                ended.countDown();
+            }
+
+            @Override
+            protected void hookOnError(Throwable e) {
+                end.set("error " + e);
+                ended.countDown();
+            }
+        };
+        fromChan(ch).subscribe(subscriber);
+        AtomicInteger unrequested = new AtomicInteger(n + 1);
+        Runnable requester = () -> {
+            ThreadLocalRandom r = ThreadLocalRandom.current();
+            for (int k = r.nextInt(1, 5); unrequested.getAndAdd(-k) > 0; k = r.nextInt(1, 5)) {
+                room.acquireUninterruptibly(k);
+                subscriber.request(k);
+            }
+        };
+        Thread first = Go.go(requester::run);
+        Thread second = Go.go(requester::run);
+        await(ended);
+        first.join();
+        second.join();
+        awaitGoroutines();
+        assertThat(end.get()).isEqualTo("complete");
+        assertThat(received)
+                .containsExactlyElementsOf(IntStream.range(0, n).boxed().toList());
     }
 
     @Test
@@ -188,7 +280,9 @@ class ChanFluxTest {
                     await(requested);
                 },
                 s -> {});
-        fromChan(closedWith(1, 2)).subscribe(recorder);
+        Chan<Integer> ch = closedWith(1, 2);
+        // Values already there are emitted on the subscribing thread: here a goroutine.
+        Go.go(() -> fromChan(ch).subscribe(recorder));
         await(inOnNext);
         recorder.subscription.get().request(0);
         recorder.subscription.get().request(0);
@@ -214,7 +308,9 @@ class ChanFluxTest {
                     }
                 },
                 s -> {});
-        fromChan(closedWith(1)).subscribe(recorder);
+        Chan<Integer> ch = closedWith(1);
+        // Values already there are emitted on the subscribing thread: here a goroutine.
+        Go.go(() -> fromChan(ch).subscribe(recorder));
         await(inOnNext);
         recorder.subscription.get().cancel();
         cancelled.countDown();
