@@ -23,9 +23,10 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * bucket ({@code allow()} is called on Reactor threads by {@link RateLimit} and by a hedging
  * budget): a caller that finds it held parks for the shortest time and tries again.
  *
- * <p>Likewise a cancel of {@link ChanFlux#fromChan} that meets the flux's goroutine between
- * starting a receive and parking in it waits, spinning, for it to park or return: a few lock
- * acquisitions that never wait for a counterpart ({@code ChanPublisher.Drain#awaitReceiveStopped}).
+ * <p>Likewise a cancel of {@link ChanFlux#fromChan} that meets a receive of the flux under way
+ * (a {@code tryReceive} on the requesting thread, or the flux's goroutine between starting a
+ * receive and parking in it) waits, spinning, for it to park or return: a few lock acquisitions
+ * that never wait for a counterpart ({@code ChanPublisher.Drain#awaitReceiveStopped}).
  */
 public final class ChanBlockHoundIntegration implements BlockHoundIntegration {
 

@@ -32,10 +32,9 @@ import reactor.core.publisher.Operators;
  * drainers emit every signal, one at a time (§1.3); a bad request (§3.9) is recorded and
  * signalled by the drainer as its last signal.
  *
- * <p>Why not always a goroutine: a drainer goroutine started per request put a thread hand-off
- * on every batch, and a third thread on two carriers; Chan → Flux → Chan (the drainer feeding
- * {@link ChanFlux#toChan}'s pump) ran at 194–302 ns a value this way against 235–667 ns, 8
- * forks each alternating (benchmarks/README, 2026-11-30).
+ * <p>Why not always a goroutine (decision 0012): a goroutine started per request put a thread
+ * hand-off on every batch, and in Chan → Flux → Chan a third thread on two carriers between
+ * producer and consumer.
  *
  * <p>Stopping: {@code receiving} settles the race between a receive and a cancel, so that once
  * {@code cancel} returns no receive completes. A receive starts only from {@code IDLE}. A cancel
