@@ -3,8 +3,6 @@ package io.github.chanflux.reactor;
 import java.util.Queue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
-import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.reactivestreams.Subscription;
@@ -15,7 +13,6 @@ import reactor.core.publisher.FluxOperator;
 import reactor.core.publisher.Operators;
 import reactor.core.scheduler.Scheduler;
 import reactor.util.concurrent.Queues;
-import reactor.util.context.Context;
 
 /**
  * {@link Heartbeats#keepAlive(java.time.Duration, Supplier, Scheduler)} and
@@ -59,17 +56,8 @@ final class FluxKeepAlive<T, R> extends FluxOperator<T, R> {
         source.subscribe(new KeepAlive<>(actual, intervalNanos, wrap, pulse, scheduler));
     }
 
-    private static final class KeepAlive<T, R> implements CoreSubscriber<T>, Subscription {
+    private static final class KeepAlive<T, R> extends DrainLoop<T, R> {
 
-        @SuppressWarnings("rawtypes")
-        private static final AtomicLongFieldUpdater<KeepAlive> REQUESTED =
-                AtomicLongFieldUpdater.newUpdater(KeepAlive.class, "requested");
-
-        @SuppressWarnings("rawtypes")
-        private static final AtomicIntegerFieldUpdater<KeepAlive> WIP =
-                AtomicIntegerFieldUpdater.newUpdater(KeepAlive.class, "wip");
-
-        private final CoreSubscriber<? super R> actual;
         private final long intervalNanos;
         private final Function<? super T, ? extends R> wrap;
         private final Supplier<? extends R> pulse;
@@ -77,21 +65,13 @@ final class FluxKeepAlive<T, R> extends FluxOperator<T, R> {
         /** Single producer (onNext), single consumer (the draining thread). */
         private final Queue<T> queue = Queues.<T>unbounded().get();
 
-        private Subscription upstream;
-
-        // Written by any thread, then drain() is called.
-        private volatile long requested;
-        private volatile int wip;
-        private volatile boolean done;
-        private volatile Throwable error;
-        private volatile boolean cancelled;
+        // Written by the timer, then drain() is called.
         private volatile boolean fired;
 
         // Under wip: only the draining thread touches these (lastEmitted also before the first drain).
         private long lastEmitted;
         private long pending;
         private boolean unbounded;
-        private boolean stopped;
         private Disposable timer;
 
         KeepAlive(
@@ -100,7 +80,7 @@ final class FluxKeepAlive<T, R> extends FluxOperator<T, R> {
                 Function<? super T, ? extends R> wrap,
                 Supplier<? extends R> pulse,
                 Scheduler scheduler) {
-            this.actual = actual;
+            super(actual);
             this.intervalNanos = intervalNanos;
             this.wrap = wrap;
             this.pulse = pulse;
@@ -123,60 +103,20 @@ final class FluxKeepAlive<T, R> extends FluxOperator<T, R> {
             drain();
         }
 
-        @Override
-        public void onError(Throwable e) {
-            error = e;
-            drain();
-        }
-
-        @Override
-        public void onComplete() {
-            done = true;
-            drain();
-        }
-
-        @Override
-        public void request(long n) {
-            if (Operators.validate(n)) {
-                Operators.addCap(REQUESTED, this, n);
-                drain();
-            }
-        }
-
-        @Override
-        public void cancel() {
-            cancelled = true;
-            upstream.cancel();
-            drain();
-        }
-
-        @Override
-        public Context currentContext() {
-            return actual.currentContext();
-        }
-
         private void fire() {
             fired = true;
             drain();
         }
 
-        private void drain() {
-            if (WIP.getAndIncrement(this) != 0) {
-                return;
-            }
-            int missed = 1;
-            do {
-                if (stopped) {
-                    Operators.onDiscardQueueWithClear(queue, actual.currentContext(), null);
-                } else {
-                    step();
-                }
-                missed = WIP.addAndGet(this, -missed);
-            } while (missed != 0);
+        /** Values that arrive after the stream ended are discarded. */
+        @Override
+        void afterStop() {
+            Operators.onDiscardQueueWithClear(queue, actual.currentContext(), null);
         }
 
         /** Acts on everything recorded so far. */
-        private void step() {
+        @Override
+        void step() {
             if (cancelled) {
                 stop();
                 return;
@@ -224,7 +164,7 @@ final class FluxKeepAlive<T, R> extends FluxOperator<T, R> {
             }
             lastEmitted = now();
             pending -= emitted;
-            return Operators.produced(REQUESTED, this, emitted);
+            return produced(emitted);
         }
 
         /**
@@ -251,7 +191,7 @@ final class FluxKeepAlive<T, R> extends FluxOperator<T, R> {
                 return 0;
             }
             actual.onNext(p);
-            return Operators.produced(REQUESTED, this, 1);
+            return produced(1);
         }
 
         /** Asks upstream for what downstream wants beyond the values already asked for. */

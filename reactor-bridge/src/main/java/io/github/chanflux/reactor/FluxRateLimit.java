@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
-import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.function.ToIntFunction;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
@@ -16,7 +14,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxOperator;
 import reactor.core.publisher.Operators;
 import reactor.core.scheduler.Scheduler;
-import reactor.util.context.Context;
 
 /**
  * {@link RateLimit#rateLimit(Limiter, ToIntFunction, Scheduler)}: see there for the contract.
@@ -48,40 +45,24 @@ final class FluxRateLimit<T> extends FluxOperator<T, T> {
         source.subscribe(new Gate<>(actual, limiter, weigher, scheduler));
     }
 
-    private static final class Gate<T> implements CoreSubscriber<T>, Subscription {
+    private static final class Gate<T> extends DrainLoop<T, T> {
 
-        @SuppressWarnings("rawtypes")
-        private static final AtomicLongFieldUpdater<Gate> REQUESTED =
-                AtomicLongFieldUpdater.newUpdater(Gate.class, "requested");
-
-        @SuppressWarnings("rawtypes")
-        private static final AtomicIntegerFieldUpdater<Gate> WIP =
-                AtomicIntegerFieldUpdater.newUpdater(Gate.class, "wip");
-
-        private final CoreSubscriber<? super T> actual;
         private final Limiter limiter;
         private final ToIntFunction<? super T> weigher;
         private final Scheduler scheduler;
-        private Subscription upstream;
 
-        // Written by any thread, then drain() is called.
-        private volatile long requested;
-        private volatile int wip;
+        // Written by upstream or the timer, then drain() is called.
         private volatile T arrived;
         private volatile boolean due;
-        private volatile boolean done;
-        private volatile Throwable error;
-        private volatile boolean cancelled;
 
         // Under wip: only the draining thread touches these.
         private boolean asked;
-        private boolean stopped;
         private T held;
         private Reservation reservation;
         private Disposable timer;
 
         Gate(CoreSubscriber<? super T> actual, Limiter limiter, ToIntFunction<? super T> weigher, Scheduler scheduler) {
-            this.actual = actual;
+            super(actual);
             this.limiter = limiter;
             this.weigher = weigher;
             this.scheduler = scheduler;
@@ -101,53 +82,9 @@ final class FluxRateLimit<T> extends FluxOperator<T, T> {
             drain();
         }
 
-        @Override
-        public void onError(Throwable e) {
-            error = e;
-            drain();
-        }
-
-        @Override
-        public void onComplete() {
-            done = true;
-            drain();
-        }
-
-        @Override
-        public void request(long n) {
-            if (Operators.validate(n)) {
-                Operators.addCap(REQUESTED, this, n);
-                drain();
-            }
-        }
-
-        @Override
-        public void cancel() {
-            cancelled = true;
-            upstream.cancel();
-            drain();
-        }
-
-        @Override
-        public Context currentContext() {
-            return actual.currentContext();
-        }
-
-        private void drain() {
-            if (WIP.getAndIncrement(this) != 0) {
-                return;
-            }
-            int missed = 1;
-            do {
-                if (!stopped) {
-                    step();
-                }
-                missed = WIP.addAndGet(this, -missed);
-            } while (missed != 0);
-        }
-
         /** Acts on everything recorded so far, until it must wait for a signal. */
-        private void step() {
+        @Override
+        void step() {
             while (true) {
                 if (cancelled) {
                     stop();
@@ -228,7 +165,7 @@ final class FluxRateLimit<T> extends FluxOperator<T, T> {
             reservation = null;
             timer = null;
             due = false;
-            Operators.produced(REQUESTED, this, 1);
+            produced(1);
             actual.onNext(element);
         }
 
