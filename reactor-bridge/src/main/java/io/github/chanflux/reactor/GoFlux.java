@@ -141,8 +141,9 @@ public final class GoFlux {
      * stages work at the same time, as goroutines do (the book's 4.11 pipeline of a 1 s and a
      * 4 s stage ends at 13 s, its short stage at 9 s; with {@code queue(2)} between them at
      * 3 s). {@code fn} may block and may throw checked exceptions; it runs on the stage's
-     * virtual thread, never on a Reactor thread, and the values are emitted from a virtual
-     * thread too.
+     * virtual thread, never on a Reactor thread. Results are emitted as {@link ChanFlux#fromChan}
+     * emits: on the requesting thread when the stage already waits to hand one over, else from
+     * a virtual thread.
      *
      * <p>Requests: one value at a time from upstream, whenever the stage is free (at subscribe,
      * then each time its result was taken downstream), whatever the downstream demand: it holds
