@@ -151,7 +151,10 @@ final class ChanPublisher<T> implements Publisher<T> {
             }
         }
 
-        /** Drains on the calling thread, which never waits: a wait for a value goes to a goroutine. */
+        /**
+         * Drains on the calling thread, which never waits: a wait for a value goes to a
+         * goroutine.
+         */
         private void drainReady(int missed) {
             try {
                 drain(missed, false);
@@ -196,9 +199,9 @@ final class ChanPublisher<T> implements Publisher<T> {
         }
 
         /**
-         * Receives one value and emits it, or completes ({@code EMITTED}); {@code STOPPED_RECEIVING},
-         * having received nothing, if receiving was stopped; {@code NOTHING_READY} if no value is
-         * ready and {@code mayWait} is false.
+         * Receives one value and emits it, or completes ({@code EMITTED});
+         * {@code STOPPED_RECEIVING}, having received nothing, if receiving was stopped;
+         * {@code NOTHING_READY} if no value is ready and {@code mayWait} is false.
          */
         private int emitOne(boolean mayWait) throws InterruptedException {
             if (!receiving.compareAndSet(IDLE, RECEIVING)) {
@@ -216,7 +219,8 @@ final class ChanPublisher<T> implements Publisher<T> {
                 }
             }
             if (r == null) {
-                // the channel was empty (and this thread may not wait), or a cancel claimed the select
+                // the channel was empty (and this thread may not wait), or a cancel claimed
+                // the select
                 return mayWait ? STOPPED_RECEIVING : NOTHING_READY;
             }
             if (!r.ok()) {

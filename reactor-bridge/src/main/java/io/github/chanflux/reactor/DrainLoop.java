@@ -42,7 +42,10 @@ abstract class DrainLoop<T, R> implements CoreSubscriber<T>, Subscription {
     volatile Throwable error;
     volatile boolean cancelled;
 
-    /** Under the drain loop: the operator has sent its last signal; {@link #step()} no longer runs. */
+    /**
+     * Under the drain loop: the operator has sent its last signal; {@link #step()} no longer
+     * runs.
+     */
     boolean stopped;
 
     DrainLoop(CoreSubscriber<? super R> actual) {
@@ -81,7 +84,10 @@ abstract class DrainLoop<T, R> implements CoreSubscriber<T>, Subscription {
         return actual.currentContext();
     }
 
-    /** Acts on what was recorded, on one thread at a time: {@link #step()}, or {@link #afterStop()} once stopped. */
+    /**
+     * Acts on what was recorded, on one thread at a time: {@link #step()}, or
+     * {@link #afterStop()} once stopped.
+     */
     final void drain() {
         if (WIP.getAndIncrement(this) != 0) {
             return;
@@ -100,7 +106,10 @@ abstract class DrainLoop<T, R> implements CoreSubscriber<T>, Subscription {
     /** Acts on everything recorded so far, until it must wait for a signal. */
     abstract void step();
 
-    /** What a drain does once the operator has stopped: nothing, unless a subclass discards what still arrives. */
+    /**
+     * What a drain does once the operator has stopped: nothing, unless a subclass discards what
+     * still arrives.
+     */
     void afterStop() {}
 
     /** Takes {@code n} emitted values off downstream's demand; returns the demand left. */

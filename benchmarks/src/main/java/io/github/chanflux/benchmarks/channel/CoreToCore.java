@@ -7,10 +7,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * The host's price of moving a cache line between two cores: two platform threads bounce a
  * counter, each spinning until it sees the other's increment, and the time per round trip is
  * printed once a second. Both threads spin flat out for the whole run. No chanflux code runs;
- * every channel hand-over between two carriers pays at least this. On the virtual machines these benchmarks run on, it is not a constant of
- * the machine: it read about 330 ns, then 52-78 ns, within ten minutes (2026-11-30), as the host
- * placed the two virtual CPUs on farther or nearer cores, and channel figures moved by as much
- * over the same minutes ({@code benchmarks/README.md}). {@code compare.sh} measures it before
+ * every channel hand-over between two carriers pays at least this. On the virtual machines
+ * these benchmarks run on, it is not a constant of the machine: it read about 330 ns, then
+ * 52-78 ns, within ten minutes (2026-11-30), as the host placed the two virtual CPUs on farther
+ * or nearer cores, and channel figures moved by as much over the same minutes ({@code benchmarks/README.md}). {@code compare.sh} measures it before
  * the Go harness, before each area's JMH runs and at the end, and writes the figures into
  * {@code RESULTS.md}.
  *
