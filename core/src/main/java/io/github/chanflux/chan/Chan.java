@@ -192,6 +192,53 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
     }
 
     /**
+     * Sends {@code values[from..to)} in order, each as {@link #trySend} would, up to the first
+     * that would block; returns how many were sent. Not in Go: the channel lock is taken once
+     * for all the values that go into the buffer (again after each hand-over to a waiting
+     * receiver, which is woken at once), so a single sender with a batch in hand, such as the
+     * Publisher bridge, does not take the lock from its receivers value by value. The outcome
+     * is that of the same {@code trySend}s made one after the other with no other operation on
+     * the channel between them. Reached from the reactor module through
+     * {@code io.github.chanflux.internal.ChanHooks}; not public.
+     *
+     * @throws IllegalStateException if the channel is closed before the first value is sent
+     *     ("send on closed channel"); a close after that ends the batch, and the count tells
+     *     what was sent
+     */
+    int trySendAll(Object[] values, int from, int to) {
+        for (int i = from; i < to; i++) {
+            Objects.requireNonNull(values[i], "value");
+        }
+        if (isNil()) {
+            return 0;
+        }
+        int i = from;
+        while (i < to) {
+            lock();
+            if (closed) {
+                unlock();
+                if (i == from) {
+                    throw sendOnClosed();
+                }
+                break; // what was sent is returned; the next send throws
+            }
+            boolean handedOver = false;
+            while (i < to && offerLocked(values[i])) {
+                i++;
+                if (toWake != null) {
+                    handedOver = true;
+                    break;
+                }
+            }
+            unlockAndWake();
+            if (!handedOver) {
+                break;
+            }
+        }
+        return i - from;
+    }
+
+    /**
      * Blocks until a send would not block: the buffer has room, a receiver is waiting, or the
      * channel is closed (a send would then fail). Not in Go: it is for a sender that must fetch
      * its value from somewhere else first and should fetch it only when it can be delivered,

@@ -13,11 +13,14 @@ import java.lang.invoke.MethodType;
 public final class ChanHooks {
 
     private static final MethodHandle AWAIT_SEND_READY;
+    private static final MethodHandle TRY_SEND_ALL;
 
     static {
         try {
-            AWAIT_SEND_READY = MethodHandles.privateLookupIn(Chan.class, MethodHandles.lookup())
-                    .findVirtual(Chan.class, "awaitSendReady", MethodType.methodType(void.class));
+            MethodHandles.Lookup chan = MethodHandles.privateLookupIn(Chan.class, MethodHandles.lookup());
+            AWAIT_SEND_READY = chan.findVirtual(Chan.class, "awaitSendReady", MethodType.methodType(void.class));
+            TRY_SEND_ALL = chan.findVirtual(
+                    Chan.class, "trySendAll", MethodType.methodType(int.class, Object[].class, int.class, int.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -38,6 +41,30 @@ public final class ChanHooks {
         try {
             AWAIT_SEND_READY.invokeExact(chan);
         } catch (InterruptedException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable impossible) {
+            throw new AssertionError(impossible);
+        }
+    }
+
+    /**
+     * Sends {@code values[from..to)} on {@code chan} in order, as that many {@code trySend}s
+     * with nothing between them, up to the first that would block, taking the channel lock once
+     * for the values that go into the buffer. Not in Go: for the Publisher bridge, whose pump
+     * holds a batch from one request.
+     *
+     * @param chan the channel
+     * @param values the values, none null
+     * @param from the first index to send
+     * @param to the index after the last one to send
+     * @return how many were sent
+     * @throws IllegalStateException if the channel is closed before the first value is sent
+     *     (a close after that ends the batch: the count tells what was sent)
+     */
+    public static int trySendAll(Chan<?> chan, Object[] values, int from, int to) {
+        try {
+            return (int) TRY_SEND_ALL.invokeExact(chan, values, from, to);
+        } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable impossible) {
             throw new AssertionError(impossible);

@@ -18,9 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Many producer and consumer virtual threads over two channels, with random mixes of send,
- * trySend, select-send, prepared-select-send, receive, tryReceive, select-receive,
- * prepared-select-receive, and close (after the producers
- * finish, or while they still run). Every value whose send completed is received exactly once;
+ * trySend, trySendAll (the bridge's batch send), select-send, prepared-select-send, receive,
+ * tryReceive, select-receive, prepared-select-receive, and close (after the producers finish, or
+ * while they still run). Every value whose send completed is received exactly once;
  * nothing is received that was not sent.
  */
 class ChanStressTest {
@@ -82,7 +82,7 @@ class ChanStressTest {
             for (int i = 0; i < PER_PRODUCER; i++) {
                 Integer v = base + i;
                 Chan<Integer> target = random.nextBoolean() ? a : b;
-                switch (random.nextInt(4)) {
+                switch (random.nextInt(5)) {
                     case 0 -> target.send(v);
                     case 1 -> {
                         if (!target.trySend(v)) {
@@ -90,7 +90,24 @@ class ChanStressTest {
                         }
                     }
                     case 2 -> select(send(a, v, () -> true), send(b, v, () -> true));
-                    default -> prepared.setSend(a, v).setSend(b, v).select();
+                    case 3 -> prepared.setSend(a, v).setSend(b, v).select();
+                    default -> {
+                        // a batch of up to 8 values with one trySendAll, the rest sent one by one
+                        Object[] batch = new Object[Math.min(1 + random.nextInt(8), PER_PRODUCER - i)];
+                        for (int k = 0; k < batch.length; k++) {
+                            batch[k] = base + i + k;
+                        }
+                        int k = target.trySendAll(batch, 0, batch.length);
+                        for (int j = 0; j < batch.length; j++) {
+                            if (j >= k) {
+                                target.send((Integer) batch[j]);
+                            }
+                            sent.add((Integer) batch[j]);
+                            progress.countDown();
+                        }
+                        i += batch.length - 1;
+                        continue;
+                    }
                 }
                 sent.add(v);
                 progress.countDown();

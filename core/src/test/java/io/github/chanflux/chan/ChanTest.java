@@ -305,4 +305,52 @@ class ChanTest {
         ch.send("after");
         assertThat(receiver.join()).isEqualTo(Received.of("after"));
     }
+
+    @Test
+    void trySendAllFillsTheBufferInOrderAndStopsAtTheFirstThatWouldBlock() throws InterruptedException {
+        Chan<String> ch = Chan.make(3);
+        ch.send("before");
+        Object[] batch = {"a", "b", "c", "d"};
+        assertThat(ch.trySendAll(batch, 0, 4)).isEqualTo(2);
+        assertThat(ch.len()).isEqualTo(3);
+        assertThat(List.of(ch.receive(), ch.receive(), ch.receive()))
+                .containsExactly(Received.of("before"), Received.of("a"), Received.of("b"));
+        assertThat(ch.trySendAll(batch, 2, 4)).as("the rest, later").isEqualTo(2);
+        assertThat(List.of(ch.receive(), ch.receive())).containsExactly(Received.of("c"), Received.of("d"));
+    }
+
+    @Test
+    void trySendAllHandsOverToEachWaitingReceiverFirst() throws InterruptedException {
+        Chan<Integer> ch = Chan.make(1);
+        Blocking<Received<Integer>> first = Blocking.start(ch::receive).awaitParked();
+        Blocking<Received<Integer>> second = Blocking.start(ch::receive).awaitParked();
+        assertThat(ch.trySendAll(new Object[] {1, 2, 3, 4}, 0, 4)).isEqualTo(3);
+        assertThat(first.join()).isEqualTo(Received.of(1));
+        assertThat(second.join()).isEqualTo(Received.of(2));
+        assertThat(ch.tryReceive()).isEqualTo(Received.of(3));
+        assertThat(ch.len()).isZero();
+    }
+
+    @Test
+    void trySendAllOnAnUnbufferedChannelNeedsWaitingReceivers() throws InterruptedException {
+        Chan<Integer> ch = Chan.make();
+        assertThat(ch.trySendAll(new Object[] {1, 2}, 0, 2)).isZero();
+        Blocking<Received<Integer>> receiver = Blocking.start(ch::receive).awaitParked();
+        assertThat(ch.trySendAll(new Object[] {1, 2}, 0, 2)).isEqualTo(1);
+        assertThat(receiver.join()).isEqualTo(Received.of(1));
+        assertThat(Chan.nil().trySendAll(new Object[] {1}, 0, 1)).isZero();
+    }
+
+    @Test
+    void trySendAllRejectsANullValueAndAClosedChannelBeforeSendingAny() {
+        Chan<String> ch = Chan.make(4);
+        assertThatThrownBy(() -> ch.trySendAll(new Object[] {"a", null}, 0, 2))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("value");
+        assertThat(ch.len()).as("nothing sent").isZero();
+        ch.close();
+        assertThatThrownBy(() -> ch.trySendAll(new Object[] {"a"}, 0, 1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("send on closed channel");
+    }
 }

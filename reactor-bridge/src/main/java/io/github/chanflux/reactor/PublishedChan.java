@@ -7,6 +7,7 @@ import io.github.chanflux.context.Context;
 import io.github.chanflux.context.Stop;
 import io.github.chanflux.go.Go;
 import io.github.chanflux.internal.ChanHooks;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,11 +26,13 @@ import reactor.core.publisher.Operators;
  * pump goroutine requests as many values as the channel has free slots, counting the values
  * already requested and not yet sent on it; so at most {@code capacity} values are out of the
  * publisher at any time, and {@code onNext} never blocks the publisher's thread: it puts the
- * value into an inbox that always has room for what was requested. An unbuffered channel
- * requests one value only when a receiver is waiting for
- * it ({@code ChanHooks.awaitSendReady}); if that receiver gives up before the value arrives (an
- * interrupt, a select that took another case), the value waits in the pump for the next
- * receiver, so there is still at most one out. A source that ignores backpressure (e.g. {@code
+ * value into an inbox that always has room for what was requested. The values a synchronous
+ * publisher (such as {@code Flux.range}) sends on the pump's own thread while the pump requests
+ * skip the inbox: they are sent on the channel together when the request returns, taking the
+ * channel lock once rather than once each (decision 0013). An unbuffered channel requests one
+ * value only when a receiver is waiting for it ({@code ChanHooks.awaitSendReady}); if that
+ * receiver gives up before the value arrives (an interrupt, a select that took another case),
+ * the value waits in the pump for the next receiver, so there is still at most one out. A source that ignores backpressure (e.g. {@code
  * Flux.interval}) overflows when receivers fall behind; its overflow error is told like any
  * other (put {@code onBackpressureBuffer} before it to buffer).
  *
@@ -140,8 +143,13 @@ public final class PublishedChan<T> {
                     long credit = Math.min(free, room) - outstanding;
                     if (credit > 0 && (credit >= batch || outstanding == 0) && !inbox.cancelled) {
                         // With nothing outstanding, the inbox is empty, so values the publisher
-                        // sends during the request on this thread may go straight to the channel.
-                        outstanding += credit - inbox.request(credit, outstanding == 0 ? out : null);
+                        // sends during the request on this thread may skip it: they are batched
+                        // and sent on the channel together once the request returns.
+                        boolean skipInbox = outstanding == 0;
+                        outstanding += credit;
+                        if (inbox.request(credit, skipInbox) > 0) {
+                            outstanding -= inbox.sendBatch(out);
+                        }
                         if (outstanding == 0) {
                             continue;
                         }
@@ -190,19 +198,27 @@ public final class PublishedChan<T> {
         /** Whether {@code cancel} was called on the subscription; under {@code wip}. */
         private boolean cancelSent;
         /**
-         * Where {@code onNext} sends on {@link #directThread} during {@link #request(long, Chan)};
-         * null otherwise, and from the first value that goes through the inbox on (on whatever
-         * thread), so that no value overtakes one in the inbox.
+         * Whether {@code onNext} puts the values it gets on {@link #batchThread} into
+         * {@link #batch} during {@link #request(long, boolean)}; false otherwise, and from the
+         * first value that goes through the inbox on (on whatever thread), so that no value
+         * overtakes one in the inbox.
          */
-        private volatile Chan<T> direct;
-        /** The thread of the current {@link #request(long, Chan)}; only ever null or the pump. */
-        private Thread directThread;
-        /** The values sent to {@link #direct} during the current request; that thread's only. */
-        private long sentDirect;
+        private volatile boolean batching;
+        /** The thread of the current {@link #request(long, boolean)}; only ever null or the pump. */
+        private Thread batchThread;
+        /**
+         * The values the publisher sent on the requesting thread during the current request, to
+         * be sent on the channel together ({@link #sendBatch}); that thread's only. As large as
+         * the inbox, the most that can be requested.
+         */
+        private final Object[] batch;
+        /** How many of {@link #batch} hold values. */
+        private int batched;
 
         /** {@code onCancelled} runs once, after the cancel, on the thread that made it. */
         Inbox(int room, Runnable onCancelled) {
             this.values = Chan.make(room);
+            this.batch = new Object[room];
             this.onCancelled = onCancelled;
         }
 
@@ -222,15 +238,14 @@ public final class PublishedChan<T> {
             if (cancelled) {
                 return;
             }
-            Chan<T> d = direct;
-            if (d != null) {
-                if (Thread.currentThread() == directThread && d.trySend(value)) {
-                    sentDirect++;
+            if (batching) {
+                if (Thread.currentThread() == batchThread && batched < batch.length) {
+                    batch[batched++] = value;
                     return;
                 }
                 // This value goes through the inbox, so the rest must follow it there, whatever
                 // thread they come on (a publisher may emit on the requesting thread or its own).
-                direct = null;
+                batching = false;
             }
             boolean taken;
             try {
@@ -266,25 +281,44 @@ public final class PublishedChan<T> {
         }
 
         /**
-         * Requests {@code n} more; before {@code onSubscribe}, keeps them for it. Values the
-         * publisher sends on the calling thread while this call runs (a synchronous source, such
-         * as {@code Flux.range}) go straight to {@code direct}, skipping the inbox, for as long
-         * as it takes them without blocking; null sends them all to the inbox. The caller passes
-         * a channel only when the inbox is empty, so the order holds.
+         * Requests {@code n} more; before {@code onSubscribe}, keeps them for it. If
+         * {@code skipInbox}, the values the publisher sends on the calling thread while this
+         * call runs (a synchronous source, such as {@code Flux.range}) are batched instead of
+         * going through the inbox, and {@link #sendBatch} then sends them on the channel with
+         * one lock, not one each. The caller skips the inbox only when it is empty, so the
+         * order holds.
          *
-         * @return how many values went straight to {@code direct}
+         * @return how many values were batched
          */
-        long request(long n, Chan<T> direct) {
-            directThread = Thread.currentThread();
-            sentDirect = 0;
-            this.direct = direct; // before the demand is visible to any thread that may serve it
+        int request(long n, boolean skipInbox) {
+            batchThread = Thread.currentThread();
+            batching = skipInbox; // before the demand is visible to any thread that may serve it
             requested.getAndUpdate(r -> Operators.addCap(r, n));
             try {
                 callSubscription();
             } finally {
-                this.direct = null;
+                batching = false;
             }
-            return sentDirect;
+            return batched;
+        }
+
+        /**
+         * Sends the values batched by the last {@link #request(long, boolean)} on {@code out},
+         * in order: those that fit at once with one lock, the rest (on an unbuffered channel
+         * whose receiver gave up) one by one, blocking. Returns how many it sent.
+         */
+        @SuppressWarnings("unchecked")
+        int sendBatch(Chan<T> out) throws InterruptedException {
+            int n = batched;
+            try {
+                for (int i = ChanHooks.trySendAll(out, batch, 0, n); i < n; i++) {
+                    out.send((T) batch[i]);
+                }
+            } finally {
+                Arrays.fill(batch, 0, n, null);
+                batched = 0;
+            }
+            return n;
         }
 
         /**
