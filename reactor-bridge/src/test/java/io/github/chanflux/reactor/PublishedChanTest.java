@@ -16,6 +16,7 @@ import io.github.chanflux.test.Goroutines;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -288,6 +289,52 @@ class PublishedChanTest {
         for (PublishedChan<Integer> p : published) {
             assertThat(drain(p)).isEmpty();
         }
+    }
+
+    /**
+     * On an unbuffered channel the pump requests one value when a receiver waits; if that
+     * receiver gives up while the publisher is still answering on the pump's thread, the value
+     * the pump then holds is not lost: it goes to the next receiver, and nothing more is
+     * requested meanwhile.
+     */
+    @Test
+    void aValueWhoseReceiverGaveUpDuringTheRequestGoesToTheNextReceiver() throws InterruptedException {
+        CountDownLatch inRequest = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        List<Long> requests = new CopyOnWriteArrayList<>();
+        Publisher<Integer> slowOnTheRequestingThread = s -> s.onSubscribe(new Subscription() {
+            private int sent;
+
+            @Override
+            public void request(long n) {
+                requests.add(n);
+                inRequest.countDown();
+                awaitUninterruptibly(answer);
+                s.onNext(++sent);
+            }
+
+            @Override
+            public void cancel() {}
+        });
+        PublishedChan<Integer> p = toChan(slowOnTheRequestingThread, 0);
+        CompletableFuture<Throwable> quitter = new CompletableFuture<>();
+        Thread first = Thread.ofVirtual().start(() -> {
+            try {
+                quitter.complete(new AssertionError("received " + p.chan().receive()));
+            } catch (InterruptedException e) {
+                quitter.complete(e);
+            }
+        });
+        assertThat(inRequest.await(10, TimeUnit.SECONDS)).isTrue();
+        first.interrupt();
+        first.join();
+        assertThat(quitter.join()).isInstanceOf(InterruptedException.class);
+        answer.countDown();
+        awaitPumpParked(); // in the send of the value it holds: no receiver took it at once
+        assertThat(p.chan().receive()).isEqualTo(Received.of(1));
+        assertThat(requests).as("one value out at a time").containsExactly(1L);
+        p.cancel();
+        drain(p);
     }
 
     /** §2.7: the pump's {@code request} and a concurrent {@code cancel} reach the publisher one after the other. */
