@@ -197,9 +197,10 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
      * for all the values that go into the buffer (again after each hand-over to a waiting
      * receiver, which is woken at once), so a single sender with a batch in hand, such as the
      * Publisher bridge, does not take the lock from its receivers value by value. The outcome
-     * is that of the same {@code trySend}s made one after the other with no other operation on
-     * the channel between them. Reached from the reactor module through
-     * {@code io.github.chanflux.internal.ChanHooks}; not public.
+     * is that of the same {@code trySend}s made one after the other: other operations on the
+     * channel come between two of them only after a hand-over, where the lock is let go.
+     * Reached from the reactor module through {@code io.github.chanflux.internal.ChanHooks};
+     * not public.
      *
      * @throws IllegalStateException if the channel is closed before the first value is sent
      *     ("send on closed channel"); a close after that ends the batch, and the count tells

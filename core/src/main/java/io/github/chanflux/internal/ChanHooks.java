@@ -49,8 +49,9 @@ public final class ChanHooks {
 
     /**
      * Sends {@code values[from..to)} on {@code chan} in order, as that many {@code trySend}s
-     * with nothing between them, up to the first that would block, taking the channel lock once
-     * for the values that go into the buffer. Not in Go: for the Publisher bridge, whose pump
+     * one after the other, up to the first that would block, taking the channel lock once for
+     * the values that go into the buffer (other operations may come between two values only
+     * after a hand-over to a waiting receiver). Not in Go: for the Publisher bridge, whose pump
      * holds a batch from one request.
      *
      * @param chan the channel

@@ -148,6 +148,14 @@ public final class PublishedChan<T> {
                         boolean skipInbox = outstanding == 0;
                         outstanding += credit;
                         if (inbox.request(credit, skipInbox) > 0) {
+                            if (inbox.cancelled) {
+                                // The cancel was made by this thread at the end of its request
+                                // (another thread's request was in progress), so no interrupt
+                                // comes: drop the batch here, as a cancel drops what the pump
+                                // holds, rather than wait to send it.
+                                inbox.dropBatch();
+                                break;
+                            }
                             outstanding -= inbox.sendBatch(out);
                         }
                         if (outstanding == 0) {
@@ -214,6 +222,11 @@ public final class PublishedChan<T> {
         private final Object[] batch;
         /** How many of {@link #batch} hold values. */
         private int batched;
+        /**
+         * The most values the current request may batch: what it asked for. A publisher that
+         * sends more (§1.1) sends the rest to the inbox, which then fails it.
+         */
+        private int batchLimit;
 
         /** {@code onCancelled} runs once, after the cancel, on the thread that made it. */
         Inbox(int room, Runnable onCancelled) {
@@ -239,7 +252,7 @@ public final class PublishedChan<T> {
                 return;
             }
             if (batching) {
-                if (Thread.currentThread() == batchThread && batched < batch.length) {
+                if (Thread.currentThread() == batchThread && batched < batchLimit) {
                     batch[batched++] = value;
                     return;
                 }
@@ -292,6 +305,7 @@ public final class PublishedChan<T> {
          */
         int request(long n, boolean skipInbox) {
             batchThread = Thread.currentThread();
+            batchLimit = (int) Math.min(n, batch.length);
             batching = skipInbox; // before the demand is visible to any thread that may serve it
             requested.getAndUpdate(r -> Operators.addCap(r, n));
             try {
@@ -315,10 +329,15 @@ public final class PublishedChan<T> {
                     out.send((T) batch[i]);
                 }
             } finally {
-                Arrays.fill(batch, 0, n, null);
-                batched = 0;
+                dropBatch();
             }
             return n;
+        }
+
+        /** Forgets the batched values (after a cancel: they are dropped, never sent). */
+        void dropBatch() {
+            Arrays.fill(batch, 0, batched, null);
+            batched = 0;
         }
 
         /**

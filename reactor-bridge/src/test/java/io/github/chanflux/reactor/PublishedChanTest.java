@@ -337,6 +337,47 @@ class PublishedChanTest {
         drain(p);
     }
 
+    /**
+     * A cancel made while the pump's request is in progress is carried out by the pump itself
+     * when the request returns, so no interrupt reaches it: a value the publisher sent during
+     * that request is dropped, not sent, and the channel closes (nothing waits to send it).
+     */
+    @Test
+    void aCancelDuringThePumpsRequestDropsTheValueSentInItAndClosesTheChannel() throws InterruptedException {
+        CountDownLatch inRequest = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        List<String> calls = new CopyOnWriteArrayList<>();
+        Publisher<Integer> answersAfterTheCancel = s -> s.onSubscribe(new Subscription() {
+            @Override
+            public void request(long n) {
+                calls.add("request " + n);
+                inRequest.countDown();
+                awaitUninterruptibly(answer);
+                s.onNext(1);
+            }
+
+            @Override
+            public void cancel() {
+                calls.add("cancel");
+            }
+        });
+        PublishedChan<Integer> p = toChan(answersAfterTheCancel, 0);
+        Thread receiver = Thread.ofVirtual().start(() -> {
+            try {
+                p.chan().receive();
+            } catch (InterruptedException expected) {
+                // gives up, so that no receiver waits when the value comes
+            }
+        });
+        assertThat(inRequest.await(10, TimeUnit.SECONDS)).isTrue();
+        receiver.interrupt();
+        receiver.join();
+        p.cancel(); // returns at once: the pump's request holds the subscription
+        answer.countDown();
+        assertThat(drain(p)).as("the value sent during the cancelled request").isEmpty();
+        assertThat(calls).containsExactly("request 1", "cancel");
+    }
+
     /** §2.7: the pump's {@code request} and a concurrent {@code cancel} reach the publisher one after the other. */
     @Test
     void requestAndCancelAreNeverCalledConcurrently() throws InterruptedException {
