@@ -7,6 +7,7 @@ import static io.github.chanflux.chan.Select.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,6 +37,7 @@ class ChanStressTest {
         Chan<Integer> b = Chan.make(capacity);
         ConcurrentLinkedQueue<Integer> sent = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Integer> received = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> outOfOrder = new ConcurrentLinkedQueue<>();
         CountDownLatch quarterSent = new CountDownLatch(PRODUCERS * PER_PRODUCER / 4);
 
         List<Thread> producers = new ArrayList<>();
@@ -46,7 +48,7 @@ class ChanStressTest {
         List<Thread> consumers = new ArrayList<>();
         for (int c = 0; c < CONSUMERS; c++) {
             int index = c;
-            consumers.add(Thread.ofVirtual().start(() -> consume(index, a, b, received)));
+            consumers.add(Thread.ofVirtual().start(() -> consume(index, a, b, received, outOfOrder)));
         }
         if (closeEarly) {
             quarterSent.await();
@@ -68,6 +70,9 @@ class ChanStressTest {
         Set<Integer> distinct = new HashSet<>(got);
         assertThat(distinct).as("no value received twice").hasSize(got.size());
         assertThat(distinct).as("received exactly what was sent").isEqualTo(new HashSet<>(sent));
+        assertThat(outOfOrder)
+                .as("values of one producer on one channel, out of order")
+                .isEmpty();
         if (!closeEarly) {
             assertThat(got).hasSize(PRODUCERS * PER_PRODUCER);
         }
@@ -125,11 +130,16 @@ class ChanStressTest {
      * prepared select. Every channel always has its own consumers, so a full channel is always
      * drained.
      */
-    private static void consume(int index, Chan<Integer> a, Chan<Integer> b, ConcurrentLinkedQueue<Integer> received) {
+    private static void consume(
+            int index,
+            Chan<Integer> a,
+            Chan<Integer> b,
+            ConcurrentLinkedQueue<Integer> received,
+            ConcurrentLinkedQueue<String> outOfOrder) {
         try {
             switch (index % 4) {
-                case 0 -> consumeOne(a, received);
-                case 1 -> consumeOne(b, received);
+                case 0 -> consumeOne(a, received, outOfOrder);
+                case 1 -> consumeOne(b, received, outOfOrder);
                 case 2 -> consumeBoth(a, b, received);
                 default -> consumeBothPrepared(a, b, received);
             }
@@ -138,9 +148,17 @@ class ChanStressTest {
         }
     }
 
-    private static void consumeOne(Chan<Integer> ch, ConcurrentLinkedQueue<Integer> received)
+    /**
+     * Receives from one channel until it is closed. A channel is FIFO, so one receiver gets the
+     * values of one producer in the order they were sent (batches included); any other order is
+     * recorded in {@code outOfOrder}.
+     */
+    private static void consumeOne(
+            Chan<Integer> ch, ConcurrentLinkedQueue<Integer> received, ConcurrentLinkedQueue<String> outOfOrder)
             throws InterruptedException {
         ThreadLocalRandom random = ThreadLocalRandom.current();
+        int[] last = new int[PRODUCERS];
+        Arrays.fill(last, -1);
         while (true) {
             Received<Integer> r = random.nextBoolean() ? ch.receive() : ch.tryReceive();
             if (r == null) {
@@ -149,7 +167,13 @@ class ChanStressTest {
             if (!r.ok()) {
                 return;
             }
-            received.add(r.value());
+            int v = r.value();
+            int producer = v / PER_PRODUCER;
+            if (v <= last[producer]) {
+                outOfOrder.add(v + " after " + last[producer]);
+            }
+            last[producer] = v;
+            received.add(v);
         }
     }
 
