@@ -223,14 +223,13 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
                 }
                 break; // what was sent is returned; the next send throws
             }
-            boolean handedOver = false;
             while (i < to && offerLocked(values[i])) {
                 i++;
                 if (toWake != null) {
-                    handedOver = true;
-                    break;
+                    break; // a receiver to wake before the next value
                 }
             }
+            boolean handedOver = toWake != null;
             unlockAndWake();
             if (!handedOver) {
                 break;

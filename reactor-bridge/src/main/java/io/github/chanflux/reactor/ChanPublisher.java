@@ -144,7 +144,9 @@ final class ChanPublisher<T> implements Publisher<T> {
             }
         }
 
-        /** Asks for a drain: drains on this thread unless a drainer runs, which then looks again. */
+        /**
+         * Asks for a drain: drains on this thread unless a drainer runs, which then looks again.
+         */
         private void signal() {
             if (wip.getAndIncrement() == 0) {
                 drainReady(1);

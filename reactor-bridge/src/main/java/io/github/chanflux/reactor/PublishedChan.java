@@ -32,9 +32,10 @@ import reactor.core.publisher.Operators;
  * channel lock once rather than once each (decision 0013). An unbuffered channel requests one
  * value only when a receiver is waiting for it ({@code ChanHooks.awaitSendReady}); if that
  * receiver gives up before the value arrives (an interrupt, a select that took another case),
- * the value waits in the pump for the next receiver, so there is still at most one out. A source that ignores backpressure (e.g. {@code
- * Flux.interval}) overflows when receivers fall behind; its overflow error is told like any
- * other (put {@code onBackpressureBuffer} before it to buffer).
+ * the value waits in the pump for the next receiver, so there is still at most one out. A
+ * source that ignores backpressure (e.g. {@code Flux.interval}) overflows when receivers fall
+ * behind; its overflow error is told like any other (put {@code onBackpressureBuffer} before it
+ * to buffer).
  *
  * <p>How the publisher ended is told after the values, as Go's {@code bufio.Scanner.Err}: when
  * the channel is closed and drained, {@link #err()} is null after {@code onComplete} and holds
@@ -212,7 +213,9 @@ public final class PublishedChan<T> {
          * overtakes one in the inbox.
          */
         private volatile boolean batching;
-        /** The thread of the current {@link #request(long, boolean)}; only ever null or the pump. */
+        /**
+         * The thread of the current {@link #request(long, boolean)}; only ever null or the pump.
+         */
         private Thread batchThread;
         /**
          * The values the publisher sent on the requesting thread during the current request, to

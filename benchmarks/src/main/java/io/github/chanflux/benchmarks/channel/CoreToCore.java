@@ -10,9 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * every channel hand-over between two carriers pays at least this. On the virtual machines
  * these benchmarks run on, it is not a constant of the machine: it read about 330 ns, then
  * 52-78 ns, within ten minutes (2026-11-30), as the host placed the two virtual CPUs on farther
- * or nearer cores, and channel figures moved by as much over the same minutes ({@code benchmarks/README.md}). {@code compare.sh} measures it before
- * the Go harness, before each area's JMH runs and at the end, and writes the figures into
- * {@code RESULTS.md}.
+ * or nearer cores, and channel figures moved by as much over the same minutes
+ * ({@code benchmarks/README.md}). {@code compare.sh} measures it before the Go harness, before
+ * each area's JMH runs and at the end, and writes the figures into {@code RESULTS.md}.
  *
  * <p>Run: {@code ./mvnw -q -pl benchmarks -am -DskipTests package exec:exec
  * -Dbench.main=io.github.chanflux.benchmarks.channel.CoreToCore -Dbench= -Djmh.args=5} (the
