@@ -5,19 +5,28 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Runs the side-by-side comparison and writes {@code RESULTS.md} and one PNG chart per area
@@ -108,38 +117,82 @@ public final class Compare {
         return "\n" + (next < 0 ? md.substring(at) : md.substring(at, next + 1));
     }
 
-    /** Runs one JMH selection; keys are {@code Class.method[param=value,...][@threads]}. */
+    /**
+     * Runs one JMH selection, its forks interleaved; keys are
+     * {@code Class.method[param=value,...][@threads]}. Round {@code r} runs one fork of every
+     * benchmark of the selection that has more than {@code r} forks ({@code @Fork}), every
+     * parameter combination, then the next round starts. The contenders of a row so take turns
+     * fork by fork instead of one running all its forks after the other's: on these virtual
+     * machines the host's speed shifts within minutes (see {@link CoreToCore}), and a shift
+     * that fell between two contenders' turns showed up as a ratio. Each cell is the median
+     * (min–max) of all measurement iterations of all its forks, as before.
+     */
     private static Map<String, Sample> runJmh(Area.JmhRun run, boolean quick) throws RunnerException {
+        List<BenchmarkListEntry> benchmarks = List.copyOf(BenchmarkList.defaultList()
+                .find(
+                        OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT),
+                        List.of(run.include()),
+                        List.of()));
+        if (benchmarks.isEmpty()) {
+            throw new IllegalArgumentException("no benchmark matches " + run.include());
+        }
+        int rounds =
+                quick ? 1 : benchmarks.stream().mapToInt(Compare::forks).max().orElseThrow();
+        Map<String, List<Double>> values = new LinkedHashMap<>();
+        for (int round = 0; round < rounds; round++) {
+            for (BenchmarkListEntry benchmark : benchmarks) {
+                if (round < forks(benchmark) || quick) {
+                    collect(runFork(benchmark.getUsername(), run.threads(), round, quick), run.threads(), values);
+                }
+            }
+        }
+        Map<String, Sample> samples = new LinkedHashMap<>();
+        values.forEach((key, v) -> samples.put(key, Sample.of(v, Units.NANOS)));
+        return samples;
+    }
+
+    /** The forks {@code benchmark}'s {@code @Fork} asks for (JMH's default, 5, if none). */
+    private static int forks(BenchmarkListEntry benchmark) {
+        return benchmark.getForks().orElse(5);
+    }
+
+    /** Runs one fork of the benchmark method named {@code benchmark}, every parameter combination. */
+    private static Collection<RunResult> runFork(String benchmark, int threads, int round, boolean quick)
+            throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(run.include())
-                .threads(run.threads())
+                .include("^" + Pattern.quote(benchmark) + "$")
+                .forks(1)
+                .threads(threads)
                 .resultFormat(ResultFormatType.JSON)
-                .result("target/jmh-" + run.include().replaceAll("[^A-Za-z0-9]", "") + "-t" + run.threads() + ".json");
+                .result("target/jmh-"
+                        + benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1) + "-t"
+                        + threads + "-fork" + (round + 1) + ".json");
         if (quick) {
-            options.forks(1)
-                    .warmupIterations(1)
+            options.warmupIterations(1)
                     .measurementIterations(1)
                     .warmupTime(TimeValue.milliseconds(300))
                     .measurementTime(TimeValue.milliseconds(300));
         }
-        Map<String, Sample> samples = new LinkedHashMap<>();
-        for (RunResult r : new Runner(options.build()).run()) {
+        return new Runner(options.build()).run();
+    }
+
+    /** Adds the measurement iterations of {@code results}, in nanoseconds, to their keys' values. */
+    private static void collect(Collection<RunResult> results, int threads, Map<String, List<Double>> values) {
+        for (RunResult r : results) {
             String benchmark = r.getParams().getBenchmark();
             String simple = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
             String params = r.getParams().getParamsKeys().stream()
                     .map(k -> k + "=" + r.getParams().getParam(k))
                     .collect(Collectors.joining(","));
-            String key = simple
-                    + (params.isEmpty() ? "" : "[" + params + "]")
-                    + (run.threads() > 1 ? "@" + run.threads() : "");
-            var stats = r.getPrimaryResult().getStatistics();
+            String key = simple + (params.isEmpty() ? "" : "[" + params + "]") + (threads > 1 ? "@" + threads : "");
             double scale = Units.toNanos(r.getPrimaryResult().getScoreUnit());
-            samples.put(
-                    key,
-                    new Sample(stats.getPercentile(50) * scale, stats.getMin() * scale, stats.getMax() * scale, (int)
-                            stats.getN()));
+            List<Double> v = values.computeIfAbsent(key, k -> new ArrayList<>());
+            for (BenchmarkResult fork : r.getBenchmarkResults()) {
+                for (IterationResult iteration : fork.getIterationResults()) {
+                    v.add(iteration.getPrimaryResult().getScore() * scale);
+                }
+            }
         }
-        return samples;
     }
 
     /** How long each measurement of the host's cache-line round trip takes, in seconds. */
@@ -154,7 +207,9 @@ public final class Compare {
                 + (rt.maxMemory() >> 20) + " MiB max heap; JDK " + System.getProperty("java.version") + " "
                 + System.getProperty("java.vm.name") + "; " + go.version() + ").\n\n"
                 + "Each cell: median (min–max). JMH: all measurement iterations of all forks (settings in each "
-                + "benchmark class: 2 forks × 5 iterations after warm-up, unless `--quick`). Go: `go test -bench` "
+                + "benchmark class: 2 or 3 forks × 5 iterations after warm-up, unless `--quick`), the forks of "
+                + "an area's benchmarks interleaved: one fork of each benchmark, then the next round, so that "
+                + "the contenders of a row take turns. Go: `go test -bench` "
                 + "with `-count 5`, median (min–max) of the five runs. Ratio columns divide the first column "
                 + "named by the other(s) (best of them): below 1 is faster. Reproduce with\n\n"
                 + "    benchmarks/compare.sh [area ...]      # areas: "
