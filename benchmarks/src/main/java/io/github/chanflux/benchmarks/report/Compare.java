@@ -30,8 +30,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Runs the side-by-side comparison and writes {@code RESULTS.md} and one PNG chart per area
- * ({@code charts/}): first the Go harness ({@code go/}, when Go is installed), then the JMH
- * benchmarks, one after the other on the same machine. Run through {@code benchmarks/compare.sh}.
+ * ({@code charts/}): area by area, the area's benchmarks in the Go harness ({@code go/}, when
+ * Go is installed), then its JMH benchmarks ({@link #runJmh}), one after the other on the same
+ * machine, so that the figures a row compares are measured minutes apart, not half an hour.
+ * Run through {@code benchmarks/compare.sh}.
  *
  * <p>Arguments: area names to run (default all: {@link Areas#ALL}), {@code --quick} for a smoke
  * run (1 fork, 1 short iteration: figures not worth reporting), {@code --no-go} to skip Go.
@@ -60,16 +62,23 @@ public final class Compare {
                     + Areas.ALL.stream().map(Area::name).toList());
         }
         Map<String, Double> host = new LinkedHashMap<>();
-        host.put("before the Go harness", CoreToCore.medianRoundTrip(HOST_SECONDS, false));
         Path goDir = Path.of("go");
-        GoBench.Run goRun = go ? GoBench.run(goDir, areas, quick) : GoBench.Run.skipped("--no-go");
+        Map<String, Sample> goSamples = new TreeMap<>();
+        String goVersion = go ? "" : GoBench.Run.skipped("--no-go").version();
         Map<String, Sample> jmh = new TreeMap<>();
         for (Area area : areas) {
             host.put("before " + area.name(), CoreToCore.medianRoundTrip(HOST_SECONDS, false));
+            if (go) { // an area's Go benchmarks run right before its JMH benchmarks, not all first
+                GoBench.Run goRun = GoBench.run(goDir, List.of(area), quick);
+                goSamples.putAll(goRun.samples());
+                goVersion = goRun.version();
+                go = !goRun.skipped(); // no Go, or it failed: the message says why, once
+            }
             for (Area.JmhRun run : area.jmhRuns()) {
                 jmh.putAll(runJmh(run, quick));
             }
         }
+        GoBench.Run goRun = new GoBench.Run(goSamples, goVersion);
         for (Area area : areas) {
             for (Area.MainRun run : area.mainRuns()) {
                 jmh.putAll(MainBench.run(run, quick ? 1 : 5));
@@ -202,8 +211,9 @@ public final class Compare {
         Runtime rt = Runtime.getRuntime();
         return "# chanflux benchmark results\n\n"
                 + (quick ? "**Smoke run (`--quick`): one short iteration, not figures to quote.**\n\n" : "")
-                + "Written by `benchmarks/compare.sh` on " + LocalDate.now() + ": Go harness first, then JMH, one "
-                + "after the other on this machine (" + rt.availableProcessors() + " cores, "
+                + "Written by `benchmarks/compare.sh` on " + LocalDate.now() + ": area by area, the Go harness's "
+                + "benchmarks of the area, then its JMH benchmarks, one after the other on this machine ("
+                + rt.availableProcessors() + " cores, "
                 + (rt.maxMemory() >> 20) + " MiB max heap; JDK " + System.getProperty("java.version") + " "
                 + System.getProperty("java.vm.name") + "; " + go.version() + ").\n\n"
                 + "Each cell: median (min–max). JMH: all measurement iterations of all forks (settings in each "

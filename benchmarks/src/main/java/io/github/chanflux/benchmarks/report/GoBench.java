@@ -30,9 +30,16 @@ final class GoBench {
 
     /** What the Go side gave: samples keyed {@code go:Name}, and its version or why it did not run. */
     record Run(Map<String, Sample> samples, String version) {
+        private static final String NOT_MEASURED = "Go not measured: ";
+
         static Run skipped(String why) {
             System.out.println("Go side skipped: " + why);
-            return new Run(Map.of(), "Go not measured: " + why);
+            return new Run(Map.of(), NOT_MEASURED + why);
+        }
+
+        /** Whether Go did not run (no {@code go} command, or the harness failed). */
+        boolean skipped() {
+            return version.startsWith(NOT_MEASURED);
         }
     }
 
