@@ -1,6 +1,7 @@
 package io.github.chanflux.benchmarks.report;
 
 import io.github.chanflux.benchmarks.channel.CoreToCore;
+import io.github.chanflux.benchmarks.channel.RendezvousProbe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,13 +62,13 @@ public final class Compare {
             throw new IllegalArgumentException("no such area: " + chosen + "; areas are "
                     + Areas.ALL.stream().map(Area::name).toList());
         }
-        Map<String, Double> host = new LinkedHashMap<>();
+        Map<String, String> host = new LinkedHashMap<>();
         Path goDir = Path.of("go");
         Map<String, Sample> goSamples = new TreeMap<>();
         String goVersion = go ? "" : GoBench.Run.skipped("--no-go").version();
         Map<String, Sample> jmh = new TreeMap<>();
         for (Area area : areas) {
-            host.put("before " + area.name(), CoreToCore.medianRoundTrip(HOST_SECONDS, false));
+            host.put("before " + area.name(), hostNow());
             if (go) { // an area's Go benchmarks run right before its JMH benchmarks, not all first
                 GoBench.Run goRun = GoBench.run(goDir, List.of(area), quick);
                 goSamples.putAll(goRun.samples());
@@ -92,7 +93,7 @@ public final class Compare {
                     .filter(key -> !all.containsKey(key))
                     .forEach(key -> System.out.println("not measured: " + key));
         }
-        host.put("at the end", CoreToCore.medianRoundTrip(HOST_SECONDS, false));
+        host.put("at the end", hostNow());
         Files.createDirectories(Path.of("charts"));
         StringBuilder md = new StringBuilder();
         md.append(header(goRun, quick, host));
@@ -204,10 +205,17 @@ public final class Compare {
         }
     }
 
-    /** How long each measurement of the host's cache-line round trip takes, in seconds. */
+    /** How long each measurement of the host takes, in seconds, for each of its two probes. */
     private static final int HOST_SECONDS = 3;
 
-    private static String header(GoBench.Run go, boolean quick, Map<String, Double> host) {
+    /** The host right now: its cache-line round trip and its rendezvous round trip, in ns. */
+    private static String hostNow() throws InterruptedException {
+        return String.format(
+                "%.0f / %.0f ns",
+                CoreToCore.medianRoundTrip(HOST_SECONDS, false), RendezvousProbe.medianRoundTrip(HOST_SECONDS, false));
+    }
+
+    private static String header(GoBench.Run go, boolean quick, Map<String, String> host) {
         Runtime rt = Runtime.getRuntime();
         return "# chanflux benchmark results\n\n"
                 + (quick ? "**Smoke run (`--quick`): one short iteration, not figures to quote.**\n\n" : "")
@@ -224,13 +232,16 @@ public final class Compare {
                 + "named by the other(s) (best of them): below 1 is faster. Reproduce with\n\n"
                 + "    benchmarks/compare.sh [area ...]      # areas: "
                 + Areas.ALL.stream().map(Area::name).collect(Collectors.joining(" ")) + "\n\n"
-                + "The host during the run: the round trip of one cache line between the two cores "
-                + "(`channel.CoreToCore`, median of " + HOST_SECONDS + " one-second samples; it is not a "
-                + "constant of these virtual machines, and every hand-over between two carriers pays it; "
-                + "see `benchmarks/README.md`): "
-                + host.entrySet().stream()
-                        .map(e -> e.getKey() + " " + String.format("%.0f ns", e.getValue()))
-                        .collect(Collectors.joining(", "))
+                + "The host during the run, as cache line / rendezvous: the round trip of one cache line "
+                + "between the two cores (`channel.CoreToCore`), and the round trip of a value between two "
+                + "virtual threads over `SynchronousQueue`s, no chanflux code (`channel.RendezvousProbe`); "
+                + "each the median of " + HOST_SECONDS + " one-second samples. Neither is a constant of "
+                + "these virtual machines, and they move separately (see `benchmarks/README.md`): "
+                + String.join(
+                        ", ",
+                        host.entrySet().stream()
+                                .map(e -> e.getKey() + " " + e.getValue())
+                                .toList())
                 + ".\n\n";
     }
 
