@@ -301,22 +301,8 @@ class PublishedChanTest {
     void aValueWhoseReceiverGaveUpDuringTheRequestGoesToTheNextReceiver() throws InterruptedException {
         CountDownLatch inRequest = new CountDownLatch(1);
         CountDownLatch answer = new CountDownLatch(1);
-        List<Long> requests = new CopyOnWriteArrayList<>();
-        Publisher<Integer> slowOnTheRequestingThread = s -> s.onSubscribe(new Subscription() {
-            private int sent;
-
-            @Override
-            public void request(long n) {
-                requests.add(n);
-                inRequest.countDown();
-                awaitUninterruptibly(answer);
-                s.onNext(++sent);
-            }
-
-            @Override
-            public void cancel() {}
-        });
-        PublishedChan<Integer> p = toChan(slowOnTheRequestingThread, 0);
+        List<String> calls = new CopyOnWriteArrayList<>();
+        PublishedChan<Integer> p = toChan(answersWhenTold(inRequest, answer, calls), 0);
         CompletableFuture<Throwable> quitter = new CompletableFuture<>();
         Thread first = Thread.ofVirtual().start(() -> {
             try {
@@ -332,7 +318,7 @@ class PublishedChanTest {
         answer.countDown();
         awaitPumpParked(); // in the send of the value it holds: no receiver took it at once
         assertThat(p.chan().receive()).isEqualTo(Received.of(1));
-        assertThat(requests).as("one value out at a time").containsExactly(1L);
+        assertThat(calls).as("one value out at a time").containsExactly("request 1");
         p.cancel();
         drain(p);
     }
@@ -347,21 +333,7 @@ class PublishedChanTest {
         CountDownLatch inRequest = new CountDownLatch(1);
         CountDownLatch answer = new CountDownLatch(1);
         List<String> calls = new CopyOnWriteArrayList<>();
-        Publisher<Integer> answersAfterTheCancel = s -> s.onSubscribe(new Subscription() {
-            @Override
-            public void request(long n) {
-                calls.add("request " + n);
-                inRequest.countDown();
-                awaitUninterruptibly(answer);
-                s.onNext(1);
-            }
-
-            @Override
-            public void cancel() {
-                calls.add("cancel");
-            }
-        });
-        PublishedChan<Integer> p = toChan(answersAfterTheCancel, 0);
+        PublishedChan<Integer> p = toChan(answersWhenTold(inRequest, answer, calls), 0);
         Thread receiver = Thread.ofVirtual().start(() -> {
             try {
                 p.chan().receive();
@@ -411,6 +383,31 @@ class PublishedChanTest {
         assertThat(cancelled.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(drain(p)).isEmpty();
         assertThat(calls).containsExactly("request", "cancel");
+    }
+
+    /**
+     * A publisher that answers each request on the requesting thread, one value (1, 2, …) at a
+     * time, once {@code answer} is counted down; it counts down {@code inRequest} when a request
+     * comes and records the calls on its subscription ("request n", "cancel") in {@code calls}.
+     */
+    private static Publisher<Integer> answersWhenTold(
+            CountDownLatch inRequest, CountDownLatch answer, List<String> calls) {
+        return s -> s.onSubscribe(new Subscription() {
+            private int sent;
+
+            @Override
+            public void request(long n) {
+                calls.add("request " + n);
+                inRequest.countDown();
+                awaitUninterruptibly(answer);
+                s.onNext(++sent);
+            }
+
+            @Override
+            public void cancel() {
+                calls.add("cancel");
+            }
+        });
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {
