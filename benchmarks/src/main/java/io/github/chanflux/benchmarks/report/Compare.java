@@ -174,9 +174,7 @@ public final class Compare {
                 .forks(1)
                 .threads(threads)
                 .resultFormat(ResultFormatType.JSON)
-                .result("target/jmh-"
-                        + benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1) + "-t"
-                        + threads + "-fork" + (round + 1) + ".json");
+                .result("target/jmh-" + simpleName(benchmark) + "-t" + threads + "-fork" + (round + 1) + ".json");
         if (quick) {
             options.warmupIterations(1)
                     .measurementIterations(1)
@@ -186,11 +184,16 @@ public final class Compare {
         return new Runner(options.build()).run();
     }
 
+    /** {@code Class.method} of a benchmark's full name. */
+    private static String simpleName(String benchmark) {
+        return benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+    }
+
     /** Adds the measurement iterations of {@code results}, in nanoseconds, to their keys' values. */
     private static void collect(Collection<RunResult> results, int threads, Map<String, List<Double>> values) {
         for (RunResult r : results) {
             String benchmark = r.getParams().getBenchmark();
-            String simple = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+            String simple = simpleName(benchmark);
             String params = r.getParams().getParamsKeys().stream()
                     .map(k -> k + "=" + r.getParams().getParam(k))
                     .collect(Collectors.joining(","));
