@@ -1,6 +1,5 @@
 package io.github.chanflux.benchmarks.channel;
 
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -32,7 +31,7 @@ public final class CoreToCore {
      * @throws InterruptedException if interrupted while stopping the echo thread
      */
     public static void main(String[] args) throws InterruptedException {
-        int seconds = args.length > 0 && !args[0].isBlank() ? Integer.parseInt(args[0].trim()) : 5;
+        int seconds = HostProbe.seconds(args);
         System.out.printf("median %.1f ns over %d s%n", medianRoundTrip(seconds, true), seconds);
     }
 
@@ -45,9 +44,7 @@ public final class CoreToCore {
      * @throws InterruptedException if interrupted while stopping the echo thread
      */
     public static double medianRoundTrip(int seconds, boolean print) throws InterruptedException {
-        if (seconds < 1) {
-            throw new IllegalArgumentException("seconds must be at least 1, got " + seconds);
-        }
+        HostProbe.requireSeconds(seconds);
         BALL.set(0);
         Thread echo = new Thread(CoreToCore::echo, "core-to-core echo");
         echo.start();
@@ -60,8 +57,7 @@ public final class CoreToCore {
         }
         BALL.set(Long.MIN_VALUE);
         echo.join();
-        Arrays.sort(roundTrips);
-        return roundTrips[seconds / 2];
+        return HostProbe.median(roundTrips);
     }
 
     /** Sends the ball and waits for it to come back, for about a second; nanoseconds per round trip. */

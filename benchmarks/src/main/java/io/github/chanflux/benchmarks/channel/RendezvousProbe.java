@@ -1,6 +1,5 @@
 package io.github.chanflux.benchmarks.channel;
 
-import java.util.Arrays;
 import java.util.concurrent.SynchronousQueue;
 
 /**
@@ -35,7 +34,7 @@ public final class RendezvousProbe {
      * @throws InterruptedException if interrupted while waiting for the threads
      */
     public static void main(String[] args) throws InterruptedException {
-        int seconds = args.length > 0 && !args[0].isBlank() ? Integer.parseInt(args[0].trim()) : 5;
+        int seconds = HostProbe.seconds(args);
         System.out.printf("median %.1f ns over %d s%n", medianRoundTrip(seconds, true), seconds);
     }
 
@@ -48,9 +47,7 @@ public final class RendezvousProbe {
      * @throws InterruptedException if interrupted while waiting for the threads
      */
     public static double medianRoundTrip(int seconds, boolean print) throws InterruptedException {
-        if (seconds < 1) {
-            throw new IllegalArgumentException("seconds must be at least 1, got " + seconds);
-        }
+        HostProbe.requireSeconds(seconds);
         SynchronousQueue<Object> there = new SynchronousQueue<>();
         SynchronousQueue<Object> back = new SynchronousQueue<>();
         Thread echo = Thread.ofVirtual().name("rendezvous echo").start(() -> {
@@ -85,8 +82,7 @@ public final class RendezvousProbe {
                 System.out.printf("round trip %.1f ns%n", r);
             }
         }
-        Arrays.sort(roundTrips);
-        return roundTrips[seconds / 2];
+        return HostProbe.median(roundTrips);
     }
 
     /** Pings and waits for the echo for about a second; nanoseconds per round trip. */
