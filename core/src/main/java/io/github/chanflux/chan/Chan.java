@@ -102,8 +102,16 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
     private int head;
     private int count;
     private boolean closed;
-    private final WaitQueue receivers = new WaitQueue();
-    private final WaitQueue senders = new WaitQueue();
+    // The blocked receivers and senders, Go's recvq and sendq: two FIFOs of Nodes, doubly
+    // linked so that a waiter that gives up, or a select woken by another case, leaves in O(1).
+    // Their ends are fields of the channel, not of two queue objects, so that an operation
+    // touches one object rather than three: each hand-over moves the channel's cache lines from
+    // core to core, and the queue objects were more lines to move (measured: unbuffered 1P1C
+    // about 10 % faster, ping-pong 3 %, buffered(16) 5 %; 40 bytes less per channel).
+    private Node recvHead;
+    private Node recvTail;
+    private Node sendHead;
+    private Node sendTail;
     /** The counterpart the last operation completed; woken by {@link #unlockAndWake()}. */
     private Node toWake;
     /** How long a waiter spins here before parking; adapted by {@link #adaptSpins}. */
@@ -169,7 +177,7 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
             unlockAndWake();
             return;
         }
-        Node node = block(senders, value);
+        Node node = block(Node.SENDERS, value);
         if (!node.ok) {
             throw sendOnClosed();
         }
@@ -337,7 +345,7 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
             unlock();
             return CLOSED;
         }
-        Node node = block(receivers, null);
+        Node node = block(Node.RECEIVERS, null);
         return node.ok ? node.item : CLOSED;
     }
 
@@ -370,7 +378,7 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
             }
             closed = true;
             notifyReadyLocked();
-            woken = failAll(senders, failAll(receivers, null));
+            woken = failAll(Node.SENDERS, failAll(Node.RECEIVERS, null));
         } finally {
             unlock();
         }
@@ -484,7 +492,7 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
             buffer[head] = null;
             head = (head + 1) % buffer.length;
             count--;
-            Node sender = claimFirst(senders, null);
+            Node sender = claimFirst(Node.SENDERS, null);
             if (sender != null) {
                 enqueue(sender.item);
             } else if (readyWatchers != null) {
@@ -492,7 +500,7 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
             }
             return value;
         }
-        Node sender = claimFirst(senders, null);
+        Node sender = claimFirst(Node.SENDERS, null);
         return sender == null ? null : sender.item;
     }
 
@@ -501,7 +509,7 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
      * buffer. Returns false if the send would block.
      */
     boolean offerLocked(Object value) {
-        if (claimFirst(receivers, value) != null) {
+        if (claimFirst(Node.RECEIVERS, value) != null) {
             return true;
         }
         if (count < capacity) {
@@ -516,19 +524,37 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
     }
 
     void enqueueReceiver(Node n) {
-        receivers.add(n);
+        add(Node.RECEIVERS, n);
         if (readyWatchers != null) {
             notifyReadyLocked();
         }
     }
 
     void enqueueSender(Node n) {
-        senders.add(n);
+        add(Node.SENDERS, n);
     }
 
+    /** Removes {@code n} from the queue it waits in, if it is still in one. */
     void dequeue(Node n) {
-        receivers.remove(n);
-        senders.remove(n);
+        byte q = n.queue;
+        if (q == Node.NONE) {
+            return;
+        }
+        n.queue = Node.NONE;
+        Node prev = n.prev;
+        Node next = n.next;
+        if (prev == null) {
+            setHead(q, next);
+        } else {
+            prev.next = next;
+        }
+        if (next == null) {
+            setTail(q, prev);
+        } else {
+            next.prev = prev;
+        }
+        n.prev = null;
+        n.next = null;
     }
 
     /** How long a waiter on this channel spins before parking (see {@link Waiter}). */
@@ -580,7 +606,12 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
 
     /** Whether a receiver, or a select with a receive case here, is blocked and still waiting. */
     private boolean hasWaitingReceiverLocked() {
-        return receivers.hasWaiting();
+        for (Node n = recvHead; n != null; n = n.next) {
+            if (n.waiter.isWaiting()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void enqueue(Object value) {
@@ -601,15 +632,53 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
         head = 0;
     }
 
+    /** Appends {@code n} to {@code queue} ({@link Node#RECEIVERS} or {@link Node#SENDERS}). */
+    private void add(byte queue, Node n) {
+        n.queue = queue;
+        Node tail = queue == Node.RECEIVERS ? recvTail : sendTail;
+        n.prev = tail;
+        if (tail == null) {
+            setHead(queue, n);
+        } else {
+            tail.next = n;
+        }
+        setTail(queue, n);
+    }
+
+    /** Removes and returns the first node of {@code queue}, or null if it is empty. */
+    private Node poll(byte queue) {
+        Node n = queue == Node.RECEIVERS ? recvHead : sendHead;
+        if (n != null) {
+            dequeue(n);
+        }
+        return n;
+    }
+
+    private void setHead(byte queue, Node n) {
+        if (queue == Node.RECEIVERS) {
+            recvHead = n;
+        } else {
+            sendHead = n;
+        }
+    }
+
+    private void setTail(byte queue, Node n) {
+        if (queue == Node.RECEIVERS) {
+            recvTail = n;
+        } else {
+            sendTail = n;
+        }
+    }
+
     /**
      * Completes the first node of {@code queue} whose waiter is still waiting, dropping the
      * stale ones (waiters that gave up or were completed through another case). For a receiver,
      * {@code item} is the value handed over; for a sender it is ignored and the sender's value
      * stays in the returned node. The node is woken by {@link #unlockAndWake()}.
      */
-    private Node claimFirst(WaitQueue queue, Object item) {
+    private Node claimFirst(byte queue, Object item) {
         Node n;
-        while ((n = queue.poll()) != null) {
+        while ((n = poll(queue)) != null) {
             if (item != null) {
                 n.item = item;
             }
@@ -626,9 +695,9 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
      * Completes every waiter of {@code queue} with {@code ok == false}, adding it to
      * {@code woken} (made when the first one is added; null while none is).
      */
-    private static List<Node> failAll(WaitQueue queue, List<Node> woken) {
+    private List<Node> failAll(byte queue, List<Node> woken) {
         Node n;
-        while ((n = queue.poll()) != null) {
+        while ((n = poll(queue)) != null) {
             n.ok = false;
             if (n.claim()) {
                 woken = woken == null ? new ArrayList<>() : woken;
@@ -639,14 +708,14 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
     }
 
     /** Queues a blocked operation, unlocks, and waits for a counterpart or an interrupt. */
-    private Node block(WaitQueue queue, Object item) throws InterruptedException {
+    private Node block(byte queue, Object item) throws InterruptedException {
         if (Thread.interrupted()) {
             unlock();
             throw new InterruptedException();
         }
         Node node = new Node(0, item);
-        queue.add(node);
-        if (queue == receivers && readyWatchers != null) {
+        add(queue, node);
+        if (queue == Node.RECEIVERS && readyWatchers != null) {
             notifyReadyLocked();
         }
         unlock();
@@ -656,7 +725,7 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
         }
         if (state == Waiter.INTERRUPTED) {
             lock();
-            queue.remove(node);
+            dequeue(node);
             unlock();
             throw new InterruptedException();
         }

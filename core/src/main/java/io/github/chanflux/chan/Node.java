@@ -12,14 +12,21 @@ package io.github.chanflux.chan;
  */
 final class Node extends Waiter {
 
+    /** {@link #queue}: in no queue (not yet queued, or left). */
+    static final byte NONE = 0;
+    /** {@link #queue}: in its channel's queue of blocked receivers. */
+    static final byte RECEIVERS = 1;
+    /** {@link #queue}: in its channel's queue of blocked senders. */
+    static final byte SENDERS = 2;
+
     final Waiter waiter;
     final int caseIndex;
     Object item;
     boolean ok;
     Node prev;
     Node next;
-    /** The queue this node is in, or null once it has left. */
-    WaitQueue queue;
+    /** The queue of its channel this node is in: {@link #RECEIVERS}, {@link #SENDERS}, or {@link #NONE}. */
+    byte queue;
 
     /**
      * A node that is its own waiter: a single send ({@code item} is its value) or receive
