@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.concurrent.SynchronousQueue;
 
 /**
- * The workloads of {@link InJvmAB}: {@code ChannelBench}'s and {@code PipelineBench}'s, written
+ * The workloads of {@link InJvmAB}: {@code ChannelBench}'s, {@code PipelineBench}'s, and
+ * {@code RingBench}'s and {@code FanInBench}'s with 10 goroutines, written
  * against the public channel API only, so that the same class runs on any build of
  * chanflux-core. {@link InJvmAB} loads one copy of this class per build, each in a class loader
  * that sees that build's core classes, and calls {@link #run} by reflection once per
@@ -26,8 +27,16 @@ public final class AbWorkloads {
     static final int OPS = 100_000;
 
     /** The workloads, in the order {@link InJvmAB} runs them by default. */
-    static final List<String> NAMES =
-            List.of("pingPong", "unbuffered", "buffered16", "buffered1024", "buffered16x4P", "pipeline", "juc");
+    static final List<String> NAMES = List.of(
+            "pingPong",
+            "unbuffered",
+            "buffered16",
+            "buffered1024",
+            "buffered16x4P",
+            "pipeline",
+            "ring10",
+            "fanIn10",
+            "juc");
 
     private AbWorkloads() {}
 
@@ -46,6 +55,8 @@ public final class AbWorkloads {
             case "buffered1024" -> transfer(1024, 1);
             case "buffered16x4P" -> transfer(16, 4);
             case "pipeline" -> pipeline();
+            case "ring10" -> ring(10);
+            case "fanIn10" -> fanIn(10);
             case "juc" -> synchronousQueuePingPong();
             default -> throw new IllegalArgumentException("unknown workload '" + name + "'; known: " + NAMES);
         }
@@ -148,6 +159,60 @@ public final class AbWorkloads {
             }
         });
         return out;
+    }
+
+    /** {@code RingBench}: a token passed round {@code n} goroutines over unbuffered channels. */
+    private static void ring(int n) throws InterruptedException {
+        List<Chan<Integer>> links = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            links.add(Chan.make());
+        }
+        Chan<Void> finished = Chan.make();
+        List<Thread> members = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Chan<Integer> in = links.get(i);
+            Chan<Integer> out = links.get((i + 1) % n);
+            members.add(go(() -> {
+                for (Received<Integer> r = in.receive(); r.ok(); r = in.receive()) {
+                    int hops = r.value() + 1;
+                    if (hops == OPS) {
+                        finished.close(); // the token stops here; every other member waits to receive
+                        return;
+                    }
+                    out.send(hops);
+                }
+            }));
+        }
+        links.get(0).send(0);
+        finished.receive();
+        for (Chan<Integer> link : links) {
+            link.close();
+        }
+        for (Thread t : members) {
+            t.join();
+        }
+    }
+
+    /** {@code FanInBench}: {@code n} producers send into one unbuffered channel; one consumer. */
+    private static void fanIn(int n) throws InterruptedException {
+        Chan<Integer> ch = Chan.make();
+        List<Thread> producers = new ArrayList<>();
+        for (int p = 0; p < n; p++) {
+            producers.add(go(() -> {
+                for (int i = 0; i < OPS / n; i++) {
+                    ch.send(i);
+                }
+            }));
+        }
+        Thread consumer = go(() -> {
+            for (int i = 0; i < OPS / n * n; i++) {
+                ch.receive();
+            }
+        });
+        for (Thread t : producers) {
+            t.join();
+        }
+        consumer.join();
     }
 
     private static void synchronousQueuePingPong() throws InterruptedException {

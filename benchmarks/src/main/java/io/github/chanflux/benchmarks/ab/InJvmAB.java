@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -134,21 +134,28 @@ public final class InJvmAB {
         Process child = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
-        Map<String, double[][]> results = new LinkedHashMap<>();
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                String[] f = line.split(" ");
-                results.put(f[1], new double[][] {parse(f[2]), parse(f[3])});
+        // Read on a thread of its own, so that a hung child is caught by the wait below.
+        Map<String, double[][]> results = new ConcurrentHashMap<>();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    String[] f = line.split(" ");
+                    results.put(f[1], new double[][] {parse(f[2]), parse(f[3])});
+                }
+            } catch (IOException e) {
+                // the child was destroyed, or failed; told below
             }
-        }
+        });
         // Warm-up, then rounds × 2 batches per workload; a batch ends after its first run past
         // the time, so allow it a generous margin before calling the child hung.
         long limit = (long) (60 + workloads.size() * (4 + rounds * 2 * batch) * 4);
         if (!child.waitFor(limit, TimeUnit.SECONDS)) {
-            child.destroyForcibly();
+            child.destroyForcibly().waitFor();
+            reader.join();
             throw new IllegalStateException("the A/B child JVM did not finish within " + limit + " s");
         }
+        reader.join();
         if (child.exitValue() != 0 || results.size() != workloads.size()) {
             throw new IllegalStateException("the A/B child JVM failed (exit " + child.exitValue() + ")");
         }
