@@ -1,6 +1,7 @@
 package io.github.chanflux.chan;
 
 import java.util.Iterator;
+import java.util.Objects;
 
 /**
  * The receive side of a channel: Go's {@code <-chan T}.
@@ -34,14 +35,16 @@ public sealed interface RecvChan<T> extends Iterable<T> permits Chan {
      * Receives unless {@code done} closes first: Go's
      * {@code select { case <-done: …; case v, ok := <-ch: … }}, the step of every stage that
      * must stop when its pipeline is torn down (4.3). When both are ready, one is chosen at
-     * random, as in Go.
+     * random, as in Go. Unlike {@code select(recv(done, …), recv(this, …))}, it allocates only
+     * the {@link Received}, and its two wait nodes when it blocks.
      *
      * @return the value with {@code ok == true}; {@link Received#closed()} if this channel is
      *     closed and drained or {@code done} closed first
      * @throws InterruptedException if interrupted while waiting; then no value was taken
      */
     default Received<T> receive(RecvChan<?> done) throws InterruptedException {
-        return Select.select(Select.recv(done, r -> Received.<T>closed()), Select.recv(this, r -> r));
+        Object outcome = Select.orDone((Chan<?>) Objects.requireNonNull(done, "done"), (Chan<?>) this, null);
+        return outcome == Select.DONE ? Received.closed() : Chan.received(outcome);
     }
 
     /**

@@ -190,6 +190,9 @@ public final class Select {
     /** What {@link #attempt} returns for a send that was performed. */
     private static final Object SENT = new Object();
 
+    /** What {@link #orDone} returns when its {@code done} case ran. */
+    static final Object DONE = new Object();
+
     /**
      * A select made once and run many times: the {@code for { select { … } }} loop of a hot path
      * whose cases stay the same, such as a stage's {@code case <-done:} and
@@ -514,13 +517,19 @@ public final class Select {
      * {@link Chan#CLOSED} or {@link #SENT}, or null if the case is not ready.
      */
     private static Object attempt(Case<?, ?> c, int i, Prepared<?, ?> p) {
-        Chan<?> ch = c.chan;
-        if (c.isSend()) {
-            if (ch.isClosedLocked()) {
-                throw Chan.sendOnClosed();
-            }
-            return ch.offerLocked(sendValue(c, i, p)) ? SENT : null;
+        return c.isSend() ? attemptSend(c.chan, sendValue(c, i, p)) : attemptReceive(c.chan);
+    }
+
+    /** A send case on {@code ch}, locked: {@link #SENT}, or null if not ready. */
+    private static Object attemptSend(Chan<?> ch, Object value) {
+        if (ch.isClosedLocked()) {
+            throw Chan.sendOnClosed();
         }
+        return ch.offerLocked(value) ? SENT : null;
+    }
+
+    /** A receive case on {@code ch}, locked: the value, {@link Chan#CLOSED}, or null if not ready. */
+    private static Object attemptReceive(Chan<?> ch) {
         Object received = ch.pollLocked();
         if (received != null) {
             return received;
@@ -601,6 +610,127 @@ public final class Select {
             return node.ok ? SENT : null;
         }
         return node.ok ? node.item : Chan.CLOSED;
+    }
+
+    /**
+     * {@code select { case <-done: …; case ch <- value: … }}, or with {@code value} null
+     * {@code select { case <-done: …; case v, ok := <-ch: … }}: the step of every pipeline stage
+     * ({@link SendChan#send(Object, RecvChan)}, {@link RecvChan#receive(RecvChan)}), run as
+     * {@link #run} runs a select of these two cases but with none of its allocations (cases,
+     * their array, the lock order, the node array); a select that blocks allocates its two
+     * nodes only, one of them its waiter.
+     *
+     * @return {@link #DONE} if the done case ran (a value or the close of {@code done}), else
+     *     the send case's {@link #SENT} or the receive case's value or {@link Chan#CLOSED}
+     */
+    static Object orDone(Chan<?> done, Chan<?> ch, Object value) throws InterruptedException {
+        boolean doneFirst = ThreadLocalRandom.current().nextBoolean();
+        for (int k = 0; k < 2; k++) {
+            boolean isDone = (k == 0) == doneFirst;
+            Chan<?> c = isDone ? done : ch;
+            if (c.isNil()) {
+                continue;
+            }
+            c.lock();
+            Object outcome;
+            try {
+                outcome = isDone || value == null ? attemptReceive(c) : attemptSend(c, value);
+            } finally {
+                c.unlockAndWake();
+            }
+            if (outcome != null) {
+                return isDone ? DONE : outcome;
+            }
+        }
+        // Go's selectgo: both channels locked in the global order, polled again, then queued on.
+        Chan<?> first = done.isNil() ? ch : ch.isNil() || done.id <= ch.id ? done : ch;
+        Chan<?> second = first == done ? ch : done;
+        if (second.isNil() || second == first) {
+            second = null;
+        }
+        if (first.isNil()) {
+            Chan.blockForever();
+        }
+        lockPair(first, second);
+        for (int k = 0; k < 2; k++) {
+            boolean isDone = (k == 0) == doneFirst;
+            Chan<?> c = isDone ? done : ch;
+            if (c.isNil()) {
+                continue;
+            }
+            Object outcome;
+            try {
+                outcome = isDone || value == null ? attemptReceive(c) : attemptSend(c, value);
+            } catch (IllegalStateException sendOnClosed) {
+                unlockPair(first, second);
+                throw sendOnClosed;
+            }
+            if (outcome != null) {
+                unlockPair(first, second);
+                return isDone ? DONE : outcome;
+            }
+        }
+        if (Thread.interrupted()) {
+            unlockPair(first, second);
+            throw new InterruptedException();
+        }
+        Node onDone = done.isNil() ? null : new Node(0, null);
+        Node onCh = ch.isNil() ? null : onDone == null ? new Node(1, value) : new Node(onDone, 1, value);
+        Waiter waiter = onDone != null ? onDone : onCh;
+        if (onDone != null) {
+            done.enqueueReceiver(onDone);
+        }
+        if (onCh != null) {
+            if (value != null) {
+                ch.enqueueSender(onCh);
+            } else {
+                ch.enqueueReceiver(onCh);
+            }
+        }
+        unlockPair(first, second);
+        int chosen = Waiter.INTERRUPTED;
+        Object outcome = null;
+        try {
+            chosen = waiter.await(Math.min(first.spins(), second == null ? first.spins() : second.spins()));
+        } finally {
+            lockPair(first, second);
+            if (chosen == 1) {
+                outcome = value != null ? (onCh.ok ? SENT : null) : (onCh.ok ? onCh.item : Chan.CLOSED);
+            }
+            if (onDone != null) {
+                done.dequeue(onDone);
+                onDone.item = null;
+            }
+            if (onCh != null) {
+                ch.dequeue(onCh);
+                onCh.item = null; // a value offered to a stale node was not delivered: drop it
+            }
+            unlockPair(first, second);
+        }
+        if (chosen == Waiter.INTERRUPTED) {
+            throw new InterruptedException();
+        }
+        if (chosen == 0) {
+            return DONE;
+        }
+        if (outcome == null) {
+            throw Chan.sendOnClosed();
+        }
+        return outcome;
+    }
+
+    private static void lockPair(Chan<?> first, Chan<?> second) {
+        first.lock();
+        if (second != null) {
+            second.lock();
+        }
+    }
+
+    private static void unlockPair(Chan<?> first, Chan<?> second) {
+        first.unlockAndWake();
+        if (second != null) {
+            second.unlockAndWake();
+        }
     }
 
     /** The distinct non-nil channels, sorted by id: the order in which to lock them. */

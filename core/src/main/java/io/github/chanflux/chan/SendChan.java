@@ -1,5 +1,7 @@
 package io.github.chanflux.chan;
 
+import java.util.Objects;
+
 /**
  * The send side of a channel: Go's {@code chan<- T}.
  *
@@ -26,7 +28,8 @@ public sealed interface SendChan<T> extends AutoCloseable permits Chan {
      * Sends unless {@code done} closes first: Go's
      * {@code select { case <-done: …; case ch <- v: … }}, the step of every stage that must stop
      * when its pipeline is torn down (4.3). When both are ready, one is chosen at random, as in
-     * Go.
+     * Go. Unlike {@code select(recv(done, …), send(this, …))}, it allocates nothing unless it
+     * blocks, and then only its two wait nodes.
      *
      * @return true if the value was sent, false if {@code done} closed first (it was not sent)
      * @throws NullPointerException if {@code value} is null
@@ -34,7 +37,8 @@ public sealed interface SendChan<T> extends AutoCloseable permits Chan {
      * @throws InterruptedException if interrupted while waiting; the value was not delivered
      */
     default boolean send(T value, RecvChan<?> done) throws InterruptedException {
-        return Select.select(Select.recv(done, r -> false), Select.send(this, value, () -> true));
+        Objects.requireNonNull(value, "value");
+        return Select.orDone((Chan<?>) Objects.requireNonNull(done, "done"), (Chan<?>) this, value) != Select.DONE;
     }
 
     /**

@@ -34,6 +34,7 @@ public final class AbWorkloads {
             "buffered1024",
             "buffered16x4P",
             "pipeline",
+            "pipelineOrDone",
             "ring10",
             "fanIn10",
             "juc");
@@ -55,6 +56,7 @@ public final class AbWorkloads {
             case "buffered1024" -> transfer(1024, 1);
             case "buffered16x4P" -> transfer(16, 4);
             case "pipeline" -> pipeline();
+            case "pipelineOrDone" -> pipelineOrDone();
             case "ring10" -> ring(10);
             case "fanIn10" -> fanIn(10);
             case "juc" -> synchronousQueuePingPong();
@@ -153,6 +155,47 @@ public final class AbWorkloads {
                 for (Received<Integer> r = in.receive(); r.ok(); r = in.receive()) {
                     Integer v = r.value() * 2;
                     if (!select(recv(done, x -> false), send(out, v, () -> true))) {
+                        return;
+                    }
+                }
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The pipeline as {@code Patterns} writes it: each stage receives with
+     * {@code receive(done)} and sends with {@code send(v, done)}.
+     */
+    private static void pipelineOrDone() throws InterruptedException {
+        Chan<Void> done = Chan.make();
+        Chan<Integer> source = Chan.make();
+        go(() -> {
+            try (source) {
+                for (int i = 0; i < OPS; i++) {
+                    if (!source.send(i, done)) {
+                        return;
+                    }
+                }
+            }
+        });
+        RecvChan<Integer> out = stageOrDone(done, stageOrDone(done, stageOrDone(done, source)));
+        long[] sum = new long[1];
+        go(() -> {
+                    for (Received<Integer> r = out.receive(done); r.ok(); r = out.receive(done)) {
+                        sum[0] += r.value();
+                    }
+                })
+                .join();
+        done.close();
+    }
+
+    private static RecvChan<Integer> stageOrDone(Chan<Void> done, RecvChan<Integer> in) {
+        Chan<Integer> out = Chan.make();
+        go(() -> {
+            try (out) {
+                for (Received<Integer> r = in.receive(done); r.ok(); r = in.receive(done)) {
+                    if (!out.send(r.value() * 2, done)) {
                         return;
                     }
                 }
