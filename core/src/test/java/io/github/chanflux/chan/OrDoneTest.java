@@ -125,16 +125,7 @@ class OrDoneTest {
                 .hasMessage("send on closed channel");
 
         AtomicReference<Throwable> thrown = new AtomicReference<>();
-        CountDownLatch started = new CountDownLatch(1);
-        Thread sender = Thread.ofVirtual().start(() -> {
-            started.countDown();
-            try {
-                ch.send(1, done);
-            } catch (Throwable t) {
-                thrown.set(t);
-            }
-        });
-        started.await();
+        Thread sender = parkedSend(ch, done, thrown);
         ch.close();
         sender.join();
         assertThat(thrown.get()).isInstanceOf(IllegalStateException.class).hasMessage("send on closed channel");
@@ -155,13 +146,7 @@ class OrDoneTest {
     @Test
     void bothNilBlocksUntilInterrupted() throws InterruptedException {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Thread t = Thread.ofVirtual().start(() -> {
-            try {
-                Chan.<Integer>nil().send(1, Chan.nil());
-            } catch (Throwable e) {
-                thrown.set(e);
-            }
-        });
+        Thread t = parkedSend(Chan.nil(), Chan.nil(), thrown);
         t.interrupt();
         t.join();
         assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
@@ -172,16 +157,7 @@ class OrDoneTest {
         Chan<Integer> ch = Chan.make();
         Chan<Void> done = Chan.make();
         AtomicReference<Throwable> thrown = new AtomicReference<>();
-        CountDownLatch started = new CountDownLatch(1);
-        Thread sender = Thread.ofVirtual().start(() -> {
-            started.countDown();
-            try {
-                ch.send(1, done);
-            } catch (Throwable e) {
-                thrown.set(e);
-            }
-        });
-        started.await();
+        Thread sender = parkedSend(ch, done, thrown);
         sender.interrupt();
         sender.join();
         assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
@@ -317,6 +293,28 @@ class OrDoneTest {
         done.close();
         peer.join();
         assertThat(perCall).as("bytes allocated per call").isLessThan(100);
+    }
+
+    /**
+     * Starts {@code ch.send(1, done)} on a virtual thread and returns once it has parked in the
+     * wait (past its spin), so that what the test does next meets a blocked call; what the call
+     * throws goes to {@code thrown}.
+     */
+    private static Thread parkedSend(Chan<Integer> ch, Chan<Void> done, AtomicReference<Throwable> thrown) {
+        Thread t = Thread.ofVirtual().start(() -> {
+            try {
+                ch.send(1, done);
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        });
+        while (t.getState() != Thread.State.WAITING) {
+            if (!t.isAlive()) {
+                throw new AssertionError("the send returned instead of blocking", thrown.get());
+            }
+            Thread.onSpinWait();
+        }
+        return t;
     }
 
     private static long allocatedBytes() {
