@@ -2,6 +2,7 @@ package io.github.chanflux.chan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.THROWABLE;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -53,25 +54,29 @@ class OrDoneTest {
     }
 
     @Test
-    void aClosedDoneStopsASendThatWouldBlockAndTheValueIsNotSent() throws InterruptedException {
+    void aClosedDoneStopsABlockedSendAndTheValueIsNotSent() throws InterruptedException {
         Chan<Integer> ch = Chan.make();
         Chan<Void> done = Chan.make();
-        CountDownLatch blocked = new CountDownLatch(1);
-        AtomicReference<Boolean> result = new AtomicReference<>();
-        Thread sender = Thread.ofVirtual().start(() -> {
-            try {
-                blocked.countDown();
-                result.set(ch.send(1, done));
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        });
-        blocked.await();
+        AtomicReference<Object> result = new AtomicReference<>();
+        Thread sender = parked(() -> ch.send(1, done), result);
         done.close();
         sender.join();
-        assertThat(result.get()).isFalse();
+        assertThat(result.get()).isEqualTo(false);
         assertThat(ch.tryReceive()).as("the value was not delivered").isNull();
-        assertThat(ch.trySend(2)).as("no sender left queued").isFalse();
+        assertNothingQueued(ch, done);
+    }
+
+    @Test
+    void aClosedDoneStopsABlockedReceive() throws InterruptedException {
+        Chan<Integer> ch = Chan.make();
+        Chan<Void> done = Chan.make();
+        AtomicReference<Object> result = new AtomicReference<>();
+        Thread receiver = parked(() -> ch.receive(done), result);
+        done.close();
+        receiver.join();
+        assertThat(result.get()).isEqualTo(Received.closed());
+        assertThat(ch.trySend(2)).as("no receiver was left to take a value").isFalse();
+        assertNothingQueued(ch, done);
     }
 
     @Test
@@ -124,11 +129,15 @@ class OrDoneTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("send on closed channel");
 
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Thread sender = parkedSend(ch, done, thrown);
+        AtomicReference<Object> thrown = new AtomicReference<>();
+        Thread sender = parked(() -> ch.send(1, done), thrown);
         ch.close();
         sender.join();
-        assertThat(thrown.get()).isInstanceOf(IllegalStateException.class).hasMessage("send on closed channel");
+        assertThat(thrown.get())
+                .asInstanceOf(THROWABLE)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("send on closed channel");
+        assertNothingQueued(ch, done);
     }
 
     @Test
@@ -145,8 +154,8 @@ class OrDoneTest {
 
     @Test
     void bothNilBlocksUntilInterrupted() throws InterruptedException {
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Thread t = parkedSend(Chan.nil(), Chan.nil(), thrown);
+        AtomicReference<Object> thrown = new AtomicReference<>();
+        Thread t = parked(() -> Chan.<Integer>nil().send(1, Chan.nil()), thrown);
         t.interrupt();
         t.join();
         assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
@@ -156,13 +165,126 @@ class OrDoneTest {
     void anInterruptedWaitPerformsNoCaseAndLeavesNothingQueued() throws InterruptedException {
         Chan<Integer> ch = Chan.make();
         Chan<Void> done = Chan.make();
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Thread sender = parkedSend(ch, done, thrown);
+        AtomicReference<Object> thrown = new AtomicReference<>();
+        Thread sender = parked(() -> ch.send(1, done), thrown);
         sender.interrupt();
         sender.join();
         assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
-        assertThat(ch.tryReceive()).as("no sender left queued").isNull();
-        assertThat(ch.trySend(2)).as("no receiver left queued").isFalse();
+        assertThat(ch.tryReceive()).as("the value was not delivered").isNull();
+        assertNothingQueued(ch, done);
+
+        AtomicReference<Object> result = new AtomicReference<>();
+        Thread receiver = parked(() -> ch.receive(done), result);
+        receiver.interrupt();
+        receiver.join();
+        assertThat(result.get()).isInstanceOf(InterruptedException.class);
+        assertThat(ch.trySend(2)).as("no receiver was left to take a value").isFalse();
+        assertNothingQueued(ch, done);
+    }
+
+    /**
+     * A race of interrupts against counterparts: senders with {@code send(v, done)} interrupted
+     * at random while receivers with {@code receive(done)} take values. Each send either
+     * happened (returned true, and its value is received once) or did not (threw, and its value
+     * is received never); an interrupt that lost the race to a counterpart leaves the interrupt
+     * status set. Nothing stays queued.
+     */
+    @Test
+    void anInterruptRacingACounterpartEitherLosesOrStopsTheCallNeverBoth() throws InterruptedException {
+        for (int capacity : new int[] {0, 2}) {
+            Chan<Integer> ch = Chan.make(capacity);
+            Chan<Void> done = Chan.make();
+            ConcurrentLinkedQueue<Integer> sent = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<Integer> received = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<Integer> refused = new ConcurrentLinkedQueue<>();
+            int perSender = 20_000;
+            List<Thread> senders = new ArrayList<>();
+            for (int p = 0; p < 3; p++) {
+                int base = p * perSender;
+                senders.add(Thread.ofVirtual().start(() -> {
+                    for (int i = 0; i < perSender; i++) {
+                        try {
+                            if (!ch.send(base + i, done)) {
+                                throw new AssertionError("done is never closed while senders run");
+                            }
+                            sent.add(base + i);
+                            Thread.interrupted(); // an interrupt that lost the race
+                        } catch (InterruptedException e) {
+                            refused.add(base + i);
+                        }
+                    }
+                }));
+            }
+            List<Thread> receivers = new ArrayList<>();
+            for (int c = 0; c < 2; c++) {
+                receivers.add(Thread.ofVirtual().start(() -> {
+                    try {
+                        for (Received<Integer> r = ch.receive(done); r.ok(); r = ch.receive(done)) {
+                            received.add(r.value());
+                        }
+                    } catch (InterruptedException e) {
+                        throw new AssertionError(e);
+                    }
+                }));
+            }
+            Thread interrupter = Thread.ofVirtual().start(() -> {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                while (senders.stream().anyMatch(Thread::isAlive)) {
+                    senders.get(random.nextInt(senders.size())).interrupt();
+                    Thread.yield();
+                }
+            });
+            for (Thread t : senders) {
+                t.join();
+            }
+            interrupter.join();
+            for (Received<Integer> r = ch.tryReceive(); r != null; r = ch.tryReceive()) {
+                received.add(r.value());
+            }
+            done.close();
+            for (Thread t : receivers) {
+                t.join();
+            }
+            assertThat(sent.size() + refused.size())
+                    .as("capacity %d: every send returned or threw", capacity)
+                    .isEqualTo(3 * perSender);
+            assertThat(refused)
+                    .as("capacity %d: some sends were interrupted", capacity)
+                    .isNotEmpty();
+            assertThat(received)
+                    .as("capacity %d: exactly the values whose send returned, once each", capacity)
+                    .doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(sent);
+            assertNothingQueued(ch, done);
+        }
+    }
+
+    /**
+     * Two calls that cross: one sends on {@code x} with {@code y} as its done channel, the other
+     * on {@code y} with {@code x} as its done channel, so each locks the two channels in the
+     * other's order of arguments. They must meet (one's send is the other's done), never
+     * deadlock; and exactly one of the two values is delivered each time.
+     */
+    @Test
+    void twoCallsWithTheirChannelsCrossedMeetAndDoNotDeadlock() throws InterruptedException {
+        Chan<Integer> x = Chan.make();
+        Chan<Integer> y = Chan.make();
+        for (int round = 0; round < 20_000; round++) {
+            AtomicReference<Object> a = new AtomicReference<>();
+            Thread other = Thread.ofVirtual().start(() -> {
+                try {
+                    a.set(y.send(2, x));
+                } catch (InterruptedException e) {
+                    a.set(e);
+                }
+            });
+            boolean mine = x.send(1, y);
+            other.join();
+            assertThat(List.of(mine, a.get()))
+                    .as("round %d: exactly one send happened (the other was its done case)", round)
+                    .containsExactlyInAnyOrder(true, false);
+            assertNothingQueued(x, y);
+        }
     }
 
     @Test
@@ -179,6 +301,20 @@ class OrDoneTest {
                 .as("the other thread's receive took the value")
                 .isTrue();
         other.join();
+
+        Thread sender = Thread.ofVirtual().start(() -> {
+            try {
+                ch.send(6);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertThat(ch.receive(ch))
+                .as("one of the two receive cases took the value: as the value, or as done")
+                .isIn(Received.of(6), Received.closed());
+        sender.join();
+        assertThat(ch.tryReceive()).as("the value was taken once").isNull();
+        assertNothingQueued(ch, ch);
     }
 
     @Test
@@ -295,22 +431,33 @@ class OrDoneTest {
         assertThat(perCall).as("bytes allocated per call").isLessThan(100);
     }
 
+    /** A call that has returned, however it ended, left no node in either channel's queues. */
+    private static void assertNothingQueued(Chan<?> ch, Chan<?> done) {
+        assertThat(ch.hasQueuedNodes()).as("a node left queued on the channel").isFalse();
+        assertThat(done.hasQueuedNodes()).as("a node left queued on done").isFalse();
+    }
+
+    /** A call that may block and whose outcome a test checks. */
+    private interface Call {
+        Object run() throws InterruptedException;
+    }
+
     /**
-     * Starts {@code ch.send(1, done)} on a virtual thread and returns once it has parked in the
-     * wait (past its spin), so that what the test does next meets a blocked call; what the call
-     * throws goes to {@code thrown}.
+     * Starts {@code call} on a virtual thread and returns once it has parked in the wait (past
+     * its spin), so that what the test does next meets a blocked call; what it returns or
+     * throws goes to {@code result}.
      */
-    private static Thread parkedSend(Chan<Integer> ch, Chan<Void> done, AtomicReference<Throwable> thrown) {
+    private static Thread parked(Call call, AtomicReference<Object> result) {
         Thread t = Thread.ofVirtual().start(() -> {
             try {
-                ch.send(1, done);
+                result.set(call.run());
             } catch (Throwable e) {
-                thrown.set(e);
+                result.set(e);
             }
         });
         while (t.getState() != Thread.State.WAITING) {
             if (!t.isAlive()) {
-                throw new AssertionError("the send returned instead of blocking", thrown.get());
+                throw new AssertionError("the call returned instead of blocking: " + result.get());
             }
             Thread.onSpinWait();
         }
