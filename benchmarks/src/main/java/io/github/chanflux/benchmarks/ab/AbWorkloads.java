@@ -7,12 +7,14 @@ import static io.github.chanflux.chan.Select.send;
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.Received;
 import io.github.chanflux.chan.RecvChan;
+import io.github.chanflux.pattern.Patterns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.SynchronousQueue;
 
 /**
- * The workloads of {@link InJvmAB}: {@code ChannelBench}'s, {@code PipelineBench}'s, and
+ * The workloads of {@link InJvmAB}: {@code ChannelBench}'s, {@code PipelineBench}'s,
+ * {@code PatternsBench}'s channel bridge, and
  * {@code RingBench}'s and {@code FanInBench}'s with 10 goroutines, written
  * against the public channel API only, so that the same class runs on any build of
  * chanflux-core. {@link InJvmAB} loads one copy of this class per build, each in a class loader
@@ -35,6 +37,7 @@ public final class AbWorkloads {
             "buffered16x4P",
             "pipeline",
             "pipelineOrDone",
+            "bridge",
             "ring10",
             "fanIn10",
             "juc");
@@ -57,6 +60,7 @@ public final class AbWorkloads {
             case "buffered16x4P" -> transfer(16, 4);
             case "pipeline" -> pipeline();
             case "pipelineOrDone" -> pipelineOrDone();
+            case "bridge" -> bridge();
             case "ring10" -> ring(10);
             case "fanIn10" -> fanIn(10);
             case "juc" -> synchronousQueuePingPong();
@@ -202,6 +206,38 @@ public final class AbWorkloads {
             }
         });
         return out;
+    }
+
+    /**
+     * {@code PatternsBench}'s channel bridge: {@code Patterns.bridge} (4.10) flattening
+     * {@code OPS / 100} buffered inner channels of 100 values each, read with
+     * {@code receive(done)}.
+     */
+    private static void bridge() throws InterruptedException {
+        int inner = 100;
+        Chan<Void> done = Chan.make();
+        Chan<RecvChan<Integer>> chanStream = Chan.make();
+        go(() -> {
+            try (chanStream) {
+                for (int i = 0; i < OPS / inner; i++) {
+                    Chan<Integer> stream = Chan.make(inner);
+                    for (int j = 0; j < inner; j++) {
+                        stream.send(i * inner + j);
+                    }
+                    stream.close();
+                    chanStream.send(stream);
+                }
+            }
+        });
+        RecvChan<Integer> out = Patterns.bridge(done, chanStream);
+        long[] sum = new long[1];
+        go(() -> {
+                    for (Received<Integer> r = out.receive(done); r.ok(); r = out.receive(done)) {
+                        sum[0] += r.value();
+                    }
+                })
+                .join();
+        done.close();
     }
 
     /** {@code RingBench}: a token passed round {@code n} goroutines over unbuffered channels. */

@@ -37,6 +37,14 @@ class InJvmABTest {
         assertThat(bias).isPositive();
     }
 
+    /** Each workload, on this module's own core, runs its operations to the end once. */
+    @Test
+    void everyWorkloadRunsToTheEnd() throws InterruptedException {
+        for (String name : AbWorkloads.NAMES) {
+            assertThat(AbWorkloads.run(name)).as("%s, ns per operation", name).isPositive();
+        }
+    }
+
     @Test
     void badArgumentsAreNamed() {
         assertThatThrownBy(() -> InJvmAB.main(new String[] {CORE}))
