@@ -3,7 +3,8 @@
 # builds chanflux-core at REV in a temporary worktree and the working tree as it is, then runs
 # the channel workloads of both builds turn by turn. Arguments after REV go to InJvmAB:
 # rounds=N (default 10), batch=SECONDS (default 0.5), workload names (default all:
-# pingPong unbuffered buffered16 buffered1024 buffered16x4P pipeline pipelineOrDone bridge ring10 fanIn10 juc).
+# pingPong pingPongOrDone unbuffered buffered16 buffered1024 buffered16x4P pipeline pipelineOrDone bridge
+# ring10 fanIn10 juc).
 #   benchmarks/ab.sh HEAD~1
 #   benchmarks/ab.sh main rounds=20 unbuffered pingPong
 set -euo pipefail

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.concurrent.SynchronousQueue;
 
 /**
- * The workloads of {@link InJvmAB}: {@code ChannelBench}'s, {@code PipelineBench}'s,
+ * The workloads of {@link InJvmAB}: {@code ChannelBench}'s (the ping-pong also written with
+ * {@code send(v, done)} and {@code receive(done)}), {@code PipelineBench}'s,
  * {@code PatternsBench}'s channel bridge, and
  * {@code RingBench}'s and {@code FanInBench}'s with 10 goroutines, written
  * against the public channel API only, so that the same class runs on any build of
@@ -31,6 +32,7 @@ public final class AbWorkloads {
     /** The workloads, in the order {@link InJvmAB} runs them by default. */
     static final List<String> NAMES = List.of(
             "pingPong",
+            "pingPongOrDone",
             "unbuffered",
             "buffered16",
             "buffered1024",
@@ -54,6 +56,7 @@ public final class AbWorkloads {
         long start = System.nanoTime();
         switch (name) {
             case "pingPong" -> pingPong();
+            case "pingPongOrDone" -> pingPongOrDone();
             case "unbuffered" -> transfer(0, 1);
             case "buffered16" -> transfer(16, 1);
             case "buffered1024" -> transfer(1024, 1);
@@ -238,6 +241,29 @@ public final class AbWorkloads {
                 })
                 .join();
         done.close();
+    }
+
+    /** The ping-pong with {@code send(v, done)} and {@code receive(done)} on both sides. */
+    private static void pingPongOrDone() throws InterruptedException {
+        Chan<Void> done = Chan.make();
+        Chan<Integer> ping = Chan.make();
+        Chan<Integer> pong = Chan.make();
+        Thread echo = go(() -> {
+            for (Received<Integer> r = ping.receive(done); r.ok(); r = ping.receive(done)) {
+                if (!pong.send(r.value(), done)) {
+                    return;
+                }
+            }
+        });
+        go(() -> {
+                    for (int i = 0; i < OPS; i++) {
+                        ping.send(i, done);
+                        pong.receive(done);
+                    }
+                })
+                .join();
+        done.close();
+        echo.join();
     }
 
     /** {@code RingBench}: a token passed round {@code n} goroutines over unbuffered channels. */

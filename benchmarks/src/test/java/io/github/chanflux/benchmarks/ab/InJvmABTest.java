@@ -62,7 +62,7 @@ class InJvmABTest {
                 .hasMessage("batch must be a positive number of seconds, got batch=-1");
         assertThatThrownBy(() -> InJvmAB.main(new String[] {CORE, CORE, "pingpong"}))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown workload 'pingpong'; known: [pingPong, unbuffered");
+                .hasMessageContaining("unknown workload 'pingpong'; known: [pingPong, pingPongOrDone, unbuffered");
         assertThatThrownBy(() -> AbWorkloads.run("nope"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown workload 'nope'");
