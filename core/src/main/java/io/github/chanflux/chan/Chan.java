@@ -604,7 +604,6 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
         }
     }
 
-    /** Whether a receiver, or a select with a receive case here, is blocked and still waiting. */
     /**
      * Whether a node, of any waiter, finished or not, is in either queue: a wait that has
      * returned must have left none behind. For the package's tests.
@@ -616,6 +615,7 @@ public final class Chan<T> implements RecvChan<T>, SendChan<T> {
         return queued;
     }
 
+    /** Whether a receiver, or a select with a receive case here, is blocked and still waiting. */
     private boolean hasWaitingReceiverLocked() {
         for (Node n = recvHead; n != null; n = n.next) {
             if (n.waiter.isWaiting()) {

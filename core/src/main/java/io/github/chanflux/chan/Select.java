@@ -634,7 +634,7 @@ public final class Select {
             c.lock();
             Object outcome;
             try {
-                outcome = isDone || value == null ? attemptReceive(c) : attemptSend(c, value);
+                outcome = attemptOrDone(c, isDone, value);
             } finally {
                 c.unlockAndWake();
             }
@@ -660,7 +660,7 @@ public final class Select {
             }
             Object outcome;
             try {
-                outcome = isDone || value == null ? attemptReceive(c) : attemptSend(c, value);
+                outcome = attemptOrDone(c, isDone, value);
             } catch (IllegalStateException sendOnClosed) {
                 unlockPair(first, second);
                 throw sendOnClosed;
@@ -691,7 +691,7 @@ public final class Select {
         int chosen = Waiter.INTERRUPTED;
         Object outcome = null;
         try {
-            chosen = waiter.await(Math.min(first.spins(), second == null ? first.spins() : second.spins()));
+            chosen = waiter.await(second == null ? first.spins() : Math.min(first.spins(), second.spins()));
         } finally {
             lockPair(first, second);
             if (chosen == 1) {
@@ -717,6 +717,11 @@ public final class Select {
             throw Chan.sendOnClosed();
         }
         return outcome;
+    }
+
+    /** One case of {@link #orDone}, on {@code c} locked: the done case or the case on the channel. */
+    private static Object attemptOrDone(Chan<?> c, boolean isDone, Object value) {
+        return isDone || value == null ? attemptReceive(c) : attemptSend(c, value);
     }
 
     private static void lockPair(Chan<?> first, Chan<?> second) {

@@ -2,15 +2,14 @@ package io.github.chanflux.chan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.InstanceOfAssertFactories.THROWABLE;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,11 +56,9 @@ class OrDoneTest {
     void aClosedDoneStopsABlockedSendAndTheValueIsNotSent() throws InterruptedException {
         Chan<Integer> ch = Chan.make();
         Chan<Void> done = Chan.make();
-        AtomicReference<Object> result = new AtomicReference<>();
-        Thread sender = parked(() -> ch.send(1, done), result);
+        Blocking<Boolean> sender = parked(() -> ch.send(1, done));
         done.close();
-        sender.join();
-        assertThat(result.get()).isEqualTo(false);
+        assertThat(sender.join()).isFalse();
         assertThat(ch.tryReceive()).as("the value was not delivered").isNull();
         assertNothingQueued(ch, done);
     }
@@ -70,11 +67,9 @@ class OrDoneTest {
     void aClosedDoneStopsABlockedReceive() throws InterruptedException {
         Chan<Integer> ch = Chan.make();
         Chan<Void> done = Chan.make();
-        AtomicReference<Object> result = new AtomicReference<>();
-        Thread receiver = parked(() -> ch.receive(done), result);
+        Blocking<Received<Integer>> receiver = parked(() -> ch.receive(done));
         done.close();
-        receiver.join();
-        assertThat(result.get()).isEqualTo(Received.closed());
+        assertThat(receiver.join()).isEqualTo(Received.closed());
         assertThat(ch.trySend(2)).as("no receiver was left to take a value").isFalse();
         assertNothingQueued(ch, done);
     }
@@ -129,12 +124,10 @@ class OrDoneTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("send on closed channel");
 
-        AtomicReference<Object> thrown = new AtomicReference<>();
-        Thread sender = parked(() -> ch.send(1, done), thrown);
+        Blocking<Boolean> sender = parked(() -> ch.send(1, done));
         ch.close();
-        sender.join();
-        assertThat(thrown.get())
-                .asInstanceOf(THROWABLE)
+        assertThatThrownBy(sender::join)
+                .cause()
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("send on closed channel");
         assertNothingQueued(ch, done);
@@ -154,30 +147,21 @@ class OrDoneTest {
 
     @Test
     void bothNilBlocksUntilInterrupted() throws InterruptedException {
-        AtomicReference<Object> thrown = new AtomicReference<>();
-        Thread t = parked(() -> Chan.<Integer>nil().send(1, Chan.nil()), thrown);
-        t.interrupt();
-        t.join();
-        assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+        Blocking<Boolean> call = parked(() -> Chan.<Integer>nil().send(1, Chan.nil()));
+        assertThat(call.interruptAndGetFailure()).isInstanceOf(InterruptedException.class);
     }
 
     @Test
     void anInterruptedWaitPerformsNoCaseAndLeavesNothingQueued() throws InterruptedException {
         Chan<Integer> ch = Chan.make();
         Chan<Void> done = Chan.make();
-        AtomicReference<Object> thrown = new AtomicReference<>();
-        Thread sender = parked(() -> ch.send(1, done), thrown);
-        sender.interrupt();
-        sender.join();
-        assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+        Blocking<Boolean> sender = parked(() -> ch.send(1, done));
+        assertThat(sender.interruptAndGetFailure()).isInstanceOf(InterruptedException.class);
         assertThat(ch.tryReceive()).as("the value was not delivered").isNull();
         assertNothingQueued(ch, done);
 
-        AtomicReference<Object> result = new AtomicReference<>();
-        Thread receiver = parked(() -> ch.receive(done), result);
-        receiver.interrupt();
-        receiver.join();
-        assertThat(result.get()).isInstanceOf(InterruptedException.class);
+        Blocking<Received<Integer>> receiver = parked(() -> ch.receive(done));
+        assertThat(receiver.interruptAndGetFailure()).isInstanceOf(InterruptedException.class);
         assertThat(ch.trySend(2)).as("no receiver was left to take a value").isFalse();
         assertNothingQueued(ch, done);
     }
@@ -270,17 +254,9 @@ class OrDoneTest {
         Chan<Integer> x = Chan.make();
         Chan<Integer> y = Chan.make();
         for (int round = 0; round < 20_000; round++) {
-            AtomicReference<Object> a = new AtomicReference<>();
-            Thread other = Thread.ofVirtual().start(() -> {
-                try {
-                    a.set(y.send(2, x));
-                } catch (InterruptedException e) {
-                    a.set(e);
-                }
-            });
+            Blocking<Boolean> other = Blocking.start(() -> y.send(2, x));
             boolean mine = x.send(1, y);
-            other.join();
-            assertThat(List.of(mine, a.get()))
+            assertThat(List.of(mine, other.join()))
                     .as("round %d: exactly one send happened (the other was its done case)", round)
                     .containsExactlyInAnyOrder(true, false);
             assertNothingQueued(x, y);
@@ -437,31 +413,14 @@ class OrDoneTest {
         assertThat(done.hasQueuedNodes()).as("a node left queued on done").isFalse();
     }
 
-    /** A call that may block and whose outcome a test checks. */
-    private interface Call {
-        Object run() throws InterruptedException;
-    }
-
     /**
-     * Starts {@code call} on a virtual thread and returns once it has parked in the wait (past
-     * its spin), so that what the test does next meets a blocked call; what it returns or
-     * throws goes to {@code result}.
+     * Starts {@code call} and returns once it has parked in the wait (past its spin), so that
+     * what the test does next meets a blocked call, not the fast path.
      */
-    private static Thread parked(Call call, AtomicReference<Object> result) {
-        Thread t = Thread.ofVirtual().start(() -> {
-            try {
-                result.set(call.run());
-            } catch (Throwable e) {
-                result.set(e);
-            }
-        });
-        while (t.getState() != Thread.State.WAITING) {
-            if (!t.isAlive()) {
-                throw new AssertionError("the call returned instead of blocking: " + result.get());
-            }
-            Thread.onSpinWait();
-        }
-        return t;
+    private static <T> Blocking<T> parked(Callable<T> call) {
+        Blocking<T> b = Blocking.start(call);
+        assertThat(b.isBlocked()).as("the call blocked instead of returning").isTrue();
+        return b;
     }
 
     private static long allocatedBytes() {
