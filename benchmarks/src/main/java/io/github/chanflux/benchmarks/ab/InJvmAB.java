@@ -1,5 +1,6 @@
 package io.github.chanflux.benchmarks.ab;
 
+import io.github.chanflux.benchmarks.report.Compare.Sample;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -239,13 +239,11 @@ public final class InJvmAB {
     }
 
     private static double median(List<Double> values) {
-        List<Double> s = new ArrayList<>(values);
-        Collections.sort(s);
-        int n = s.size();
-        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+        return Sample.of(values, "ns").median();
     }
 
     private static String spread(List<Double> values) {
-        return String.format("%.1f (%.1f-%.1f)", median(values), Collections.min(values), Collections.max(values));
+        Sample s = Sample.of(values, "ns");
+        return String.format("%.1f (%.1f-%.1f)", s.median(), s.min(), s.max());
     }
 }

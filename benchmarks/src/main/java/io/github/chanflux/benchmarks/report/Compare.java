@@ -252,13 +252,13 @@ public final class Compare {
      * A measured figure: median, spread, how many samples, and the unit ({@link Units#NANOS}, time
      * per op, unless the measurement says otherwise, e.g. {@code B} for bytes).
      */
-    record Sample(double median, double min, double max, int n, String unit) {
+    public record Sample(double median, double min, double max, int n, String unit) {
         Sample(double median, double min, double max, int n) {
             this(median, min, max, n, Units.NANOS);
         }
 
         /** The median, min and max of {@code values} (not empty) in {@code unit}. */
-        static Sample of(List<Double> values, String unit) {
+        public static Sample of(List<Double> values, String unit) {
             List<Double> sorted = values.stream().sorted().toList();
             int n = sorted.size();
             double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
