@@ -126,7 +126,9 @@ public final class ErrGroup {
      * Limits the number of active goroutines to {@code n}; negative means no limit: Go's
      * {@code Group.SetLimit}. With 0, {@code go} blocks forever and {@code tryGo} never starts.
      * A limit is a counter: it costs the same at any {@code n}. Goroutines started while there
-     * was no limit do not count against a limit set later, as in Go.
+     * was no limit do not count against a limit set later, as in Go. A new limit does not
+     * release a {@code go} already blocked at the old one until a task ends (in Go it waits on
+     * the old semaphore's channel).
      *
      * @throws IllegalStateException if goroutines started under a limit are still active
      */

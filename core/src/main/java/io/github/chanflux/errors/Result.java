@@ -117,11 +117,14 @@ public sealed interface Result<T> permits Result.Ok, Result.Err {
         };
     }
 
-    /** {@code fn} applied to the value; an error stays the same error. */
+    /**
+     * {@code fn} applied to the value, as {@link #of} runs it: an exception {@code fn} throws,
+     * or a null it returns, becomes an {@link Err}. An error stays the same error.
+     */
     default <R> Result<R> map(Function<? super T, ? extends R> fn) {
         Objects.requireNonNull(fn, "fn");
         return switch (this) {
-            case Ok<T> ok -> ok(fn.apply(ok.value()));
+            case Ok<T> ok -> of(() -> fn.apply(ok.value()));
             case Err<T> err -> error(err.error());
         };
     }

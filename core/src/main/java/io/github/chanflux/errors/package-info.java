@@ -16,7 +16,9 @@
  * {@code DeadlineExceeded}, {@code ErrGroup.await} an {@code ExecutionException} whose cause is
  * the first error). State queries keep Go's names and return null for "no error":
  * {@code ctx.err()}, {@code Context.cause(ctx)}, {@code PublishedChan.err()}. {@code Result} is
- * the value form, for errors that travel on a stream next to the values; {@code Result.of} and
- * {@code Result.lift} never throw, so they work inside a {@code map}.
+ * the value form, for errors that travel on a stream next to the values; {@code Result.of},
+ * {@code Result.lift} and {@code Result.map} turn every {@code Exception} (and a null value)
+ * into an error instead of throwing it, so they work inside a {@code map}. An {@code Error}
+ * ({@code OutOfMemoryError}, a failed assertion) is not a value: it propagates.
  */
 package io.github.chanflux.errors;

@@ -25,6 +25,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * reused once {@code await} has returned. Where Go panics on a negative counter, this throws
  * {@link IllegalStateException} and leaves the counter as it was. Actions before a
  * {@code done} happen-before {@code await} returns.
+ *
+ * <p>As in Go, every {@code await} blocked when the counter reaches zero returns, even if an
+ * {@code add} starts the group again before it has woken up. Go then panics in that waiter
+ * ("WaitGroup is reused before previous Wait has returned"), since reusing a group before its
+ * waiters have returned is a misuse; here the waiter returns normally.
  */
 public final class WaitGroup {
 
@@ -32,6 +37,8 @@ public final class WaitGroup {
     private final Condition zero = lock.newCondition();
     /** Under {@code lock}. */
     private long counter;
+    /** How many times the counter has reached zero, so a waiter knows its wait is over; under {@code lock}. */
+    private long rounds;
 
     /**
      * Adds {@code delta}, which may be negative, to the counter: Go's {@code WaitGroup.Add}.
@@ -48,7 +55,8 @@ public final class WaitGroup {
                 throw new IllegalStateException("sync: negative WaitGroup counter: " + counter + " + (" + delta + ")");
             }
             counter = next;
-            if (next == 0) {
+            if (next == 0 && delta != 0) {
+                rounds++;
                 zero.signalAll();
             }
         } finally {
@@ -69,7 +77,8 @@ public final class WaitGroup {
     public void await() throws InterruptedException {
         lock.lock();
         try {
-            while (counter > 0) {
+            long round = rounds;
+            while (counter > 0 && rounds == round) {
                 zero.await();
             }
         } finally {

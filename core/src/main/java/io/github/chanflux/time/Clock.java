@@ -61,14 +61,21 @@ public interface Clock {
     /**
      * Blocks for {@code d} of this clock's time: Go's {@code time.Sleep}. A zero or negative
      * duration returns at once. On a {@link FakeClock} it returns when the test advances the
-     * clock past {@code d}.
+     * clock past {@code d}. An interrupted sleep stops its timer, so it leaves none pending.
      *
      * @throws InterruptedException if interrupted while sleeping
      */
     default void sleep(Duration d) throws InterruptedException {
         Objects.requireNonNull(d, "d");
-        if (d.isPositive()) {
-            after(d).receive();
+        if (!d.isPositive()) {
+            return;
+        }
+        Chan<Boolean> woken = Chan.make(1);
+        Timer timer = afterFunc(d, () -> woken.trySend(true));
+        try {
+            woken.receive();
+        } finally {
+            timer.stop();
         }
     }
 

@@ -25,14 +25,21 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>{@link #awaitTimers(int)} lets a test wait until a goroutine has armed its timer (for
  * example, is about to wait in a {@code select} on {@link #after(Duration)}) before advancing,
- * which is the race-free replacement for "sleep a little, then advance". Thread-safe.
+ * which is the race-free replacement for "sleep a little, then advance". Thread-safe: moves of
+ * the clock take turns, so two threads that each advance it by a second move it by two; a
+ * callback may itself move the clock, and the move that fired it then ends where the clock is
+ * or at its own target, whichever is later.
  */
 public final class FakeClock implements Clock {
 
     /** The default start, an arbitrary fixed instant so test output is reproducible. */
     public static final Instant EPOCH = Instant.parse("2024-01-01T00:00:00Z");
 
+    /** Held for a whole move (advance or set), so that moves take turns; reentrant for callbacks. */
+    private final ReentrantLock moving = new ReentrantLock();
+    /** Guards now, the pending timers and the sequence; never held while a callback runs. */
     private final ReentrantLock lock = new ReentrantLock();
+
     private final Condition timersChanged = lock.newCondition();
     private final PriorityQueue<FakeTimer> pending = new PriorityQueue<>();
     private Instant now;
@@ -96,7 +103,12 @@ public final class FakeClock implements Clock {
         if (d.isNegative()) {
             throw new IllegalArgumentException("negative advance: " + d);
         }
-        set(plusSaturated(now(), d));
+        moving.lock();
+        try {
+            moveTo(plusSaturated(now(), d));
+        } finally {
+            moving.unlock();
+        }
     }
 
     /**
@@ -106,6 +118,23 @@ public final class FakeClock implements Clock {
      */
     public void set(Instant t) {
         Objects.requireNonNull(t, "t");
+        moving.lock();
+        try {
+            Instant at = now();
+            if (t.isBefore(at)) {
+                throw new IllegalArgumentException("time going backwards: " + t + " is before " + at);
+            }
+            moveTo(t);
+        } finally {
+            moving.unlock();
+        }
+    }
+
+    /**
+     * Fires the timers due by {@code t} in order and ends at {@code t}, or wherever a callback
+     * moved the clock beyond it. Call with {@link #moving} held.
+     */
+    private void moveTo(Instant t) {
         FakeTimer due;
         while ((due = nextDue(t)) != null) {
             due.f.run();
@@ -166,12 +195,15 @@ public final class FakeClock implements Clock {
         }
     }
 
-    /** Removes the first timer due by {@code t} and moves now to its due time; else moves to t. */
+    /**
+     * Removes the first timer due by {@code t} and moves now to its due time; else moves to
+     * {@code t}, unless a callback has already moved the clock beyond it.
+     */
     private FakeTimer nextDue(Instant t) {
         lock.lock();
         try {
             if (t.isBefore(now)) {
-                throw new IllegalArgumentException("time going backwards: " + t + " is before " + now);
+                return null;
             }
             FakeTimer first = pending.peek();
             if (first == null || first.when.isAfter(t)) {

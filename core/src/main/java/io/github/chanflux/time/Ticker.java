@@ -12,30 +12,44 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link Clock#newTicker(Duration)} (and {@link Clock#tick(Duration)}, Go's {@code time.Tick}).
  * The heartbeats of "Concurrency in Go" 5.3 and the steward of 5.6 pulse on one.
  *
- * <p>As Go's: {@link #c()} has a buffer of one, and a tick that finds it full is dropped, so a
- * slow reader misses ticks rather than receiving a backlog; the ticks stay on the grid
- * {@code start + k * period} however late a reader is. {@link #stop()} ends the ticks without
- * closing the channel; {@link #reset(Duration)} starts a new period from now. As since Go 1.23,
- * no tick from before a {@code stop} or {@code reset} is received after it returns (a tick
- * already buffered is removed). Ticks are armed as timers on the ticker's clock, so on a
- * {@link FakeClock} they come exactly as the test advances it. {@code AutoCloseable}: closing
- * stops it, for {@code try (Ticker t = clock.newTicker(d)) { … }} where Go writes
- * {@code defer t.Stop()}.
+ * <p>As Go's: a tick that finds a tick still unread is dropped, so a slow reader misses ticks
+ * rather than receiving a backlog; the ticks stay on the grid {@code start + k * period} however
+ * late a reader is. {@link #stop()} ends the ticks without closing the channel;
+ * {@link #reset(Duration)} starts a new period from now. As since Go 1.23, no tick from before a
+ * {@code stop} or {@code reset} is received after it returns (a tick already buffered is
+ * removed). Unlike Go 1.23, whose timer channels report a capacity of 0, {@link #c()} is a
+ * channel with a buffer of one, as Go's were before: the unread tick waits there.
+ *
+ * <p>Ticks are armed as timers on the ticker's clock, so on a {@link FakeClock} they come exactly
+ * as the test advances it. On the {@linkplain Clock#system() system clock} the grid is kept on
+ * {@link System#nanoTime()}, as Go keeps it on the monotonic clock, so a step of the wall clock
+ * (NTP, a manual change) neither stops nor bunches the ticks; the value of each tick is the wall
+ * time, {@code Instant.now()}. A period too short for the machine (down to a nanosecond, which
+ * Go allows) ticks as fast as the timer thread can, dropping the rest; a period longer than about
+ * 73 years never ticks, even on a fake clock moved that far (Go's would, once it has passed). {@code AutoCloseable}: closing stops it, for
+ * {@code try (Ticker t = clock.newTicker(d)) { … }} where Go writes {@code defer t.Stop()}.
  */
 public final class Ticker implements AutoCloseable {
 
+    /** The longest period that ticks, about 73 years, so that the grid's arithmetic cannot overflow. */
+    private static final long MAX_PERIOD_NANOS = Long.MAX_VALUE / 4;
+
     private final Clock clock;
+    /** The zero of the grid on a clock other than the system clock. */
+    private final Instant origin;
+
     private final Chan<Instant> c = Chan.make(1);
     private final ReentrantLock lock = new ReentrantLock();
     /** The armed timer; under {@code lock}. */
     private Timer timer;
     /** Counts starts and stops, so a timer armed before one of them cannot tick; under {@code lock}. */
     private long generation;
-    /** Under {@code lock}. */
-    private Duration period;
+    /** The period in nanoseconds; under {@code lock}. */
+    private long period;
 
     Ticker(Clock clock, Duration period) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.origin = clock.now();
         start(checkPeriod(period, "NewTicker"));
     }
 
@@ -74,8 +88,10 @@ public final class Ticker implements AutoCloseable {
         lock.lock();
         try {
             disarm();
-            this.period = period;
-            arm(clock.now().plus(period), generation);
+            this.period = saturatedNanos(period);
+            if (this.period <= MAX_PERIOD_NANOS) {
+                arm(plusSaturated(gridNow(), this.period), generation);
+            }
         } finally {
             lock.unlock();
         }
@@ -91,9 +107,17 @@ public final class Ticker implements AutoCloseable {
         c.tryReceive();
     }
 
-    /** Call with {@code lock} held. */
-    private void arm(Instant due, long gen) {
-        Duration delay = Duration.between(clock.now(), due);
+    /**
+     * Arms the timer of the tick due at {@code due} on the grid. Call with {@code lock} held. The
+     * delay is at least a nanosecond, so the tick never fires inside this call, even when the
+     * clock has passed {@code due} meanwhile: a tick then arms the next one from the timer's
+     * thread rather than recursing on the caller's.
+     */
+    private void arm(long due, long gen) {
+        if (due == Long.MAX_VALUE) {
+            return; // the end of the grid's time: no tick comes
+        }
+        Duration delay = Duration.ofNanos(Math.max(1, due - gridNow()));
         Runnable fire = () -> tick(due, gen);
         // A tick never blocks (a trySend under a short lock): on the system clock it runs on the
         // scheduler thread rather than on a goroutine of its own.
@@ -101,28 +125,45 @@ public final class Ticker implements AutoCloseable {
     }
 
     /** A timer of generation {@code gen} fired for the tick due at {@code due}. */
-    private void tick(Instant due, long gen) {
+    private void tick(long due, long gen) {
         lock.lock();
         try {
             if (gen != generation) {
                 return;
             }
-            Instant now = clock.now();
-            c.trySend(now);
-            arm(nextOnGrid(due, now), gen);
+            c.trySend(clock.now());
+            arm(nextOnGrid(due, gridNow()), gen);
         } finally {
             lock.unlock();
         }
     }
 
+    /** Now on the grid: {@link System#nanoTime()} on the system clock, else nanoseconds since {@link #origin}. */
+    private long gridNow() {
+        return clock instanceof SystemClock ? System.nanoTime() : saturatedNanos(Duration.between(origin, clock.now()));
+    }
+
     /** The first tick of the grid {@code due + k * period} after {@code now}: missed ticks are skipped. */
-    private Instant nextOnGrid(Instant due, Instant now) {
-        Instant next = due.plus(period);
-        if (next.isAfter(now)) {
+    private long nextOnGrid(long due, long now) {
+        long next = plusSaturated(due, period);
+        if (next - now > 0) {
             return next;
         }
-        long behind = Duration.between(due, now).dividedBy(period);
-        return due.plus(period.multipliedBy(behind + 1));
+        long ticks = (now - due) / period + 1;
+        return ticks > Long.MAX_VALUE / period ? Long.MAX_VALUE : plusSaturated(due, ticks * period);
+    }
+
+    private static long plusSaturated(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static Duration checkPeriod(Duration period, String what) {

@@ -59,6 +59,12 @@ class ResultTest {
         IOException boom = new IOException("boom");
         assertThat(Result.ok(2).map(i -> i * 10)).isEqualTo(Result.ok(20));
         assertThat(Result.<Integer>error(boom).map(i -> i * 10)).isEqualTo(Result.error(boom));
+        assertThat(Result.ok(2).map(i -> null)).as("a null, as of gives").isInstanceOf(Result.Err.class);
+        IllegalStateException thrown = new IllegalStateException("map failed");
+        assertThat(Result.ok(2).map(i -> {
+                    throw thrown;
+                }))
+                .isEqualTo(Result.error(thrown));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.chanflux.go;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -69,5 +70,35 @@ class WaitGroupTest {
             wg.await();
         }
         wg.await();
+    }
+
+    /**
+     * The counter reaching zero releases every waiter, even if an add starts the group again
+     * before the waiter has woken up (it used to go back to waiting for the next zero). The race
+     * is run many times, since whether the waiter wakes before the add is up to the scheduler.
+     */
+    @Test
+    void aWaiterReleasedByZeroReturnsEvenIfTheGroupStartsAgain() throws InterruptedException {
+        WaitGroup wg = new WaitGroup();
+        wg.add(1);
+        for (int round = 0; round < 500; round++) {
+            Thread waiter = Thread.ofVirtual().start(() -> {
+                try {
+                    wg.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            while (waiter.getState() != Thread.State.WAITING) {
+                Thread.onSpinWait();
+            }
+            wg.done();
+            wg.add(1);
+            waiter.join(Duration.ofMinutes(1)); // a guard against a hang, not a measure
+            assertThat(waiter.isAlive())
+                    .as("the waiter of round %d returned", round)
+                    .isFalse();
+        }
+        wg.done();
     }
 }

@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class FakeClockTest {
@@ -189,5 +191,65 @@ class FakeClockTest {
         assertThat(fired).containsExactly("day", "end");
         clock.advance(Duration.ofSeconds(1));
         assertThat(clock.now()).isEqualTo(Instant.MAX);
+    }
+
+    /** Moves take turns: two threads that each advance the clock by a second move it by two. */
+    @Test
+    void concurrentAdvancesAddUp() throws InterruptedException {
+        int steps = 10_000;
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> movers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            movers.add(Thread.ofVirtual().start(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                for (int s = 0; s < steps; s++) {
+                    clock.advance(Duration.ofSeconds(1));
+                }
+            }));
+        }
+        go.countDown();
+        for (Thread t : movers) {
+            t.join();
+        }
+        assertThat(clock.now()).isEqualTo(T0.plusSeconds(2L * steps));
+    }
+
+    /**
+     * A callback that moves the clock further: the timers due by its target fire inside it, in
+     * order, and the move that fired it ends where the clock is, without "time going backwards".
+     */
+    @Test
+    void aCallbackMayMoveTheClockFurther() {
+        List<String> fired = new ArrayList<>();
+        clock.afterFunc(Duration.ofSeconds(1), () -> {
+            fired.add("mover at " + clock.now());
+            clock.advance(Duration.ofSeconds(10));
+        });
+        clock.afterFunc(Duration.ofSeconds(5), () -> fired.add("5s at " + clock.now()));
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(fired).containsExactly("mover at " + T0.plusSeconds(1), "5s at " + T0.plusSeconds(5));
+        assertThat(clock.now()).isEqualTo(T0.plusSeconds(11));
+    }
+
+    @Test
+    void anInterruptedSleepLeavesNoTimer() throws InterruptedException {
+        CompletableFuture<Throwable> ended = new CompletableFuture<>();
+        Thread sleeper = Thread.ofVirtual().start(() -> {
+            try {
+                clock.sleep(Duration.ofHours(1));
+                ended.complete(null);
+            } catch (Throwable t) {
+                ended.complete(t);
+            }
+        });
+        clock.awaitTimers(1);
+        sleeper.interrupt();
+        sleeper.join();
+        assertThat(ended.join()).isInstanceOf(InterruptedException.class);
+        assertThat(clock.pendingTimers()).isZero();
     }
 }

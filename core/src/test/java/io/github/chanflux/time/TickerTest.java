@@ -97,8 +97,38 @@ class TickerTest {
     void theSystemClockTicks() throws InterruptedException {
         try (Ticker ticker = Clock.system().newTicker(Duration.ofMillis(1))) {
             RecvChan<Instant> c = ticker.c();
-            Instant first = c.receive().value();
-            assertThat(c.receive().value()).isAfter(first);
+            assertThat(c.receive().ok()).isTrue();
+            assertThat(c.receive().ok()).as("a second tick").isTrue();
+        }
+    }
+
+    /**
+     * A period shorter than it takes to arm the next tick (Go allows a nanosecond): the ticks
+     * come as fast as the timer thread can send them, and arming one never fires it on the
+     * caller's thread (which recursed until the stack overflowed).
+     */
+    @Test
+    void aNanosecondPeriodTicksOnTheSystemClock() throws InterruptedException {
+        try (Ticker ticker = Clock.system().newTicker(Duration.ofNanos(1))) {
+            assertThat(ticker.c().receive().ok()).isTrue();
+            assertThat(ticker.c().receive().ok()).as("a second tick").isTrue();
+            ticker.reset(Duration.ofNanos(1));
+            assertThat(ticker.c().receive().ok()).isTrue();
+        }
+    }
+
+    @Test
+    void aPeriodBeyondTheGridNeverTicksAndArmsNoTimer() throws InterruptedException {
+        try (Ticker ticker = clock.newTicker(Duration.ofSeconds(Long.MAX_VALUE))) {
+            assertThat(clock.pendingTimers()).isZero();
+            clock.advance(Duration.ofDays(365L * 200));
+            assertThat(ticker.c().tryReceive()).isNull();
+            ticker.reset(SECOND);
+            clock.advance(SECOND);
+            assertThat(ticker.c().receive().value()).isEqualTo(clock.now());
+        }
+        try (Ticker onTheSystemClock = Clock.system().newTicker(Duration.ofSeconds(Long.MAX_VALUE))) {
+            assertThat(onTheSystemClock.c().tryReceive()).isNull();
         }
     }
 }

@@ -173,7 +173,13 @@ public final class Tour {
                     "blog",
                     "the Go blog's context article: a search with the user's IP in its context, in time and timed out",
                     true,
-                    (out, clock, fast) -> ContextSearch.run(out, clock)));
+                    (out, clock, fast) -> ContextSearch.run(out, clock)),
+            new Example(
+                    "practical-tips",
+                    "tips",
+                    "the notes' tips: the worker loop with Result, errgroup, close as broadcast, futures, a logger in the context, pacing",
+                    true,
+                    (out, clock, fast) -> PracticalTips.run(out, clock)));
 
     private Tour() {}
 
