@@ -32,7 +32,9 @@ public final class Duplicates {
 
     /**
      * The first value of each key, in order; later values with a key already seen are dropped.
-     * Ends when {@code in} closes or {@code done} closes. Remembers every key seen.
+     * Ends when {@code in} closes or {@code done} closes. Remembers every key seen. If
+     * {@code key} throws or returns null, the stage ends with that exception and its output
+     * closes, as a {@link Patterns#stage} does.
      *
      * @param done closes to stop the stage
      * @param in the results, possibly duplicated
@@ -58,7 +60,8 @@ public final class Duplicates {
     /**
      * The last value of each key, once {@code in} has closed, in the order the keys first
      * appeared: a later result replaces an earlier one. Nothing is sent before {@code in}
-     * closes; if {@code done} closes first, nothing is sent at all.
+     * closes; if {@code done} closes first, nothing is sent at all. If {@code key} throws or
+     * returns null, the stage ends with that exception and its output closes, sending nothing.
      *
      * @param done closes to stop the stage
      * @param in the results, possibly duplicated

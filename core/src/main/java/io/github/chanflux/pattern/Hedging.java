@@ -47,7 +47,8 @@ public final class Hedging {
      * the first only if {@code policy.budget().allow()}. Once one answers, the others are canceled
      * and this method returns after all of them have ended; the time the first attempt ran is
      * {@linkplain HedgeDelay#record recorded} in the policy's delay. A {@code ctx} already done
-     * fails at once, sending no attempt.
+     * fails at once, sending no attempt. An {@code Error} an attempt throws (a failed assertion)
+     * is thrown from here at once, the other attempts canceled.
      *
      * @param ctx the caller's context; when it is done first, the attempts are canceled
      * @param policy the attempts, delay, retryable failures and budget
@@ -139,6 +140,7 @@ public final class Hedging {
          * {@code ctx} is done, the end with its error (the failure is probably the cancellation).
          */
         private void onFailure(Outcome<T> o) throws ExecutionException, TimeoutException {
+            o.rethrowError();
             if (ctx.err() != null) {
                 throw Outcome.contextError(ctx);
             }

@@ -14,7 +14,8 @@ final class OrChannel {
 
     private OrChannel() {}
 
-    static RecvChan<?> or(RecvChan<?>... channels) {
+    static RecvChan<?> or(RecvChan<?>... given) {
+        RecvChan<?>[] channels = given.clone(); // the goroutine reads them later: not the caller's array
         for (RecvChan<?> c : channels) {
             Objects.requireNonNull(c, "or: a channel is null");
         }

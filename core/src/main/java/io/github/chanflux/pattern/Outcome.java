@@ -11,15 +11,31 @@ import java.util.concurrent.TimeoutException;
  */
 record Outcome<T>(int id, T value, Throwable error) {
 
-    /** Runs {@code work} as attempt {@code id}; a null answer is a failure, as a null element is. */
+    /**
+     * Runs {@code work} as attempt {@code id}; a null answer is a failure, as a null element is.
+     * Whatever it throws, an {@code Error} included, comes back as the outcome, so the caller
+     * that waits for every attempt's outcome never waits in vain; the caller rethrows an
+     * {@code Error} ({@link #rethrowError}).
+     */
     static <T> Outcome<T> of(int id, Callable<T> work) {
         try {
             T value = work.call();
             return value != null
                     ? new Outcome<>(id, value, null)
                     : new Outcome<>(id, null, new NullPointerException("attempt #" + id + " answered null"));
-        } catch (Exception e) {
+        } catch (Throwable e) {
             return new Outcome<>(id, null, e);
+        }
+    }
+
+    /**
+     * Throws this outcome's error if it is an {@code Error} (a failed assertion, an
+     * {@code OutOfMemoryError}): not a failure another attempt could make up for, so it ends the
+     * request, as it would have ended the attempt's thread.
+     */
+    void rethrowError() {
+        if (error instanceof Error e) {
+            throw e;
         }
     }
 

@@ -42,7 +42,7 @@ public final class Patterns {
      */
     @SafeVarargs
     public static <T> RecvChan<T> generator(RecvChan<?> done, T... values) {
-        List<T> copy = List.of(values);
+        List<T> copy = listOf("values", values);
         return start(done, out -> {
             for (T v : copy) {
                 if (!out.send(v, done)) {
@@ -61,7 +61,7 @@ public final class Patterns {
      */
     @SafeVarargs
     public static <T> RecvChan<T> repeat(RecvChan<?> done, T... values) {
-        List<T> copy = List.of(values);
+        List<T> copy = listOf("values", values);
         if (copy.isEmpty()) {
             throw new IllegalArgumentException("repeat needs at least one value, got 0");
         }
@@ -296,7 +296,16 @@ public final class Patterns {
      */
     @SafeVarargs
     public static <T> RecvChan<T> fanIn(RecvChan<?> done, RecvChan<? extends T>... channels) {
-        return FanIn.fanIn(done, List.of(channels));
+        return FanIn.fanIn(done, listOf("channels", channels));
+    }
+
+    /** {@code values} as an unmodifiable list; a null array, or element, named ({@code values[2]}). */
+    private static <T> List<T> listOf(String name, T[] values) {
+        Objects.requireNonNull(values, name);
+        for (int i = 0; i < values.length; i++) {
+            Objects.requireNonNull(values[i], name + "[" + i + "]");
+        }
+        return List.of(values);
     }
 
     /**
@@ -320,7 +329,9 @@ public final class Patterns {
      * channel; the output is {@link #bridge} over the queue, so results leave in input order. At
      * most {@code workers} values are in flight; a slow value holds back the ones after it. If
      * {@code fn} throws or returns null, that value's result is missing from the output and its
-     * worker ends with the exception; with {@code Result.lift(fn)} it is an error value in its place.
+     * worker ends with the exception; once every worker has ended so, the output closes (the
+     * values not yet handed out are dropped), as {@link #fanOut}'s does. With
+     * {@code Result.lift(fn)} a failure is an error value in its place and no worker ends.
      *
      * @throws IllegalArgumentException if {@code workers} is less than 1
      */

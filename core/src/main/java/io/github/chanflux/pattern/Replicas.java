@@ -60,6 +60,8 @@ public final class Replicas {
      * and this method returns after every replica has ended: the book's
      * {@code firstReturned := <-result; close(done); wg.Wait()}. A replica that fails (throws, or
      * answers null) leaves the others running; if all fail, the failures are reported together.
+     * An {@code Error} a replica throws (a failed assertion) is thrown from here at once, the
+     * other replicas canceled.
      * A {@code ctx} already done fails at once, starting no replica.
      *
      * @param ctx the caller's context; when it is done first, the replicas are canceled
@@ -124,6 +126,7 @@ public final class Replicas {
             if (o.error() == null) {
                 return o.value();
             }
+            o.rethrowError();
             if (ctx.err() != null) {
                 throw Outcome.contextError(ctx);
             }

@@ -8,6 +8,7 @@ import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.Received;
 import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.go.Go;
+import java.util.Objects;
 
 /**
  * The book's tee (4.9), see {@link Patterns#tee}:
@@ -34,6 +35,7 @@ final class TeeLoop {
     private TeeLoop() {}
 
     static <T> Tee<T> tee(RecvChan<?> done, RecvChan<T> in) {
+        Objects.requireNonNull(in, "in");
         RecvChan<T> values = Patterns.orDone(done, in);
         Chan<T> out1 = Chan.make();
         Chan<T> out2 = Chan.make();

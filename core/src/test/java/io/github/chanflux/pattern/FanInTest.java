@@ -62,6 +62,30 @@ class FanInTest extends DoneScope {
         assertThat(drain(results)).containsExactly(10, 20, 30);
     }
 
+    /** A failed value is missing; the other worker goes on with the rest. */
+    @Test
+    void fanOutOrderedLeavesOutAFailedValue() {
+        RecvChan<Integer> results = fanOutOrdered(done, generator(done, 1, 2, 3), 2, i -> {
+            if (i == 2) {
+                throw new IllegalStateException("no 2");
+            }
+            return i * 10;
+        });
+        assertThat(drain(results)).containsExactly(10, 30);
+    }
+
+    /** Once every worker has ended with an exception, the output closes: it used to stay open, its reader waiting forever. */
+    @Test
+    void fanOutOrderedWhoseWorkersHaveAllFailedCloses() {
+        RecvChan<Integer> results = fanOutOrdered(done, generator(done, 1, 2, 3), 1, i -> {
+            if (i == 1) {
+                throw new IllegalStateException("no 1");
+            }
+            return i * 10;
+        });
+        assertThat(drain(results)).isEmpty();
+    }
+
     @Test
     void fanOutRejectsFewerThanOneWorker() {
         assertThatThrownBy(() -> fanOut(done, Chan.<Integer>nil(), 0, i -> i))

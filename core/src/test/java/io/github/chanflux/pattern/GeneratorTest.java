@@ -22,7 +22,18 @@ class GeneratorTest extends DoneScope {
 
     @Test
     void generatorRejectsNullValues() {
-        assertThatThrownBy(() -> generator(done, 1, null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> generator(done, 1, null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("values[1]");
+        assertThatThrownBy(() -> repeat(done, null, 2))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("values[0]");
+        assertThatThrownBy(() -> Patterns.fanIn(done, Chan.<Integer>make(), null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("channels[1]");
+        assertThatThrownBy(() -> Patterns.tee(done, null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("in");
     }
 
     @Test

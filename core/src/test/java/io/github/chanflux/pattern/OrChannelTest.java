@@ -36,6 +36,17 @@ class OrChannelTest {
         return made;
     }
 
+    /** The channels are those of the call: a caller that reuses its array afterwards does not change them. */
+    @Test
+    void orWatchesTheChannelsGivenNotTheCallersArrayLater() throws InterruptedException {
+        Chan<Void>[] given = dones(3);
+        Chan<Void> first = given[0];
+        RecvChan<?> any = or(given);
+        given[0] = dones(1)[0];
+        first.close();
+        assertThat(any.receive().ok()).as("closed by the channel given first").isFalse();
+    }
+
     @Test
     void orOfNoChannelIsTheNilChannel() {
         assertThat(or()).isSameAs(Chan.nil());

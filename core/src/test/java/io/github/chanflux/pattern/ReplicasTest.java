@@ -8,7 +8,9 @@ import io.github.chanflux.context.CancelableContext;
 import io.github.chanflux.context.Context;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /** Replicated requests over goroutines: first answer wins, losers are canceled and have ended. */
@@ -72,6 +74,61 @@ class ReplicasTest {
             assertThatThrownBy(() -> Replicas.first(ctx, 3, (c, id) -> never.receive()))
                     .isSameAs(Context.CANCELED);
         }
+    }
+
+    /** The cancel comes while the call waits, every replica blocked: it ends the wait and every replica. */
+    @Test
+    void aCancelWhileWaitingEndsTheWaitAndEveryReplica() throws Exception {
+        Chan<Void> never = Chan.make();
+        CountDownLatch started = new CountDownLatch(3);
+        try (CancelableContext ctx = Context.withCancel(Context.background())) {
+            CompletableFuture<Throwable> thrown = new CompletableFuture<>();
+            Thread caller = Thread.ofVirtual().start(() -> {
+                try {
+                    Replicas.first(ctx, 3, (c, id) -> {
+                        started.countDown();
+                        try {
+                            never.receive();
+                        } finally {
+                            if (c.err() != null) {
+                                canceled.add(id);
+                            }
+                        }
+                        return "replica " + id;
+                    });
+                    thrown.complete(null);
+                } catch (Throwable t) {
+                    thrown.complete(t);
+                }
+            });
+            started.await();
+            ctx.cancel();
+            caller.join();
+            assertThat(thrown.join()).isSameAs(Context.CANCELED);
+            assertThat(canceled).as("first returns after every replica ended").containsExactlyInAnyOrder(0, 1, 2);
+        }
+    }
+
+    /** An Error is not a failure another replica makes up for: it is thrown at once (the call used to wait forever). */
+    @Test
+    void anErrorInAReplicaIsThrownAndTheOthersAreCanceled() throws Exception {
+        Chan<Void> never = Chan.make();
+        assertThatThrownBy(() -> Replicas.first(Context.background(), 2, (ctx, id) -> {
+                    if (id == 0) {
+                        throw new AssertionError("replica 0 broke");
+                    }
+                    try {
+                        never.receive();
+                    } finally {
+                        if (ctx.err() != null) {
+                            canceled.add(id);
+                        }
+                    }
+                    return "replica " + id;
+                }))
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("replica 0 broke");
+        assertThat(canceled).containsExactly(1);
     }
 
     @Test

@@ -66,6 +66,32 @@ class HedgingTest {
         };
     }
 
+    /** An Error in an attempt ends the request at once, thrown from hedge, the attempt still running canceled. */
+    @Test
+    void anErrorInAnAttemptIsThrownAndTheOthersAreCanceled() throws InterruptedException {
+        Chan<Throwable> thrown = Chan.make(1);
+        Context ctx = Context.withClock(Context.background(), clock);
+        Go.go(() -> {
+            try {
+                Hedging.hedge(ctx, THREE, tracked((c, k) -> {
+                    if (k == 1) {
+                        throw new AssertionError("attempt 1 broke");
+                    }
+                    clock.sleep(Duration.ofHours(1));
+                    return "" + k;
+                }));
+                thrown.send(new AssertionError("hedge answered"));
+            } catch (Throwable t) {
+                thrown.send(t);
+            }
+        });
+        driver.runUntil(() -> thrown.len() == 1);
+        Goroutines.assertAllEnded();
+        assertThat(thrown.receive().value()).isInstanceOf(AssertionError.class).hasMessage("attempt 1 broke");
+        assertThat(sentAt).containsOnlyKeys(0, 1);
+        assertThat(canceled).containsExactly(0);
+    }
+
     private static Throwable error(Result<String> r) {
         assertThat(r).isInstanceOf(Result.Err.class);
         return ((Result.Err<String>) r).error();
