@@ -24,16 +24,25 @@ import reactor.core.publisher.Mono;
  * reads it too) and in the exchange attribute {@link #CONTEXT_ATTRIBUTE}. It carries:
  * <ul>
  * <li>a deadline, if the request gives a timeout in the query parameter or header of
- *     {@link ChanfluxWebFluxProperties.Timeout} (Go duration syntax, {@link GoDuration}; the
- *     parameter wins over the header), else if a default timeout is configured. A malformed
- *     value fails the request with a {@link RequestError} (400) naming it. When the deadline
- *     passes, the rest of the chain is cancelled and the request fails with
- *     {@link Context#DEADLINE_EXCEEDED} (504 from {@link ProblemDetailErrorHandler});</li>
+ *     {@link ChanfluxWebFluxProperties.Timeout} (Go duration syntax, {@link GoDuration}, not
+ *     trimmed; the parameter wins over the header; an empty value counts as none, as Go's
+ *     {@code r.FormValue} gives {@code ""} for it), cut to the configured maximum, else if a
+ *     default timeout is configured. A malformed value fails the request with a
+ *     {@link RequestError} (400) naming it. When the deadline passes, the rest of the chain is
+ *     cancelled and the request fails with {@link Context#DEADLINE_EXCEEDED} (504 from
+ *     {@link ProblemDetailErrorHandler} if nothing was written yet);</li>
  * <li>the user's IP ({@link UserIp}), where enabled.</li>
  * </ul>
  * The context is cancelled when the response completes or fails, and when the client goes
  * away: Reactor Netty tells that as a cancel of the chain, or, while the request body is still
  * being read, as an {@code AbortedException}; both cancel it.
+ *
+ * <p>The deadline bounds the whole exchange, writing the response included: a streamed response
+ * (server-sent events, a large body) still running at the deadline is cut off there, the
+ * connection closed mid-body. This is Go's {@code http.TimeoutHandler} rather than
+ * {@code context.WithTimeout} alone, under which a Go handler that stops watching
+ * {@code ctx.Done()} may go on writing past the deadline. A streaming endpoint that must outlive
+ * it needs a longer timeout, or none.
  */
 public final class GoContextWebFilter implements WebFilter, Ordered {
 
@@ -48,6 +57,7 @@ public final class GoContextWebFilter implements WebFilter, Ordered {
 
     private final ChanfluxWebFluxProperties.Timeout timeout;
     private final ChanfluxWebFluxProperties.UserIp userIp;
+    private final Duration timeoutLimit;
 
     /**
      * A filter reading timeouts and the user's IP as configured.
@@ -58,6 +68,7 @@ public final class GoContextWebFilter implements WebFilter, Ordered {
     public GoContextWebFilter(ChanfluxWebFluxProperties.Timeout timeout, ChanfluxWebFluxProperties.UserIp userIp) {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.userIp = Objects.requireNonNull(userIp, "userIp");
+        this.timeoutLimit = timeout.maxTimeout() != null ? timeout.maxTimeout() : timeout.defaultTimeout();
     }
 
     @Override
@@ -90,22 +101,26 @@ public final class GoContextWebFilter implements WebFilter, Ordered {
         return requested == null ? Context.withCancel(ctx) : Context.withTimeout(ctx, requested);
     }
 
-    /** The request's timeout, else the default one; null for none. */
+    /** The request's timeout, at most the limit, else the default one; null for none. */
     private Duration requestedTimeout(ServerHttpRequest request) {
         String name = timeout.parameter();
-        String value = request.getQueryParams().getFirst(name);
-        if (value == null) {
+        String value = name.isEmpty() ? null : request.getQueryParams().getFirst(name);
+        if (value == null || value.isEmpty()) {
             name = timeout.header();
-            value = request.getHeaders().getFirst(name);
+            value = name.isEmpty() ? null : request.getHeaders().getFirst(name);
         }
-        if (value == null) {
+        if (value == null || value.isEmpty()) {
             return timeout.defaultTimeout();
         }
+        Duration requested;
         try {
-            return GoDuration.parse(value.strip());
+            requested = GoDuration.parse(value);
         } catch (IllegalArgumentException e) {
             throw new RequestError(
-                    HttpStatus.BAD_REQUEST, "invalid " + name + " \"" + value + "\": " + e.getMessage(), e);
+                    HttpStatus.BAD_REQUEST,
+                    "invalid " + name + " " + GoDuration.quote(value) + ": " + e.getMessage(),
+                    e);
         }
+        return timeoutLimit != null && requested.compareTo(timeoutLimit) > 0 ? timeoutLimit : requested;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.chanflux.webflux;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -8,10 +9,22 @@ import java.util.Objects;
  * Go's {@code time.ParseDuration}: a possibly signed sequence of decimal numbers, each with an
  * optional fraction and a unit suffix, such as {@code 300ms}, {@code -1.5h} or {@code 2h45m}.
  * Valid units are {@code ns}, {@code us} (or {@code µs}), {@code ms}, {@code s}, {@code m} and
- * {@code h}; {@code 0} alone needs no unit. As in Go, the result is at most about 292 years
- * either way, and errors carry Go's messages ({@code time: invalid duration "1x"}).
+ * {@code h}; {@code 0} alone needs no unit. As in Go, the result is from
+ * {@code -9223372036854775808ns} to {@code 9223372036854775807ns} (about 292 years either way),
+ * nothing around the text is trimmed, and errors carry Go's messages
+ * ({@code time: invalid duration "1x"}), with the text quoted as Go's {@code time.quote} does:
+ * ASCII from the space on as is ({@code "} and {@code \} after a backslash), every other byte
+ * of its UTF-8 encoding (control characters, non-ASCII) as {@code \xNN}, so a message cannot
+ * break a log line ({@code time: unknown unit "\x0a" in duration "1\x0a"}). One difference from
+ * Go: terms adding up to exactly 2<sup>64</sup> ns, which Go's unsigned sum wraps to 0, are
+ * rejected as out of range.
  */
 public final class GoDuration {
+
+    /** {@code 1 << 63} as an unsigned long: the magnitude of the most negative duration. */
+    private static final long LIMIT = Long.MIN_VALUE;
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private static final Map<String, Long> UNITS = Map.of(
             "ns", 1L,
@@ -47,28 +60,42 @@ public final class GoDuration {
         if (s.isEmpty()) {
             throw invalid(text);
         }
-        long nanos = 0;
+        long total = 0; // unsigned, at most LIMIT, as Go's uint64
         int i = 0;
         while (i < s.length()) {
             if (s.charAt(i) != '.' && !isDigit(s.charAt(i))) {
                 throw invalid(text);
             }
             int start = i;
-            long whole = 0;
+            long whole = 0; // Go's leadingInt: unsigned, at most LIMIT
             for (; i < s.length() && isDigit(s.charAt(i)); i++) {
-                whole = addDigit(whole, s.charAt(i), text);
+                if (above(whole, Long.divideUnsigned(LIMIT, 10))) {
+                    throw invalid(text);
+                }
+                whole = whole * 10 + (s.charAt(i) - '0');
+                if (above(whole, LIMIT)) {
+                    throw invalid(text);
+                }
             }
             boolean hasWhole = i > start;
-            long fraction = 0;
+            long fraction = 0; // Go's leadingFraction: stops gaining precision before overflowing
             double scale = 1;
             boolean hasFraction = false;
             if (i < s.length() && s.charAt(i) == '.') {
                 int fractionStart = ++i;
+                boolean overflow = false;
                 for (; i < s.length() && isDigit(s.charAt(i)); i++) {
-                    if (fraction <= (Long.MAX_VALUE - 9) / 10) { // further digits cannot matter
-                        fraction = fraction * 10 + (s.charAt(i) - '0');
-                        scale *= 10;
+                    if (overflow || above(fraction, (LIMIT - 1) / 10)) {
+                        overflow = true;
+                        continue;
                     }
+                    long next = fraction * 10 + (s.charAt(i) - '0');
+                    if (above(next, LIMIT)) {
+                        overflow = true;
+                        continue;
+                    }
+                    fraction = next;
+                    scale *= 10;
                 }
                 hasFraction = i > fractionStart;
             }
@@ -86,33 +113,38 @@ public final class GoDuration {
                 throw new IllegalArgumentException(
                         "time: unknown unit " + quote(unitName) + " in duration " + quote(text));
             }
-            nanos = add(nanos, term(whole, fraction, scale, unit, text), text);
+            if (above(whole, Long.divideUnsigned(LIMIT, unit))) {
+                throw invalid(text);
+            }
+            long term = whole * unit;
+            if (fraction != 0) {
+                // float64 as in Go: nanosecond-accurate for fractions of hours; below one unit
+                term += (long) (unsignedToDouble(fraction) * (unit / scale));
+                if (above(term, LIMIT)) {
+                    throw invalid(text);
+                }
+            }
+            if (above(total, LIMIT - term)) {
+                throw invalid(text);
+            }
+            total += term;
         }
-        return Duration.ofNanos(negative ? -nanos : nanos);
-    }
-
-    /** {@code whole} and {@code fraction / scale} units, in nanoseconds. */
-    private static long term(long whole, long fraction, double scale, long unit, String text) {
-        if (whole > Long.MAX_VALUE / unit) {
+        if (negative) {
+            return Duration.ofNanos(-total); // -LIMIT is Long.MIN_VALUE, the most negative duration
+        }
+        if (total < 0) { // LIMIT: one more than the longest duration
             throw invalid(text);
         }
-        return add(whole * unit, (long) (fraction * (unit / scale)), text);
+        return Duration.ofNanos(total);
     }
 
-    private static long addDigit(long value, char digit, String text) {
-        int d = digit - '0';
-        if (value > (Long.MAX_VALUE - d) / 10) {
-            throw invalid(text);
-        }
-        return value * 10 + d;
+    /** Whether {@code a > b}, both unsigned. */
+    private static boolean above(long a, long b) {
+        return Long.compareUnsigned(a, b) > 0;
     }
 
-    private static long add(long a, long b, String text) {
-        long sum = a + b;
-        if (sum < 0) {
-            throw invalid(text);
-        }
-        return sum;
+    private static double unsignedToDouble(long x) {
+        return x >= 0 ? x : (double) (x >>> 1) * 2;
     }
 
     private static boolean isDigit(char c) {
@@ -123,7 +155,19 @@ public final class GoDuration {
         return new IllegalArgumentException("time: invalid duration " + quote(text));
     }
 
-    private static String quote(String s) {
-        return '"' + s + '"';
+    /** Go's {@code time.quote}: bytes from the space to DEL as is, the others as {@code \xNN}. */
+    static String quote(String s) {
+        StringBuilder quoted = new StringBuilder(s.length() + 2).append('"');
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            if (b >= 0x20) { // a signed byte: 0x20 to 0x7f; the bytes of non-ASCII characters are negative
+                if (b == '"' || b == '\\') {
+                    quoted.append('\\');
+                }
+                quoted.append((char) b);
+            } else {
+                quoted.append("\\x").append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+            }
+        }
+        return quoted.append('"').toString();
     }
 }

@@ -1,7 +1,6 @@
 package io.github.chanflux.webflux;
 
 import io.github.chanflux.context.Canceled;
-import io.github.chanflux.context.Context;
 import io.github.chanflux.context.DeadlineExceeded;
 import io.github.chanflux.errors.ErrorReport;
 import java.net.URI;
@@ -15,13 +14,14 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.HttpMessageWriter;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
-import reactor.netty.channel.AbortedException;
+import reactor.netty.Connection;
 
 /**
  * Answers a failed request with an RFC 9457 {@link ProblemDetail}
@@ -29,8 +29,12 @@ import reactor.netty.channel.AbortedException;
  * ("Concurrency in Go" 5.1) at the top of a web server, with Go's {@code http.Error}.
  * <ul>
  * <li>{@link DeadlineExceeded} (the request's deadline, or a call bounded by it) → 504;</li>
- * <li>the client gone (an {@code AbortedException}, or {@link Canceled} once the request's
- *     context is cancelled) → logged, nothing written: nobody is listening;</li>
+ * <li>the client gone, whatever the error (the connection of this very request closed: Reactor
+ *     Netty's, as under Spring Boot's default server) → logged, nothing written, as nobody is
+ *     listening; the status is set to 499, nginx's "client closed request", so that access logs
+ *     and metrics do not record a 200. An {@code AbortedException} or {@link Canceled} alone
+ *     does not tell that the client left: a {@code WebClient} call raises them too, and
+ *     application code can cancel the request's context;</li>
  * <li>a {@link RequestError}, the known edge case → its status and user message;</li>
  * <li>anything else, a bug → 500 with {@link ErrorReport#BUG_MESSAGE}.</li>
  * </ul>
@@ -47,6 +51,9 @@ public final class ProblemDetailErrorHandler implements WebExceptionHandler, Ord
 
     /** What the user is told when the deadline passed: Go's {@code context deadline exceeded}. */
     public static final String DEADLINE_MESSAGE = "The request's deadline passed before it could be answered.";
+
+    /** The status of a request whose client went away: nginx's 499 "client closed request". */
+    static final HttpStatusCode CLIENT_CLOSED_REQUEST = HttpStatusCode.valueOf(499);
 
     private static final Log log = LogFactory.getLog(ProblemDetailErrorHandler.class);
 
@@ -78,8 +85,9 @@ public final class ProblemDetailErrorHandler implements WebExceptionHandler, Ord
         if (exchange.getResponse().isCommitted() || ex instanceof ErrorResponse) {
             return Mono.error(ex);
         }
-        if (clientGone(exchange, ex)) {
+        if (clientGone(exchange)) {
             log.debug("client went away: " + exchange.getRequest().getPath(), ex);
+            exchange.getResponse().setStatusCode(CLIENT_CLOSED_REQUEST);
             return Mono.empty();
         }
         ErrorReport report = ErrorReport.of(ex, RequestError.class);
@@ -99,7 +107,7 @@ public final class ProblemDetailErrorHandler implements WebExceptionHandler, Ord
             log.error(report.logLine());
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        problem.setInstance(pathReference(exchange.getRequest().getPath().value()));
         problem.setProperty("logId", report.logId());
         return ServerResponse.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -112,12 +120,23 @@ public final class ProblemDetailErrorHandler implements WebExceptionHandler, Ord
         return ORDER;
     }
 
-    private static boolean clientGone(ServerWebExchange exchange, Throwable ex) {
-        if (causeOfType(ex, AbortedException.class)) {
-            return true;
+    /** Whether this request's own connection (an HTTP/2 stream's channel, under HTTP/2) is closed. */
+    private static boolean clientGone(ServerWebExchange exchange) {
+        Object connection = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+        return connection instanceof Connection c && !c.channel().isActive();
+    }
+
+    /**
+     * {@code path} as a URI reference that is always a path: {@code //evil.example/x} alone would
+     * name a host, so it is written {@code /.//evil.example/x}, the same path, as the WHATWG URL
+     * standard writes it; null if {@code path} is not a URI path.
+     */
+    private static URI pathReference(String path) {
+        try {
+            return URI.create(path.startsWith("//") ? "/." + path : path);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
-        Context ctx = exchange.getAttribute(GoContextWebFilter.CONTEXT_ATTRIBUTE);
-        return ex instanceof Canceled && ctx != null && ctx.err() instanceof Canceled;
     }
 
     private static boolean causeOfType(Throwable ex, Class<? extends Throwable> type) {

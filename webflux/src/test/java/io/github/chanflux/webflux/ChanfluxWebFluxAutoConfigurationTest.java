@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
@@ -29,7 +31,7 @@ class ChanfluxWebFluxAutoConfigurationTest {
             assertThat(context).hasSingleBean(DeadlineExchangeFilter.class);
             ChanfluxWebFluxProperties properties = context.getBean(ChanfluxWebFluxProperties.class);
             assertThat(properties.timeout())
-                    .isEqualTo(new ChanfluxWebFluxProperties.Timeout(true, "timeout", "X-Request-Timeout", null));
+                    .isEqualTo(new ChanfluxWebFluxProperties.Timeout(true, "timeout", "X-Request-Timeout", null, null));
             assertThat(properties.userIp()).isEqualTo(new ChanfluxWebFluxProperties.UserIp(true, false));
         });
     }
@@ -78,21 +80,56 @@ class ChanfluxWebFluxAutoConfigurationTest {
                         "chanflux.webflux.timeout.parameter=deadline",
                         "chanflux.webflux.timeout.header=Grpc-Timeout",
                         "chanflux.webflux.timeout.default-timeout=30s",
+                        "chanflux.webflux.timeout.max-timeout=2m",
                         "chanflux.webflux.user-ip.enabled=false",
                         "chanflux.webflux.user-ip.trust-forwarded-for=true")
                 .run(context -> {
                     ChanfluxWebFluxProperties properties = context.getBean(ChanfluxWebFluxProperties.class);
                     assertThat(properties.timeout())
                             .isEqualTo(new ChanfluxWebFluxProperties.Timeout(
-                                    false, "deadline", "Grpc-Timeout", Duration.ofSeconds(30)));
+                                    false, "deadline", "Grpc-Timeout", Duration.ofSeconds(30), Duration.ofMinutes(2)));
                     assertThat(properties.userIp()).isEqualTo(new ChanfluxWebFluxProperties.UserIp(false, true));
+                });
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "default-timeout=-1s||chanflux.webflux.timeout.default-timeout must be positive, but is PT-1S",
+                "default-timeout=0s||chanflux.webflux.timeout.default-timeout must be positive, but is PT0S",
+                "max-timeout=-5m||chanflux.webflux.timeout.max-timeout must be positive, but is PT-5M",
+                "default-timeout=2m|max-timeout=1m|chanflux.webflux.timeout.max-timeout (PT1M) must not be shorter than"
+                        + " chanflux.webflux.timeout.default-timeout (PT2M)",
+            })
+    void badTimeoutsFailTheStartupNamingPropertyAndValue(String first, String second, String message) {
+        var properties = second == null
+                ? new String[] {"chanflux.webflux.timeout." + first}
+                : new String[] {"chanflux.webflux.timeout." + first, "chanflux.webflux.timeout." + second};
+        runner.withPropertyValues(properties)
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage(message));
+    }
+
+    @Test
+    void aBlankParameterOrHeaderIsNotRead() {
+        runner.withPropertyValues("chanflux.webflux.timeout.parameter=", "chanflux.webflux.timeout.header= ")
+                .run(context -> {
+                    ChanfluxWebFluxProperties.Timeout timeout =
+                            context.getBean(ChanfluxWebFluxProperties.class).timeout();
+                    assertThat(timeout.parameter()).isEmpty();
+                    assertThat(timeout.header()).isEmpty();
                 });
     }
 
     @Test
     void theApplicationsOwnBeansWin() {
         var own = new GoContextWebFilter(
-                new ChanfluxWebFluxProperties.Timeout(true, "t", "T", null),
+                new ChanfluxWebFluxProperties.Timeout(true, "t", "T", null, null),
                 new ChanfluxWebFluxProperties.UserIp(false, false));
         runner.withBean(GoContextWebFilter.class, () -> own)
                 .run(context ->

@@ -10,11 +10,14 @@ import io.github.chanflux.context.Context;
 import io.github.chanflux.reactor.GoContexts;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -49,6 +52,10 @@ class GoContextWebFilterTest {
     private TestServer start(ChanfluxWebFluxProperties.Timeout timeout, boolean trustForwardedFor) {
         server = new TestServer(timeout, TestServer.userIps(trustForwardedFor), GoContextWebFilterTest::routes);
         return server;
+    }
+
+    private static ChanfluxWebFluxProperties.Timeout timeouts(Duration defaultTimeout, Duration maxTimeout) {
+        return new ChanfluxWebFluxProperties.Timeout(true, "timeout", "X-Request-Timeout", defaultTimeout, maxTimeout);
     }
 
     private TestServer start() {
@@ -105,11 +112,90 @@ class GoContextWebFilterTest {
     @Test
     void theDefaultTimeoutAppliesWhenTheRequestGivesNone() {
         start(
-                new ChanfluxWebFluxProperties.Timeout(true, "timeout", "X-Request-Timeout", Duration.ofMinutes(5)),
+                new ChanfluxWebFluxProperties.Timeout(
+                        true, "timeout", "X-Request-Timeout", Duration.ofMinutes(5), null),
                 false);
         Instant before = Instant.now();
         String body = get("/ctx", null, null);
         assertDeadline(body, before, Instant.now(), Duration.ofMinutes(5));
+    }
+
+    @Test
+    void aRequestCannotLengthenTheDefaultTimeout() {
+        start(timeouts(Duration.ofMillis(100), null), false);
+        Instant before = Instant.now();
+        String body = get("/ctx?timeout=1h", null, null);
+        assertDeadline(body, before, Instant.now(), Duration.ofMillis(100));
+    }
+
+    @Test
+    void aRequestMayShortenTheDefaultTimeout() {
+        start(timeouts(Duration.ofMinutes(5), null), false);
+        Instant before = Instant.now();
+        String body = get("/ctx?timeout=1s", null, null);
+        assertDeadline(body, before, Instant.now(), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void theMaxTimeoutLetsARequestAskForMoreThanTheDefault() {
+        start(timeouts(Duration.ofMillis(100), Duration.ofHours(2)), false);
+        Instant before = Instant.now();
+        String body = get("/ctx?timeout=1h", null, null);
+        assertDeadline(body, before, Instant.now(), Duration.ofHours(1));
+    }
+
+    @Test
+    void aLongerRequestIsCutToTheMaxTimeout() {
+        start(timeouts(null, Duration.ofMinutes(1)), false);
+        Instant before = Instant.now();
+        String body = get("/ctx", "X-Request-Timeout", "1h");
+        assertDeadline(body, before, Instant.now(), Duration.ofMinutes(1));
+    }
+
+    @Test
+    void anEmptyParameterCountsAsNone() {
+        start(timeouts(Duration.ofMinutes(5), null), false);
+        Instant before = Instant.now();
+        String body = get("/ctx?timeout=", null, null);
+        assertDeadline(body, before, Instant.now(), Duration.ofMinutes(5));
+        before = Instant.now();
+        body = get("/ctx?timeout=", "X-Request-Timeout", "1s");
+        assertDeadline(body, before, Instant.now(), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void anEmptyHeaderCountsAsNone() {
+        start();
+        assertThat(get("/ctx", "X-Request-Timeout", "")).startsWith("none ");
+    }
+
+    @Test
+    void aBlankParameterNameSwitchesTheParameterOff() {
+        start(new ChanfluxWebFluxProperties.Timeout(true, "", "X-Request-Timeout", null, null), false);
+        assertThat(get("/ctx?timeout=oops", null, null)).startsWith("none ");
+        Instant before = Instant.now();
+        String body = get("/ctx?timeout=oops", "X-Request-Timeout", "1s");
+        assertDeadline(body, before, Instant.now(), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aBlankHeaderNameSwitchesTheHeaderOff() {
+        start(new ChanfluxWebFluxProperties.Timeout(true, "timeout", " ", null, null), false);
+        assertThat(get("/ctx", "X-Request-Timeout", "oops")).startsWith("none ");
+    }
+
+    @Test
+    void aTimeoutIsNotTrimmed() {
+        start();
+        server.client()
+                .get()
+                .uri(URI.create(server.url() + "/ctx?timeout=%201s")) // as is: a String would be encoded again
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("invalid timeout \" 1s\": time: invalid duration \" 1s\"");
     }
 
     @Test
@@ -121,7 +207,8 @@ class GoContextWebFilterTest {
     @Test
     void timeoutsSwitchedOffAreIgnored() {
         start(
-                new ChanfluxWebFluxProperties.Timeout(false, "timeout", "X-Request-Timeout", Duration.ofMinutes(5)),
+                new ChanfluxWebFluxProperties.Timeout(
+                        false, "timeout", "X-Request-Timeout", Duration.ofMinutes(5), null),
                 false);
         assertThat(get("/ctx?timeout=oops", null, null)).startsWith("none ");
     }
@@ -203,6 +290,7 @@ class GoContextWebFilterTest {
         }
         awaitDone(ctx);
         assertThat(Context.cause(ctx)).isSameAs(Context.CANCELED);
+        assertThat(server.nextStatus()).as("nginx's client closed request").isEqualTo(499);
     }
 
     @Test
@@ -217,10 +305,41 @@ class GoContextWebFilterTest {
         assertThat(get("/ctx", UserIp.X_FORWARDED_FOR, "203.0.113.7")).endsWith(" 127.0.0.1");
     }
 
-    @Test
-    void forwardedForNamesTheUserWhenTrusted() {
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "203.0.113.7|203.0.113.7",
+                "198.51.100.1, 203.0.113.7|203.0.113.7", // the client's own entry first, the proxy's last
+                "198.51.100.1,203.0.113.7|203.0.113.7",
+                "203.0.113.7:4711|203.0.113.7",
+                "2001:db8::1|2001:db8:0:0:0:0:0:1",
+                "[2001:db8::1]|2001:db8:0:0:0:0:0:1",
+                "198.51.100.1, [2001:db8::1]:443|2001:db8:0:0:0:0:0:1",
+                "203.0.113.7, unknown|127.0.0.1",
+                "203.0.113.7, UNKNOWN|127.0.0.1",
+                "203.0.113.7, _hidden|127.0.0.1",
+            })
+    void theTrustedProxysEntryOfForwardedForNamesTheUser(String forwardedFor, String user) {
         start(TestServer.timeouts(), true);
-        assertThat(get("/ctx", UserIp.X_FORWARDED_FOR, "203.0.113.7, 10.0.0.1")).endsWith(" 203.0.113.7");
+        assertThat(get("/ctx", UserIp.X_FORWARDED_FOR, forwardedFor)).endsWith(" " + user);
+    }
+
+    @Test
+    void theLastForwardedForHeaderIsTheTrustedProxys() {
+        start(TestServer.timeouts(), true);
+        String body = server.client()
+                .get()
+                .uri("/ctx")
+                .header(UserIp.X_FORWARDED_FOR, "198.51.100.1")
+                .header(UserIp.X_FORWARDED_FOR, "192.0.2.9, 203.0.113.7")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(body).endsWith(" 203.0.113.7");
     }
 
     @Test

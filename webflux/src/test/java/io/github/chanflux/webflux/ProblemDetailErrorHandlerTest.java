@@ -4,14 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
+import io.github.chanflux.context.CancelableContext;
 import io.github.chanflux.errors.ErrorReport;
+import io.github.chanflux.reactor.GoContexts;
+import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 
 /** Errors answered as RFC 9457 problem details, against a real server. */
 class ProblemDetailErrorHandlerTest {
@@ -30,7 +38,21 @@ class ProblemDetailErrorHandlerTest {
                         .andRoute(GET("/bug"), request -> Mono.error(new IllegalStateException("index out of range")))
                         .andRoute(
                                 GET("/spring"),
-                                request -> Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND))));
+                                request -> Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
+                        .andRoute(
+                                GET("/backend-aborted"),
+                                request -> Mono.error(new WebClientRequestException(
+                                        AbortedException.beforeSend(),
+                                        HttpMethod.GET,
+                                        URI.create("http://backend.invalid/"),
+                                        new HttpHeaders())))
+                        .andRoute(
+                                GET("/cancel-own-context"),
+                                request -> GoContexts.current().flatMap(ctx -> {
+                                    ((CancelableContext) ctx).cancel(); // application code, not the client
+                                    return Mono.never();
+                                }))
+                        .andRoute(RequestPredicates.all(), request -> Mono.error(new IllegalStateException("bug"))));
     }
 
     @AfterAll
@@ -59,19 +81,30 @@ class ProblemDetailErrorHandlerTest {
 
     @Test
     void aBugGetsTheBugMessageAndTheLogId() {
+        assertBug("/bug");
+    }
+
+    @Test
+    void aBackendCallsAbortedExceptionIsABugNotAClientGone() {
+        assertBug("/backend-aborted");
+    }
+
+    @Test
+    void aContextCanceledByTheApplicationIsNotAClientGone() {
+        assertBug("/cancel-own-context");
+    }
+
+    @Test
+    void theInstanceIsAlwaysAPathNeverAHost() {
         server.client()
                 .get()
-                .uri("/bug")
+                .uri(URI.create(server.url() + "//evil.example/x"))
                 .exchange()
                 .expectStatus()
                 .isEqualTo(500)
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.detail")
-                .isEqualTo(ErrorReport.BUG_MESSAGE)
-                .jsonPath("$.logId")
-                .isNotEmpty();
+                .jsonPath("$.instance")
+                .isEqualTo("/.//evil.example/x");
     }
 
     @Test
@@ -86,5 +119,22 @@ class ProblemDetailErrorHandlerTest {
                 .returnResult()
                 .getResponseBody();
         assertThat(body).isNullOrEmpty();
+    }
+
+    /** {@code uri} is answered as a bug: 500, a problem with the bug message and a log ID. */
+    private void assertBug(String uri) {
+        server.client()
+                .get()
+                .uri(uri)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(500)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo(ErrorReport.BUG_MESSAGE)
+                .jsonPath("$.logId")
+                .isNotEmpty();
     }
 }

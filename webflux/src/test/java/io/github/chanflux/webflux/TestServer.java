@@ -29,12 +29,20 @@ final class TestServer implements AutoCloseable {
     /** The contexts that handlers hand out, for the test to watch. */
     final BlockingQueue<Context> contexts = new LinkedBlockingQueue<>();
 
+    /** The status of each finished exchange, as the server's access log would see it (200 if none set). */
+    final BlockingQueue<Integer> statuses = new LinkedBlockingQueue<>();
+
     TestServer(ChanfluxWebFluxProperties.Timeout timeout, ChanfluxWebFluxProperties.UserIp userIp, Routes routes) {
         var handler = WebHttpHandlerBuilder.webHandler(RouterFunctions.toWebHandler(routes.routes(this)))
                 .filter(new GoContextWebFilter(timeout, userIp))
                 .exceptionHandler(new ProblemDetailErrorHandler(
                         ServerCodecConfigurer.create().getWriters()))
                 .exceptionHandler(new WebFluxResponseStatusExceptionHandler())
+                .httpHandlerDecorator(inner -> (request, response) -> inner.handle(request, response)
+                        .doFinally(signal -> statuses.add(
+                                response.getStatusCode() == null
+                                        ? 200
+                                        : response.getStatusCode().value())))
                 .build();
         server = HttpServer.create()
                 .host("127.0.0.1")
@@ -44,11 +52,18 @@ final class TestServer implements AutoCloseable {
     }
 
     static ChanfluxWebFluxProperties.Timeout timeouts() {
-        return new ChanfluxWebFluxProperties.Timeout(true, "timeout", "X-Request-Timeout", null);
+        return new ChanfluxWebFluxProperties.Timeout(true, "timeout", "X-Request-Timeout", null, null);
     }
 
     static ChanfluxWebFluxProperties.UserIp userIps(boolean trustForwardedFor) {
         return new ChanfluxWebFluxProperties.UserIp(true, trustForwardedFor);
+    }
+
+    /** The status of the next exchange to finish. */
+    int nextStatus() throws InterruptedException {
+        Integer status = statuses.poll(1, TimeUnit.MINUTES);
+        assertThat(status).as("a finished exchange's status").isNotNull();
+        return status;
     }
 
     int port() {

@@ -49,9 +49,11 @@ public final class SearchHandler {
         if (query.isEmpty()) {
             return Mono.error(new RequestError(HttpStatus.BAD_REQUEST, "no query: search with ?q=golang", null));
         }
-        // Parsed already by GoContextWebFilter, which answered 400 if it does not parse.
+        // Parsed already by GoContextWebFilter, which answered 400 if it does not parse; an
+        // empty value is none, as Go's r.FormValue gives "" for it.
         Duration timeout = request.queryParam("timeout")
-                .map(value -> GoDuration.parse(value.strip()))
+                .filter(value -> !value.isEmpty())
+                .map(GoDuration::parse)
                 .orElse(null);
         return GoContexts.current()
                 .flatMap(ctx -> {

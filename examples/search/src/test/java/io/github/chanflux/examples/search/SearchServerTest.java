@@ -34,6 +34,20 @@ class SearchServerTest {
         return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
     }
 
+    /** {@code ?timeout=} is no timeout, as Go's {@code r.FormValue} gives "" for it: the page, not a 400 or a 500. */
+    @Test
+    void anEmptyTimeoutIsNone() {
+        String page = client().get()
+                .uri("/search?q=golang&timeout=")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(page).contains("; timeout none</p>");
+    }
+
     @Test
     void rendersTheResultsAndTheTimingLine() {
         String page = client().get()
