@@ -128,6 +128,10 @@ final class FluxKeepAlive<T, R> extends FluxOperator<T, R> {
                 return;
             }
             long r = emitValues();
+            if (cancelled) { // by downstream, in one of those onNext calls: no completion after it
+                stop();
+                return;
+            }
             if (done && queue.isEmpty()) {
                 stop();
                 actual.onComplete();

@@ -55,8 +55,7 @@ final class GoStage {
         try (out) {
             RecvChan<T> values = in.chan();
             for (Received<T> r = values.receive(done); r.ok(); r = values.receive(done)) {
-                T value = r.value();
-                Result<R> result = Result.of(() -> Objects.requireNonNull(fn.apply(value), "goStage value"));
+                Result<R> result = apply(fn, r.value());
                 if (!out.send(result, done) || result.isError()) {
                     return;
                 }
@@ -65,6 +64,19 @@ final class GoStage {
             if (error != null) {
                 out.send(Result.error(error), done);
             }
+        }
+    }
+
+    /**
+     * {@code fn(value)} as a {@link Result}. An {@code Error} it throws (a failed assertion) is a
+     * failure too, which {@link Result#of} lets through: on the goroutine it would end the loop,
+     * and the closed output would read as a normal end of the flux.
+     */
+    private static <T, R> Result<R> apply(Result.Step<? super T, ? extends R> fn, T value) {
+        try {
+            return Result.of(() -> Objects.requireNonNull(fn.apply(value), "goStage value"));
+        } catch (Error e) {
+            return Result.error(e);
         }
     }
 }

@@ -11,14 +11,15 @@ import org.reactivestreams.Publisher;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Operators;
 import reactor.core.scheduler.Scheduler;
 import reactor.util.retry.Retry;
 
 /**
  * One subscription to a {@link Supervisor supervised} flux: its incarnations, restart window and
- * events. Each incarnation is {@code factory.get()} under a per-element timeout whose fallback
- * is a {@link HeartbeatTimeout}; {@code retryWhen} subscribes again as long as {@link #decide}
- * allows. Fields need no lock: {@code retryWhen} subscribes to the next incarnation only after
+ * events. Each incarnation is {@code factory.get()} watched by a {@link DemandHeartbeat}, whose
+ * silence is a {@link HeartbeatTimeout}; {@code retryWhen} subscribes again as long as
+ * {@link #decide} allows. Fields need no lock: {@code retryWhen} subscribes to the next incarnation only after
  * the companion has decided on the failure of the previous one, so they are touched by one
  * signal at a time.
  */
@@ -49,20 +50,26 @@ final class SupervisedRun<T> {
         Publisher<? extends T> source = Objects.requireNonNull(factory.get(), "factory returned null");
         Duration timeout = supervisor.heartbeatTimeout();
         int current = incarnation;
-        return Flux.<T>from(source)
-                .timeout(
-                        timeout,
-                        Flux.defer(() -> {
-                            supervisor.emit(new SupervisorEvent.Unhealthy(current, timeout));
-                            return Flux.error(new HeartbeatTimeout(current, timeout));
-                        }),
-                        timer);
+        Flux<T> incarnation = Flux.from(source);
+        return Flux.<T>from(subscriber -> incarnation.subscribe(
+                new DemandHeartbeat<T>(Operators.toCoreSubscriber(subscriber), timeout, timer, () -> {
+                    supervisor.emit(new SupervisorEvent.Unhealthy(current, timeout));
+                    return new HeartbeatTimeout(current, timeout);
+                })));
     }
 
     /** Restart after a backoff, or give up: the companion's answer to one failure. */
     private Mono<Long> decide(Retry.RetrySignal signal) {
         Throwable failure = signal.failure();
-        if (!(failure instanceof HeartbeatTimeout) && !supervisor.restartable(failure)) {
+        boolean restartable;
+        try {
+            restartable = failure instanceof HeartbeatTimeout || supervisor.restartable(failure);
+        } catch (Throwable predicateFailed) {
+            Exceptions.throwIfJvmFatal(predicateFailed);
+            predicateFailed.addSuppressed(failure);
+            return giveUp(predicateFailed);
+        }
+        if (!restartable) {
             return giveUp(failure);
         }
         long now = timer.now(TimeUnit.NANOSECONDS);

@@ -34,9 +34,13 @@ import reactor.core.scheduler.Schedulers;
  *     incarnation completes (a normal end is not a failure; to have a finished source replaced,
  *     let it go silent with {@code concatWith(Flux.never())}, and the heartbeat timeout restarts
  *     it as the book's steward restarts a ward that has halted).</li>
- * <li>Unhealthy: no element within the heartbeat timeout, measured from the subscription and
- *     from each element. The source is cancelled (the book's {@code close(wardDone)}) and
- *     replaced. Heartbeat timeouts are always restartable.</li>
+ * <li>Unhealthy: no element within the heartbeat timeout while one is wanted, that is while
+ *     downstream has requested an element not yet delivered: measured from the request that
+ *     leaves demand outstanding and from each element after which some remains. A reader that
+ *     is slow, or requests nothing for a while, does not make the source unhealthy, as the book's
+ *     ward keeps pulsing while blocked on its send (Reactor's {@code timeout} would count that
+ *     time). The source is cancelled (the book's {@code close(wardDone)}) and replaced.
+ *     Heartbeat timeouts are always restartable.</li>
  * <li>An error of the source is restarted if the {@linkplain #restartIf predicate} accepts it;
  *     otherwise the flux fails with it at once.</li>
  * <li>Restarts wait a backoff: {@code min * 2^k}, at most {@code max}, where k counts the
@@ -170,7 +174,8 @@ public final class Supervisor {
     /**
      * This supervisor restarting only after the source errors that {@code predicate} accepts;
      * any other error ends the supervised flux. Heartbeat timeouts are restarted whatever the
-     * predicate says. An exception thrown by the predicate ends the flux.
+     * predicate says. An exception thrown by the predicate ends the flux with it, the source's
+     * error {@linkplain Throwable#addSuppressed suppressed} in it, after a {@code GaveUp} event.
      *
      * @param predicate whether an error of the source is worth a restart
      * @return the new supervisor
@@ -207,9 +212,10 @@ public final class Supervisor {
      */
     public Supervisor onEvent(Consumer<? super SupervisorEvent> listener) {
         Objects.requireNonNull(listener, "listener");
+        Consumer<? super SupervisorEvent> before = this.listener;
         Consumer<SupervisorEvent> both = event -> {
-            this.listener.accept(event);
-            listener.accept(event);
+            tell(before, event);
+            tell(listener, event);
         };
         return new Supervisor(
                 heartbeatTimeout, minBackoff, maxBackoff, jitter, maxRestarts, within, restartIf, scheduler, both);
@@ -261,6 +267,11 @@ public final class Supervisor {
 
     /** Tells the listeners; what they throw goes to the dropped-error hook. */
     void emit(SupervisorEvent event) {
+        tell(listener, event);
+    }
+
+    /** Tells one listener; what it throws goes to the dropped-error hook, so the next is told too. */
+    private static void tell(Consumer<? super SupervisorEvent> listener, SupervisorEvent event) {
         try {
             listener.accept(event);
         } catch (Throwable e) {

@@ -7,11 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -175,6 +178,38 @@ class HeartbeatsTest {
                 .expectNext("ping")
                 .thenCancel()
                 .verify();
+    }
+
+    /** A subscriber that cancels inside onNext hears nothing more: the completion came after it. */
+    @Test
+    void aCancelInsideOnNextIsTheLastSignal() {
+        List<String> signals = new CopyOnWriteArrayList<>();
+        Flux.just(1).transform(keepAlive(SECOND, () -> 0, vts)).subscribe(new CoreSubscriber<Integer>() {
+            private Subscription subscription;
+
+            @Override
+            public void onSubscribe(Subscription s) {
+                subscription = s;
+                s.request(5);
+            }
+
+            @Override
+            public void onNext(Integer v) {
+                signals.add("next " + v);
+                subscription.cancel();
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                signals.add("error " + t);
+            }
+
+            @Override
+            public void onComplete() {
+                signals.add("complete");
+            }
+        });
+        assertThat(signals).containsExactly("next 1");
     }
 
     @Test

@@ -111,6 +111,20 @@ class StageTest {
         assertThat(cancelled.receive().ok()).isFalse();
     }
 
+    /** An Error from the function fails the flux; it used to end the goroutine and complete it. */
+    @Test
+    void aGoStageWhoseFunctionThrowsAnErrorFailsWithIt() {
+        StepVerifier.create(generator(1, 2, 3).transform(goStage(i -> {
+                    if (i == 2) {
+                        throw new AssertionError("broken at " + i);
+                    }
+                    return i;
+                })))
+                .expectNext(1)
+                .verifyErrorSatisfies(
+                        e -> assertThat(e).isInstanceOf(AssertionError.class).hasMessage("broken at 2"));
+    }
+
     @Test
     void aGoStageWhoseFunctionReturnsNullErrors() {
         StepVerifier.create(generator(1).transform(goStage(i -> null))).verifyError(NullPointerException.class);

@@ -340,6 +340,82 @@ class SupervisorTest {
         assertThat(events).containsExactly(new Started(1));
     }
 
+    /**
+     * A reader that wants nothing for a while does not make the source unhealthy, as the book's
+     * ward pulses while blocked on its send; Reactor's timeout restarted it here.
+     */
+    @Test
+    void aSlowReaderDoesNotMakeTheSourceUnhealthy() {
+        StepVerifier.withVirtualTime(
+                        () -> supervisor(FOUR_SECONDS)
+                                .supervise(() -> counted(Flux.just(1, 2, 3).concatWith(Flux.never()))),
+                        () -> vts,
+                        1)
+                .expectNext(1)
+                .thenAwait(Duration.ofSeconds(9))
+                .thenRequest(1)
+                .expectNext(2)
+                .thenCancel()
+                .verify();
+        assertThat(subscriptions).hasValue(1);
+        assertThat(events).containsExactly(new Started(1));
+    }
+
+    /** The silence counts from the request that leaves an element wanted, not from the last element. */
+    @Test
+    void theSilenceCountsFromTheRequest() {
+        StepVerifier.withVirtualTime(
+                        () -> supervisor(FOUR_SECONDS)
+                                .supervise(() -> counted(Flux.just(1).concatWith(Flux.never()))),
+                        () -> vts,
+                        1)
+                .expectNext(1)
+                .thenAwait(Duration.ofSeconds(9))
+                .thenRequest(1)
+                .thenAwait(FOUR_SECONDS.minusMillis(1))
+                .then(() -> assertThat(subscriptions).hasValue(1))
+                .thenAwait(Duration.ofMillis(1))
+                .expectNext(1)
+                .thenCancel()
+                .verify();
+        assertThat(subscriptions).hasValue(2);
+        assertThat(events).element(1).isInstanceOf(Unhealthy.class);
+    }
+
+    /** A listener that throws does not keep the listeners added after it from hearing the event. */
+    @Test
+    void aThrowingListenerDoesNotSilenceTheNext() {
+        List<SupervisorEvent> heard = new CopyOnWriteArrayList<>();
+        Hooks.onErrorDropped(e -> {});
+        onVirtualTime(() -> supervisor(FOUR_SECONDS)
+                        .onEvent(e -> {
+                            throw new IllegalStateException("broken logger");
+                        })
+                        .onEvent(heard::add)
+                        .supervise(() -> Flux.just(1)))
+                .expectNext(1)
+                .verifyComplete();
+        assertThat(heard).containsExactly(new Started(1));
+    }
+
+    /** A predicate that throws ends the flux with its exception, the source's error suppressed in it, after GaveUp. */
+    @Test
+    void aPredicateThatThrowsGivesUpWithItsExceptionAndTheSourcesError() {
+        IOException io = new IOException("io");
+        IllegalStateException pred = new IllegalStateException("pred");
+        onVirtualTime(() -> supervisor(FOUR_SECONDS)
+                        .restartIf(e -> {
+                            throw pred;
+                        })
+                        .supervise(() -> Flux.error(io)))
+                .expectErrorSatisfies(e -> {
+                    assertThat(e).isSameAs(pred);
+                    assertThat(e.getSuppressed()).containsExactly(io);
+                })
+                .verify();
+        assertThat(events).containsExactly(new Started(1), new GaveUp(1, pred));
+    }
+
     @Test
     void badArgumentsAreRejectedAtTheCallNamingThem() {
         Supervisor s = Supervisor.withHeartbeatTimeout(FOUR_SECONDS);
