@@ -28,7 +28,9 @@ public final class ChanFlux {
      *
      * <p>Receives only as fast as the subscriber requests (no buffering at all: each value is
      * received for a unit of demand already there), draining ready values in a batch without
-     * blocking when demand allows. Completes when the channel is closed and drained. Cancelling
+     * blocking when demand allows. Completes when the channel is closed and drained, and only
+     * once there is demand: a closed empty channel completes a subscriber when it requests,
+     * not before (the end is found by a receive, made for a unit of demand). Cancelling
      * stops receiving at once: once {@code cancel} returns, no receive of the flux completes, so
      * every value not yet received stays in the channel for its other receivers; the thread
      * running {@code onNext} is never interrupted. A request of zero or less (§3.9) stops
@@ -55,6 +57,10 @@ public final class ChanFlux {
      * Subscribes to {@code source} and sends its values on a channel of {@code capacity}
      * (0: unbuffered), closed after the last value; see {@link PublishedChan} for the credit
      * rule and for how an error is told ({@link PublishedChan#err()} once the channel is drained).
+     * If {@code source.subscribe} throws, the exception is rethrown and nothing is left running.
+     * On an unbuffered channel the close is seen by a receiver that waits (a {@code receive}, a
+     * {@code select} without default), not by a {@code tryReceive} poller: the pump waits
+     * for a receiver before it looks for the next value or the end, even of an empty source.
      *
      * @param source the publisher to consume, subscribed before this method returns
      * @param capacity the channel's capacity, 0 for unbuffered; its buffer is allocated at the call
@@ -72,7 +78,8 @@ public final class ChanFlux {
      * {@link #toChan(Publisher, int)} bound to {@code ctx}: when the context is done, the
      * subscription is cancelled and the channel closed after the values already sent on it
      * ({@link PublishedChan#err()} stays null: the context's end is the caller's to read). A
-     * context already done closes the channel at once, without requesting anything.
+     * context already done closes the channel before this method returns, and the publisher is
+     * cancelled without a request.
      *
      * @param source the publisher to consume, subscribed before this method returns
      * @param capacity the channel's capacity, 0 for unbuffered; its buffer is allocated at the call

@@ -43,6 +43,14 @@ import reactor.core.publisher.Operators;
  * its channels, a few lock acquisitions), the cancel waits for it to park or to return; a value
  * that receive took, before the cancel returned, is still emitted (§2.8) rather than lost. The
  * drainer is never interrupted, so code running in {@code onNext} sees no spurious interrupt.
+ *
+ * <p>Interrupts (Java only): the goroutine is the publisher's own thread, and the subscriber
+ * stops it with {@code cancel}, not an interrupt; so an interrupt flag that code in
+ * {@code onNext} leaves set on it is cleared once {@code onNext} returns, as a thread pool
+ * clears a task's interrupt before the next task, instead of failing the goroutine's next wait
+ * and leaving the flux without a drainer for good. An interrupt that reaches the goroutine
+ * while it waits (from some other thread; nothing here interrupts it) fails the flux with the
+ * {@link InterruptedException}; the values not received stay in the channel.
  */
 final class ChanPublisher<T> implements Publisher<T> {
 
@@ -88,8 +96,11 @@ final class ChanPublisher<T> implements Publisher<T> {
         private final AtomicInteger wip = new AtomicInteger(1);
 
         private final AtomicInteger receiving = new AtomicInteger(IDLE);
-        /** The §3.9 error of the first bad request, to be signalled by the drainer. */
-        private final AtomicReference<Throwable> badRequest = new AtomicReference<>();
+        /**
+         * The error to be signalled by the drainer as its last signal: the §3.9 error of the
+         * first bad request, or the interrupt of the waiting goroutine.
+         */
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
         private volatile boolean cancelled;
         /** A terminal signal was sent. Drainer only (drainers are ordered by {@code wip}). */
@@ -112,7 +123,7 @@ final class ChanPublisher<T> implements Publisher<T> {
         public void request(long n) {
             if (n <= 0) {
                 if (!cancelled
-                        && badRequest.compareAndSet(
+                        && failure.compareAndSet(
                                 null, new IllegalArgumentException("§3.9: request must be positive, was " + n))) {
                     stopReceiving();
                     signal();
@@ -158,11 +169,7 @@ final class ChanPublisher<T> implements Publisher<T> {
          * goroutine.
          */
         private void drainReady(int missed) {
-            try {
-                drain(missed, false);
-            } catch (InterruptedException impossible) {
-                throw new AssertionError("a drain that never waits was interrupted", impossible);
-            }
+            drain(missed, false);
         }
 
         /**
@@ -170,7 +177,7 @@ final class ChanPublisher<T> implements Publisher<T> {
          * {@code mayWait} is false and demand is left but no value is ready, starts a goroutine
          * that goes on from here, waiting for one.
          */
-        private void drain(int missed, boolean mayWait) throws InterruptedException {
+        private void drain(int missed, boolean mayWait) {
             while (true) {
                 while (demand.get() > 0 && !done) {
                     int outcome = emitOne(mayWait);
@@ -185,7 +192,7 @@ final class ChanPublisher<T> implements Publisher<T> {
                         return;
                     }
                 }
-                Throwable e = badRequest.get();
+                Throwable e = failure.get();
                 if (e != null && !done && !cancelled) {
                     done = true;
                     subscriber.onError(e);
@@ -202,10 +209,11 @@ final class ChanPublisher<T> implements Publisher<T> {
 
         /**
          * Receives one value and emits it, or completes ({@code EMITTED});
-         * {@code STOPPED_RECEIVING}, having received nothing, if receiving was stopped;
+         * {@code STOPPED_RECEIVING}, having received nothing, if receiving was stopped or the
+         * wait interrupted (then recorded as the failure);
          * {@code NOTHING_READY} if no value is ready and {@code mayWait} is false.
          */
-        private int emitOne(boolean mayWait) throws InterruptedException {
+        private int emitOne(boolean mayWait) {
             if (!receiving.compareAndSet(IDLE, RECEIVING)) {
                 return STOPPED_RECEIVING;
             }
@@ -215,6 +223,9 @@ final class ChanPublisher<T> implements Publisher<T> {
                 if (r == null && mayWait) {
                     r = select(recv(chan, received -> received), recv(stop, token -> null));
                 }
+            } catch (InterruptedException interrupted) {
+                failure.compareAndSet(null, interrupted);
+                r = null;
             } finally {
                 if (!receiving.compareAndSet(RECEIVING, IDLE)) {
                     receiving.set(STOPPED);
@@ -234,6 +245,9 @@ final class ChanPublisher<T> implements Publisher<T> {
                 demand.decrementAndGet();
             }
             subscriber.onNext(r.value());
+            if (mayWait) {
+                Thread.interrupted(); // on the goroutine: an interrupt left by onNext is for no one here
+            }
             return EMITTED;
         }
     }

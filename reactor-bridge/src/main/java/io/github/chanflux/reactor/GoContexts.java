@@ -117,7 +117,9 @@ public final class GoContexts {
      * and put in the subscriber context: the stream ends with the parent (see {@link #within}; a
      * parent already done lets no value through), and when the subscription ends — completion,
      * error, or a client going away — the derived context is cancelled, so goroutines started
-     * under it stop (Go's {@code defer cancel()}).
+     * under it stop (Go's {@code defer cancel()}). If {@code body} throws, or returns null
+     * ({@link NullPointerException}), the derived context is cancelled and the stream fails
+     * with that exception.
      *
      * @param parent the context the derived one is a child of
      * @param body builds the stream from the derived context, once per subscription
@@ -129,7 +131,14 @@ public final class GoContexts {
         Objects.requireNonNull(body, "body");
         return Flux.defer(() -> {
             CancelableContext ctx = Context.withCancel(parent);
-            return Flux.<T>from(body.apply(ctx))
+            Publisher<T> source;
+            try {
+                source = Objects.requireNonNull(body.apply(ctx), "body returned null");
+            } catch (Throwable e) {
+                ctx.cancel();
+                throw e;
+            }
+            return Flux.<T>from(source)
                     .transform(within(ctx))
                     .contextWrite(put(ctx))
                     .doFinally(signal -> ctx.cancel());

@@ -40,7 +40,10 @@ import reactor.core.publisher.Operators;
  * <p>How the publisher ended is told after the values, as Go's {@code bufio.Scanner.Err}: when
  * the channel is closed and drained, {@link #err()} is null after {@code onComplete} and holds
  * the error after {@code onError}. {@link ChanFlux#toResultChan} instead sends the error on the
- * channel as a final {@code Result.Err}.
+ * channel as a final {@code Result.Err}. An interrupt of the pump that no {@link #cancel()}
+ * caused (Java only: code of a synchronous publisher runs on the pump's thread and may set its
+ * interrupt flag) does not pass for the end: the publisher is cancelled, the values not yet
+ * sent are dropped, and the {@link InterruptedException} is the error.
  *
  * @param <T> the element type
  */
@@ -58,10 +61,19 @@ public final class PublishedChan<T> {
      */
     private volatile Thread pump;
 
-    /** Starts the pump; {@link #subscriber()} still has to be subscribed to the publisher. */
+    /**
+     * Starts the pump; {@link #subscriber()} still has to be subscribed to the publisher. If
+     * {@code ctx} is done already, starts nothing: the inbox is cancelled (the publisher is
+     * cancelled in {@code onSubscribe}, before any request) and the channel closed at once.
+     */
     PublishedChan(int capacity, Function<Throwable, T> lastWord, Context ctx) {
         this.out = Chan.make(capacity);
         this.inbox = new Inbox<>(Math.min(Math.max(1, capacity), MAX_AHEAD), this::stopPump);
+        if (ctx.err() != null) {
+            inbox.cancel();
+            out.close();
+            return;
+        }
         Stop unbind = Context.afterFunc(ctx, this::cancel);
         Go.go("published-chan", () -> {
             try {
@@ -72,9 +84,17 @@ public final class PublishedChan<T> {
         });
     }
 
-    /** Subscribes this channel's subscriber to {@code source}; returns this. */
+    /**
+     * Subscribes this channel's subscriber to {@code source}; returns this. If
+     * {@code subscribe} throws, cancels (so the pump ends) and rethrows.
+     */
     PublishedChan<T> subscribeTo(Publisher<? extends T> source) {
-        source.subscribe(inbox);
+        try {
+            source.subscribe(inbox);
+        } catch (Throwable e) {
+            cancel();
+            throw e;
+        }
         return this;
     }
 
@@ -89,9 +109,13 @@ public final class PublishedChan<T> {
     }
 
     /**
-     * The publisher's error after {@code onError}; null while values may still come and after
-     * {@code onComplete}: Go's {@code Scanner.Err}, and the same shape as {@code Context.err()}
-     * (a state query returns null for "no error").
+     * How the publisher ended, for a receiver to read once a receive reports the channel closed,
+     * as Go's {@code Scanner.Err} after {@code Scan} returns false: the error of
+     * {@code onError}, or an {@link InterruptedException} if the pump was interrupted by
+     * something other than {@link #cancel()}; null after {@code onComplete} or a cancel. The
+     * same shape as {@code Context.err()} (a state query returns null for "no error"). It is
+     * set before the channel is closed, so it may be set while values sent before the error
+     * are still in the channel; before the error it is null.
      *
      * @return the error, or null
      */
@@ -120,58 +144,24 @@ public final class PublishedChan<T> {
         }
     }
 
-    /**
-     * Requests what fits, moves the values from the inbox to the channel, and tells the end.
-     * {@code outstanding} counts the values requested and not yet sent on the channel; since
-     * only the pump sends on it, {@code len + outstanding <= cap} holds, so a send on a
-     * buffered channel never blocks.
-     */
+    /** Moves the values to the channel ({@link #move()}), then tells the end and closes it. */
     private void pump(Function<Throwable, T> lastWord) throws InterruptedException {
         pump = Thread.currentThread();
         try (out) {
-            long outstanding = 0;
-            long room = inbox.values.cap();
-            // Requests in batches of at least half the credit while values are still coming:
-            // one request per value would cost the publisher a wake-up per value.
-            long batch = Math.max(1, Math.min(out.cap(), room) / 2);
-            while (!inbox.cancelled) {
-                if (outstanding == 0) {
-                    ChanHooks.awaitSendReady(out);
+            Throwable e;
+            try {
+                move();
+                e = inbox.error;
+            } catch (InterruptedException interrupt) {
+                if (inbox.cancelled) {
+                    return; // a cancel's wake-up
                 }
-                // The channel's free room is read (under its lock) only when a request may be due.
-                if (outstanding == 0 || room - outstanding >= batch) {
-                    long free = out.cap() == 0 ? 1 : out.cap() - out.len();
-                    long credit = Math.min(free, room) - outstanding;
-                    if (credit > 0 && (credit >= batch || outstanding == 0) && !inbox.cancelled) {
-                        // With nothing outstanding, the inbox is empty, so values the publisher
-                        // sends during the request on this thread may skip it: they are batched
-                        // and sent on the channel together once the request returns.
-                        boolean skipInbox = outstanding == 0;
-                        outstanding += credit;
-                        if (inbox.request(credit, skipInbox) > 0) {
-                            if (inbox.cancelled) {
-                                // The cancel was made by this thread at the end of its request
-                                // (another thread's request was in progress), so no interrupt
-                                // comes: drop the batch here, as a cancel drops what the pump
-                                // holds, rather than wait to send it.
-                                inbox.dropBatch();
-                                break;
-                            }
-                            outstanding -= inbox.sendBatch(out);
-                        }
-                        if (outstanding == 0) {
-                            continue;
-                        }
-                    }
-                }
-                Received<T> r = inbox.values.receive();
-                if (!r.ok() || inbox.cancelled) {
-                    break;
-                }
-                out.send(r.value());
-                outstanding--;
+                // No cancel caused it: code on this thread (a synchronous publisher) or another
+                // thread set the interrupt. The channel must not look as if the publisher had
+                // ended, so the publisher is cancelled and the interrupt is the error.
+                inbox.abort(interrupt);
+                e = interrupt;
             }
-            Throwable e = inbox.error;
             if (e != null && !inbox.cancelled) {
                 error.set(e);
                 T last = lastWord.apply(e);
@@ -179,6 +169,57 @@ public final class PublishedChan<T> {
                     out.send(last);
                 }
             }
+        }
+    }
+
+    /**
+     * Requests what fits and moves the values from the inbox to the channel, until the inbox is
+     * closed or cancelled. {@code outstanding} counts the values requested and not yet sent on
+     * the channel; since only the pump sends on it, {@code len + outstanding <= cap} holds, so a
+     * send on a buffered channel never blocks.
+     */
+    private void move() throws InterruptedException {
+        long outstanding = 0;
+        long room = inbox.values.cap();
+        // Requests in batches of at least half the credit while values are still coming:
+        // one request per value would cost the publisher a wake-up per value.
+        long batch = Math.max(1, Math.min(out.cap(), room) / 2);
+        while (!inbox.cancelled) {
+            if (outstanding == 0) {
+                ChanHooks.awaitSendReady(out);
+            }
+            // The channel's free room is read (under its lock) only when a request may be due.
+            if (outstanding == 0 || room - outstanding >= batch) {
+                long free = out.cap() == 0 ? 1 : out.cap() - out.len();
+                long credit = Math.min(free, room) - outstanding;
+                if (credit > 0 && (credit >= batch || outstanding == 0) && !inbox.cancelled) {
+                    // With nothing outstanding, the inbox is empty, so values the publisher
+                    // sends during the request on this thread may skip it: they are batched
+                    // and sent on the channel together once the request returns.
+                    boolean skipInbox = outstanding == 0;
+                    outstanding += credit;
+                    if (inbox.request(credit, skipInbox) > 0) {
+                        if (inbox.cancelled) {
+                            // The cancel was made by this thread at the end of its request
+                            // (another thread's request was in progress), so no interrupt
+                            // comes: drop the batch here, as a cancel drops what the pump
+                            // holds, rather than wait to send it.
+                            inbox.dropBatch();
+                            break;
+                        }
+                        outstanding -= inbox.sendBatch(out);
+                    }
+                    if (outstanding == 0) {
+                        continue;
+                    }
+                }
+            }
+            Received<T> r = inbox.values.receive();
+            if (!r.ok() || inbox.cancelled) {
+                break;
+            }
+            out.send(r.value());
+            outstanding--;
         }
     }
 
@@ -198,6 +239,9 @@ public final class PublishedChan<T> {
 
         private final Runnable onCancelled;
         private volatile boolean cancelRequested;
+        /** {@link #abort} asked to cancel the subscription; the inbox is closed with an error, not cancelled. */
+        private volatile boolean aborted;
+
         private final AtomicReference<Subscription> subscription = new AtomicReference<>();
         private final AtomicBoolean ended = new AtomicBoolean();
         /** Requested and not yet passed on to the subscription. */
@@ -251,7 +295,7 @@ public final class PublishedChan<T> {
         @Override
         public void onNext(T value) {
             Objects.requireNonNull(value, "value");
-            if (cancelled) {
+            if (cancelled || aborted) {
                 return;
             }
             if (batching) {
@@ -267,33 +311,50 @@ public final class PublishedChan<T> {
             try {
                 taken = values.trySend(value);
             } catch (IllegalStateException closed) {
-                if (cancelled) {
-                    return; // a cancel closed the inbox while this value was on its way
+                if (cancelled || aborted) {
+                    return; // a cancel or abort closed the inbox while this value was on its way
                 }
                 throw new IllegalStateException("onNext after the publisher ended (§1.7)", closed);
             }
             if (!taken) {
-                throw new IllegalStateException("publisher sent more than requested (§1.1)");
+                // §2.13: the subscriber does not throw but treats the subscription as cancelled.
+                abort(new IllegalStateException("publisher sent more than requested (§1.1): no room for " + value));
             }
         }
 
         @Override
         public void onError(Throwable t) {
             Objects.requireNonNull(t, "error");
-            error = t;
-            end();
+            end(t);
         }
 
         @Override
         public void onComplete() {
-            end();
+            end(null);
         }
 
-        /** Closes the inbox once, whoever ends first: the publisher or a cancel. */
-        private void end() {
+        /**
+         * Closes the inbox once, with {@code e} as the error (or none), whoever ends first: the
+         * publisher, a cancel or an abort.
+         */
+        private void end(Throwable e) {
             if (ended.compareAndSet(false, true)) {
+                error = e;
                 values.close();
             }
+        }
+
+        /**
+         * Ends the inbox with {@code e}, as if the publisher had failed, and cancels the
+         * subscription: for a publisher that broke the rules (§2.13) or a stray interrupt of
+         * the pump. The values already in the inbox are still received, then the error. Unlike
+         * {@link #cancel()}, this does not stop the pump, which tells the error; a later
+         * cancel still does.
+         */
+        void abort(Throwable e) {
+            aborted = true;
+            end(e);
+            callSubscription();
         }
 
         /**
@@ -360,14 +421,14 @@ public final class PublishedChan<T> {
             int missed = 1;
             do {
                 Subscription s = subscription.get();
-                if (cancelRequested) {
+                if (cancelRequested || aborted) {
                     if (s != null && !cancelSent) {
                         cancelSent = true;
                         s.cancel();
                     }
-                    if (!cancelled) {
+                    if (cancelRequested && !cancelled) {
                         cancelled = true;
-                        end();
+                        end(null);
                         onCancelled.run();
                     }
                 } else if (s != null) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.go.Go;
 import io.github.chanflux.test.Goroutines;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -346,12 +347,51 @@ class ChanFluxTest {
                 .isZero();
     }
 
-    /** Waits until the flux's goroutine parks: it is waiting in a receive. */
-    private static void awaitDrainerParked() {
-        Thread drainer = Go.running().stream()
+    /**
+     * Code in {@code onNext} that sets the interrupt flag of the flux's goroutine does not stop
+     * the flux: the goroutine clears it, so its next wait does not fail and the flux goes on to
+     * the end (it stalled for good, the sender blocked).
+     */
+    @Test
+    void anInterruptLeftByOnNextDoesNotStallTheFlux() throws InterruptedException {
+        Chan<Integer> ch = Chan.make();
+        Recorder recorder = new Recorder(
+                s -> s.request(Long.MAX_VALUE), s -> Thread.currentThread().interrupt(), s -> {});
+        fromChan(ch).subscribe(recorder); // nothing ready: the values arrive on the flux's goroutine
+        Go.go(() -> {
+            try (ch) {
+                for (int v = 1; v <= 3; v++) {
+                    ch.send(v);
+                }
+            }
+        });
+        await(recorder.terminated);
+        awaitGoroutines();
+        assertThat(recorder.signals).containsExactly("next 1", "next 2", "next 3", "complete");
+    }
+
+    /** An interrupt that reaches the flux's goroutine while it waits fails the flux rather than stalling it. */
+    @Test
+    void anInterruptOfTheWaitingGoroutineFailsTheFlux() throws InterruptedException {
+        Chan<Integer> ch = Chan.make();
+        StepVerifier.create(fromChan(ch), 1)
+                .then(() -> drainer().interrupt())
+                .expectError(InterruptedException.class)
+                .verify(Duration.ofSeconds(10));
+        awaitGoroutines();
+        assertThat(ch.trySend(1)).as("nothing receives any more").isFalse();
+    }
+
+    private static Thread drainer() {
+        return Go.running().stream()
                 .filter(t -> t.getName().equals("chan-publisher"))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    /** Waits until the flux's goroutine parks: it is waiting in a receive. */
+    private static void awaitDrainerParked() {
+        Thread drainer = drainer();
         while (drainer.getState() != Thread.State.WAITING) {
             Thread.onSpinWait();
         }

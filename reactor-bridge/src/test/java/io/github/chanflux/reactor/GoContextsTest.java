@@ -97,6 +97,29 @@ class GoContextsTest {
     }
 
     @Test
+    void aBodyThatThrowsCancelsTheDerivedContext() {
+        AtomicReference<Context> derived = new AtomicReference<>();
+        StepVerifier.create(GoContexts.<Integer>withCancel(Context.background(), ctx -> {
+                    derived.set(ctx);
+                    throw new IllegalStateException("boom");
+                }))
+                .verifyErrorMessage("boom");
+        assertThat(derived.get().err()).isSameAs(Context.CANCELED);
+    }
+
+    @Test
+    void aBodyThatReturnsNullFailsAndCancelsTheDerivedContext() {
+        AtomicReference<Context> derived = new AtomicReference<>();
+        StepVerifier.create(GoContexts.<Integer>withCancel(Context.background(), ctx -> {
+                    derived.set(ctx);
+                    return null;
+                }))
+                .verifyErrorSatisfies(e ->
+                        assertThat(e).isInstanceOf(NullPointerException.class).hasMessageContaining("body"));
+        assertThat(derived.get().err()).isSameAs(Context.CANCELED);
+    }
+
+    @Test
     void theDerivedContextIsInTheSubscriberContext() {
         StepVerifier.create(GoContexts.withCancel(
                         Context.background(), ctx -> GoContexts.current().map(c -> c == ctx)))

@@ -218,13 +218,111 @@ class PublishedChanTest {
         assertThat(p.err()).isNull();
     }
 
+    /** Closed before toChan returns, even buffered, and the publisher cancelled without a request. */
     @Test
     void anAlreadyDoneContextClosesTheChannelAtOnce() {
         CancelableContext ctx = Context.withCancel(Context.background());
         ctx.cancel();
-        PublishedChan<Integer> p = ChanFlux.toChan(Flux.range(0, Integer.MAX_VALUE), 0, ctx);
-        drain(p);
+        AtomicLong requested = new AtomicLong();
+        List<String> signals = new CopyOnWriteArrayList<>();
+        PublishedChan<Integer> p = ChanFlux.toChan(
+                Flux.range(0, 10).doOnRequest(requested::addAndGet).doOnCancel(() -> signals.add("cancel")), 16, ctx);
+        assertThat(p.chan().tryReceive()).isEqualTo(Received.closed());
+        assertThat(signals).containsExactly("cancel");
+        assertThat(requested.get()).isZero();
         assertThat(p.err()).isNull();
+    }
+
+    /**
+     * An interrupt of the pump that no cancel caused (here set by a synchronous publisher on
+     * the pump's thread) does not pass for the end: the publisher is cancelled and the interrupt
+     * is the error, after the values already sent (the channel used to close as if the publisher
+     * had completed, and the publisher was never cancelled).
+     */
+    @Test
+    void aStrayInterruptOfThePumpCancelsThePublisherAndIsTheError() throws InterruptedException {
+        CountDownLatch cancelled = new CountDownLatch(1);
+        PublishedChan<Integer> p = toChan(interruptsAtTwo().doOnCancel(cancelled::countDown), 2);
+        assertThat(p.chan().receive()).isEqualTo(Received.of(0));
+        assertThat(p.chan().receive()).isEqualTo(Received.of(1));
+        // No receiver from here: once the channel is full the pump waits, and sees the interrupt.
+        assertThat(cancelled.await(10, TimeUnit.SECONDS))
+                .as("publisher cancelled")
+                .isTrue();
+        List<Integer> rest = drain(p);
+        assertThat(rest).isNotEmpty().isSubsetOf(2, 3);
+        assertThat(p.err()).isInstanceOf(InterruptedException.class);
+    }
+
+    @Test
+    void aStrayInterruptOfThePumpIsTheLastResult() throws InterruptedException {
+        CountDownLatch cancelled = new CountDownLatch(1);
+        PublishedChan<Result<Integer>> p = toResultChan(interruptsAtTwo().doOnCancel(cancelled::countDown), 2);
+        assertThat(p.chan().receive()).isEqualTo(Received.of(Result.ok(0)));
+        assertThat(p.chan().receive()).isEqualTo(Received.of(Result.ok(1)));
+        assertThat(cancelled.await(10, TimeUnit.SECONDS))
+                .as("publisher cancelled")
+                .isTrue();
+        List<Result<Integer>> rest = drain(p);
+        assertThat(rest.getLast())
+                .isInstanceOfSatisfying(
+                        Result.Err.class, e -> assertThat(e.error()).isInstanceOf(InterruptedException.class));
+    }
+
+    /**
+     * 0, 1, 2, …: sets the interrupt flag of the thread it emits 2 on. 0 and 1 are the first
+     * request, which the thread subscribing may make; 2 is requested by the pump, once a value
+     * was received.
+     */
+    private static Flux<Integer> interruptsAtTwo() {
+        return Flux.range(0, 1_000).map(v -> {
+            if (v == 2) {
+                Thread.currentThread().interrupt();
+            }
+            return v;
+        });
+    }
+
+    /**
+     * §2.13: a publisher that sends more than requested is cancelled and its error told after
+     * the values that fit, rather than an exception thrown at it from {@code onNext}.
+     */
+    @Test
+    void aPublisherThatSendsMoreThanRequestedIsCancelledWithAnError() {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        Publisher<Integer> overflowing = s -> s.onSubscribe(new Subscription() {
+            private int sent;
+
+            @Override
+            public void request(long n) {
+                calls.add("request " + n);
+                for (int i = 0; i < n + 4; i++) {
+                    s.onNext(sent++);
+                }
+            }
+
+            @Override
+            public void cancel() {
+                calls.add("cancel");
+            }
+        });
+        PublishedChan<Integer> p = toChan(overflowing, 1);
+        List<Integer> got = drain(p);
+        assertThat(got).containsExactly(0, 1);
+        assertThat(p.err()).isInstanceOf(IllegalStateException.class).hasMessageContaining("more than requested");
+        assertThat(calls).containsExactly("request 1", "cancel");
+    }
+
+    /** A publisher whose subscribe throws leaves no pump behind: the exception reaches the caller. */
+    @Test
+    void aSubscribeThatThrowsLeavesNoPumpRunning() throws InterruptedException {
+        Publisher<Integer> broken = s -> {
+            throw new IllegalStateException("subscribe failed");
+        };
+        assertThatThrownBy(() -> toChan(broken, 4))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("subscribe failed");
+        Goroutines.assertAllEnded();
     }
 
     @Test
