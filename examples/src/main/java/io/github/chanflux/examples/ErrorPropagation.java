@@ -66,13 +66,13 @@ public final class ErrorPropagation {
 
     /** The book's first {@code runJob}: a low-level error goes up as it is. */
     Path runJobUnwrapped(String id) {
-        return checked(id, isGloballyExec(jobBinPath));
+        return checked(isGloballyExec(jobBinPath), "job binary is not executable");
     }
 
     /** The book's second {@code runJob}: a low-level error is wrapped in an {@code IntermediateErr}. */
     Path runJob(String id) {
         try {
-            return checked(id, isGloballyExec(jobBinPath));
+            return checked(isGloballyExec(jobBinPath), notExecutable(id));
         } catch (LowLevelErr e) {
             throw intermediate(id, e);
         }
@@ -82,9 +82,15 @@ public final class ErrorPropagation {
         return new IntermediateErr("cannot run job \"" + id + "\": requisite binaries not available", e, clock, logIds);
     }
 
-    private Path checked(String id, boolean executable) {
+    /** The second {@code runJob}'s message for a binary that is there but not executable. */
+    private static String notExecutable(String id) {
+        return "cannot run job \"" + id + "\": requisite binaries are not executable";
+    }
+
+    /** The job binary if it is executable; else an error with {@code message}, wrapping nothing. */
+    private Path checked(boolean executable, String message) {
         if (!executable) {
-            throw BoundaryError.wrap(null, "cannot run job \"%s\": requisite binaries are not executable", id);
+            throw BoundaryError.wrap(null, "%s", message);
         }
         return jobBinPath;
     }
@@ -112,7 +118,7 @@ public final class ErrorPropagation {
         return Mono.fromCallable(() -> isGloballyExec(jobBinPath))
                 .flux()
                 .transform(Boundaries.atBoundary(LowLevelErr.class, e -> intermediate(id, e)))
-                .map(executable -> checked(id, executable))
+                .map(executable -> checked(executable, notExecutable(id)))
                 .then(Mono.<ErrorReport>empty())
                 .onErrorResume(err -> Mono.just(handleError(err, out)))
                 .block();

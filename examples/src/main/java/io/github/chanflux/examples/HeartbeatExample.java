@@ -2,10 +2,12 @@ package io.github.chanflux.examples;
 
 import static io.github.chanflux.chan.Select.recv;
 import static io.github.chanflux.chan.Select.select;
+import static io.github.chanflux.chan.Select.send;
 
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.Received;
 import io.github.chanflux.chan.Select.Selected;
+import io.github.chanflux.go.Go;
 import io.github.chanflux.pattern.Heartbeat;
 import io.github.chanflux.reactor.Beat;
 import io.github.chanflux.reactor.ClockScheduler;
@@ -27,8 +29,9 @@ import reactor.core.scheduler.Scheduler;
  *     intervals (from {@code workGen}) and pulses every second while it waits; {@code done}
  *     closes after 10 s; {@code main} prints {@code pulse} and {@code results <second>} lines
  *     and gives up after 2 s of silence;</li>
- * <li>the same worker "panicking" after its first result: its pulses stop and {@code main}
- *     prints {@code worker goroutine is not healthy!} 2 s after its last sign;</li>
+ * <li>the same worker "panicking" after two turns of its loop: its pulses stop and {@code main}
+ *     prints {@code worker goroutine is not healthy!} 2 s after its last sign (the book's run:
+ *     {@code pulse}, {@code pulse}, then that line);</li>
  * <li>work-unit heartbeats: a pulse at the start of each of ten random numbers.</li>
  * </ul>
  * Then the interval program with Reactor: {@code Heartbeats.heartbeat} merges pulses and values
@@ -54,14 +57,39 @@ public final class HeartbeatExample {
         });
     }
 
-    /** The book's worker that stops after its first result, leaving its channels open. */
+    /**
+     * The book's worker that "panics": its loop over {@code select { done, pulse, workGen }} runs
+     * only twice, then it returns without closing its channels, so its pulses stop. Written out as
+     * the book's is, because {@link Heartbeat.Worker#receive} keeps pulsing until an input comes.
+     * At 2 s a pulse and a {@code workGen} tick come together and the select takes either; the
+     * book's run took the pulse, so it printed no result. On a {@code FakeClock} the tick of
+     * {@code workGen}, armed at 0 s, fires before the pulse re-armed at 1 s and is handed straight
+     * to the waiting select: there the worker always sends {@code results 2} (with, at random, one
+     * more pulse from {@code sendResult} before it) and then stops. Unlike the book's
+     * {@code time.Tick}s, the tickers are stopped when the worker returns.
+     */
     static Heartbeat<Instant> doWorkThatPanics(Chan<Void> done, Duration pulseInterval, Clock clock) {
-        return Heartbeat.interval(done, pulseInterval, clock, w -> {
-            try (Ticker workGen = clock.newTicker(pulseInterval.multipliedBy(2))) {
-                w.send(w.receive(workGen.c()).value());
+        Chan<Instant> heartbeat = Chan.make();
+        Chan<Instant> results = Chan.make();
+        Go.go(() -> {
+            try (Ticker pulse = clock.newTicker(pulseInterval);
+                    Ticker workGen = clock.newTicker(pulseInterval.multipliedBy(2))) {
+                for (int i = 0; i < 2; i++) { // the simulated panic
+                    Selected s = select(recv(done), recv(pulse.c()), recv(workGen.c()));
+                    if (s.is(done)) {
+                        return;
+                    } else if (s.is(pulse.c())) {
+                        heartbeat.trySend(clock.now()); // sendPulse
+                    } else {
+                        Instant r = s.received(workGen.c()).value(); // sendResult(r):
+                        while (select(recv(pulse.c()), send(results, r)).is(pulse.c())) {
+                            heartbeat.trySend(clock.now());
+                        }
+                    }
+                }
             }
-            done.receive(); // stuck: no pulse, no result, until the program ends
         });
+        return new Heartbeat<>(heartbeat, results);
     }
 
     /** The book's {@code main}: prints pulses and results until a channel closes or 2 s pass in silence. */

@@ -6,6 +6,7 @@ import io.github.chanflux.context.Context;
 import io.github.chanflux.pattern.Preemptible;
 import io.github.chanflux.reactor.GoContexts;
 import io.github.chanflux.time.Clock;
+import io.github.chanflux.time.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,22 +55,30 @@ public final class PreemptibleExample {
     /** {@code reallyLongCalculation(done, value)}, with {@code done} closing after {@code cancelAfter}. */
     static Optional<Integer> reallyLongCalculation(Clock clock, int value, Duration cancelAfter, Consumer<String> out) {
         Chan<Void> done = Chan.make();
-        clock.afterFunc(cancelAfter, done::close);
+        Timer cancel = clock.afterFunc(cancelAfter, done::close);
         List<String> log = new CopyOnWriteArrayList<>();
         UnaryOperator<Integer> step = longCalculation(clock, log);
-        Optional<Integer> result = Preemptible.steps(done, value, List.of(step, step));
-        log.forEach(out);
-        return result;
+        try {
+            Optional<Integer> result = Preemptible.steps(done, value, List.of(step, step));
+            log.forEach(out);
+            return result;
+        } finally {
+            cancel.stop(); // not left pending when the work ends first
+        }
     }
 
     /** A step that blocks for a minute and never looks at {@code done}, cancelled after {@code cancelAfter}. */
     static Optional<String> blockingStep(Clock clock, Duration cancelAfter) throws InterruptedException {
         Chan<Void> done = Chan.make();
-        clock.afterFunc(cancelAfter, done::close);
-        return Preemptible.interruptible(done, () -> {
-            clock.sleep(Duration.ofMinutes(1));
-            return "a minute of work";
-        });
+        Timer cancel = clock.afterFunc(cancelAfter, done::close);
+        try {
+            return Preemptible.interruptible(done, () -> {
+                clock.sleep(Duration.ofMinutes(1));
+                return "a minute of work";
+            });
+        } finally {
+            cancel.stop();
+        }
     }
 
     /** The same blocking step with Reactor, under a context with a timeout of {@code timeout}. */

@@ -17,7 +17,11 @@ import java.util.function.Consumer;
  * channel, and {@code newRandStream} blocked forever on a send nobody receives; then both fixed
  * with a {@code done} channel, so the parent can stop the goroutine it started.
  *
- * <p>{@code main} runs the fixed versions and shows that their goroutines have ended.
+ * <p>{@code main} runs the fixed versions as the book does: {@code doWork} is canceled after
+ * 1 s ({@code Canceling doWork goroutine...}, {@code doWork exited.}, {@code Done.}), then three
+ * random ints are read and {@code newRandStream} stopped, and its {@code newRandStream closure
+ * exited.} comes during the second of "ongoing work" that follows. The book cancels with a
+ * goroutine that sleeps 1 s; {@code afterFunc} does the same on the clock without a goroutine.
  */
 public final class PreventingLeaks {
 
@@ -47,7 +51,7 @@ public final class PreventingLeaks {
     public RecvChan<Object> doWork(RecvChan<Object> done, RecvChan<String> strings) {
         Chan<Object> terminated = Chan.make();
         Go.go("doWork", () -> {
-            try (terminated) {
+            try {
                 boolean running = true;
                 while (running) {
                     running = select(
@@ -58,7 +62,12 @@ public final class PreventingLeaks {
                             recv(done, r -> false));
                 }
             } finally {
+                // The book's defers close terminated, then print; its main, woken by the close,
+                // runs only once this goroutine is done (in practice), so "doWork exited." comes
+                // before "Done.". A woken virtual thread may run at once on another carrier, so
+                // here the line comes first, to keep the book's order.
                 out.accept("doWork exited.");
+                terminated.close();
             }
         });
         return terminated;
@@ -117,10 +126,8 @@ public final class PreventingLeaks {
             out.accept(i + ": " + randStream.receive().value());
         }
         stop.close();
-        for (int ignored : randStream) {
-            // drains until the goroutine has returned and closed the stream
-        }
-        out.accept("newRandStream closed.");
+
+        clock.sleep(Duration.ofSeconds(1)); // Simulate ongoing work
     }
 
     public static void main(String[] args) throws InterruptedException {

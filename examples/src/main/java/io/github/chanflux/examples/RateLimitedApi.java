@@ -1,15 +1,14 @@
 package io.github.chanflux.examples;
 
 import io.github.chanflux.context.Context;
-import io.github.chanflux.errgroup.ErrGroup;
+import io.github.chanflux.go.WaitGroup;
 import io.github.chanflux.rate.Limit;
 import io.github.chanflux.rate.Limiter;
 import io.github.chanflux.rate.MultiLimiter;
 import io.github.chanflux.rate.RateLimiter;
 import io.github.chanflux.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
@@ -17,8 +16,9 @@ import java.util.function.Consumer;
  * The book's {@code APIConnection} ("Concurrency in Go" 5.5, rate limiting): an API limited to 2
  * calls per second (burst 2) and 10 per minute, whose {@code ReadFile} also waits on a disk limit
  * (1 per second) and whose {@code ResolveAddress} on a network limit (3 per second). Twenty
- * concurrent calls: the first ten go quickly, then one every 6 seconds; the run takes about a
- * minute, as the book's log shows.
+ * concurrent calls: the first ten pass the API limit within seconds (though ReadFiles then wait
+ * on the disk's one per second), the rest one every 6 seconds; the run takes a minute, as the
+ * book's log shows.
  */
 public final class RateLimitedApi {
 
@@ -44,31 +44,46 @@ public final class RateLimitedApi {
         MultiLimiter.of(apiLimit, networkLimit).await(ctx);
     }
 
-    public static void main(String[] args) throws InterruptedException, ExecutionException {
+    public static void main(String[] args) throws InterruptedException {
         run(System.out::println, Clock.system());
     }
 
-    /** The book's 20 calls, logged with the time each went ahead, on {@code clock}. */
-    static void run(Consumer<String> out, Clock clock) throws InterruptedException, ExecutionException {
-        RateLimitedApi api = new RateLimitedApi(clock);
+    /**
+     * The book's {@code main} on {@code clock}: ten goroutines call {@code ReadFile}, ten
+     * {@code ResolveAddress}, each logging its call once it went ahead; {@code Done.} when all
+     * have. Logged as Go's {@code log} with {@code Ltime | LUTC}.
+     */
+    static void run(Consumer<String> out, Clock clock) throws InterruptedException {
+        Consumer<String> log = StewardExample.log(out, clock);
+        RateLimitedApi apiConnection = new RateLimitedApi(clock);
         Context ctx = Context.withClock(Context.background(), clock);
-        Instant start = clock.now();
-        ErrGroup group = new ErrGroup();
+        WaitGroup wg = new WaitGroup();
         for (int i = 0; i < 10; i++) {
-            group.go(() -> {
-                api.readFile(ctx);
-                out.accept(at(start, clock) + " ReadFile");
-            });
-            group.go(() -> {
-                api.resolveAddress(ctx);
-                out.accept(at(start, clock) + " ResolveAddress");
-            });
+            wg.go(() -> logCall(log, "ReadFile", () -> apiConnection.readFile(ctx)));
         }
-        group.await();
-        out.accept("Done.");
+        for (int i = 0; i < 10; i++) {
+            wg.go(() -> logCall(log, "ResolveAddress", () -> apiConnection.resolveAddress(ctx)));
+        }
+        wg.await();
+        log.accept("Done.");
     }
 
-    private static String at(Instant start, Clock clock) {
-        return String.format("%5.1fs", Duration.between(start, clock.now()).toMillis() / 1000.0);
+    /** A call of the API: what Go's {@code ReadFile(ctx)} returns as an error, it throws. */
+    @FunctionalInterface
+    interface Call {
+        void run() throws InterruptedException, TimeoutException;
+    }
+
+    /**
+     * The body of the book's goroutines: logs {@code cannot <name>: <err>} if the call fails, then,
+     * as the book does either way, {@code <name>}.
+     */
+    static void logCall(Consumer<String> log, String name, Call call) throws InterruptedException {
+        try {
+            call.run();
+        } catch (TimeoutException | CancellationException err) {
+            log.accept("cannot " + name + ": " + err.getMessage());
+        }
+        log.accept(name);
     }
 }

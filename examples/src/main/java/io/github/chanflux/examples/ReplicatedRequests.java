@@ -81,15 +81,9 @@ public final class ReplicatedRequests {
     static void run(Consumer<String> out, Clock clock)
             throws InterruptedException, ExecutionException, TimeoutException {
         Duration[] loads = loads(new Random());
-        Instant start = clock.now();
-        int first = firstReturned(loads, clock, out);
-        out.accept("Received an answer from #" + first + " after "
-                + GoDuration.format(Duration.between(start, clock.now())));
+        out.accept("Received an answer from #" + firstReturned(loads, clock, out));
         out.accept("-- the same with Reactor --");
-        start = clock.now();
-        first = firstReturnedWithReactor(loads, clock);
-        out.accept("Received an answer from #" + first + " after "
-                + GoDuration.format(Duration.between(start, clock.now())));
+        out.accept("Received an answer from #" + firstReturnedWithReactor(loads, clock));
     }
 
     public static void main(String[] args) throws Exception {

@@ -49,6 +49,18 @@ public final class Tour {
                     false,
                     (out, clock, fast) -> ChannelOwner.run(out)),
             new Example(
+                    "salutations",
+                    "3",
+                    "goroutines and closures: the salutation loop in the book's fixed form (the bad one does not compile in Java)",
+                    false,
+                    (out, clock, fast) -> Salutations.run(out)),
+            new Example(
+                    "cond-queue",
+                    "3",
+                    "sync.Cond as a lock and its condition: ten items through a queue of at most two, removed after 1 s",
+                    true,
+                    (out, clock, fast) -> CondQueue.run(out, clock)),
+            new Example(
                     "confinement",
                     "4.1",
                     "ad hoc and lexical confinement; printData over two halves of one buffer",
@@ -67,11 +79,23 @@ public final class Tour {
                     true,
                     (out, clock, fast) -> OrChannelExample.run(out, clock)),
             new Example(
+                    "check-status-print",
+                    "4.5",
+                    "checkStatus prints its errors in the goroutine: main sees only the responses",
+                    false,
+                    (out, clock, fast) -> CheckStatusPrinting.printStatuses(out, CheckStatusPrinting.URLS)),
+            new Example(
                     "check-status",
                     "4.5",
                     "errors as values: Result on the same channel as the responses",
                     false,
                     (out, clock, fast) -> CheckStatus.printStatuses(out, CheckStatus.URLS)),
+            new Example(
+                    "batch-pipeline",
+                    "4.6",
+                    "batch stages on whole slices: add(multiply(ints, 2), 1) prints 3 5 7 9",
+                    false,
+                    (out, clock, fast) -> BatchPipeline.run(out)),
             new Example(
                     "pipeline",
                     "4.6, 4.9",
@@ -108,6 +132,12 @@ public final class Tour {
                     "a 1 s stage before a 4 s stage, unbuffered and with a buffer of two (channels and Reactor)",
                     true,
                     (out, clock, fast) -> Queuing.run(out, clock)),
+            new Example(
+                    "greeting-farewell-done",
+                    "4.12",
+                    "greeting and farewell with a done channel, before context: both after locale's minute",
+                    true,
+                    (out, clock, fast) -> GreetingFarewellDone.run(out, clock)),
             new Example(
                     "greeting-farewell",
                     "4.12",
@@ -150,6 +180,18 @@ public final class Tour {
                     "a second attempt after 100 ms beats a stalled replica (channels and Reactor)",
                     true,
                     (out, clock, fast) -> HedgingExample.run(out, clock)),
+            new Example(
+                    "api-unlimited",
+                    "5.5",
+                    "the APIConnection without a limit: all twenty calls at 0 s",
+                    true,
+                    (out, clock, fast) -> ApiConnection.runUnlimited(out, clock)),
+            new Example(
+                    "api-one-per-second",
+                    "5.5",
+                    "the APIConnection under one limiter of 1 per second, burst 1: one call a second",
+                    true,
+                    (out, clock, fast) -> ApiConnection.runLimited(out, clock)),
             new Example(
                     "rate-limit",
                     "5.5",

@@ -1,13 +1,18 @@
 package io.github.chanflux.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.chanflux.errors.ErrorReport;
 import io.github.chanflux.time.FakeClock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@link ErrorPropagation}: the book's CLI run of 5.1 with a missing job binary. */
 class ErrorPropagationTest {
@@ -44,5 +49,14 @@ class ErrorPropagationTest {
         assertThat(report.isBug()).isFalse();
         assertThat(report.error()).isInstanceOf(ErrorPropagation.IntermediateErr.class);
         assertThat(out.getLast()).isEqualTo("[1] cannot run job \"1\": requisite binaries not available");
+    }
+
+    @Test
+    void aBinaryThatIsNotExecutableGetsEachRunJobsOwnMessage(@TempDir Path dir) throws IOException {
+        Path binary = Files.createFile(dir.resolve("binary"));
+        ErrorPropagation there = new ErrorPropagation(binary, clock);
+        assertThatThrownBy(() -> there.runJobUnwrapped("1")).hasMessage("job binary is not executable");
+        assertThatThrownBy(() -> there.runJob("1"))
+                .hasMessage("cannot run job \"1\": requisite binaries are not executable");
     }
 }

@@ -22,5 +22,6 @@ class PreemptibleExampleTest {
                         "-- the same with Reactor --",
                         "blocking step, 1s timeout: canceled: context deadline exceeded, after 1s");
         Goroutines.assertAllEnded();
+        assertThat(t.clock.pendingTimers()).as("no cancel timer left pending").isZero();
     }
 }

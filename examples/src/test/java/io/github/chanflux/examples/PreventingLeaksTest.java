@@ -6,10 +6,14 @@ import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
 import io.github.chanflux.go.Go;
 import io.github.chanflux.go.GoLeak;
+import io.github.chanflux.test.Goroutines;
+import io.github.chanflux.time.FakeClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** "Concurrency in Go" 4.3: the doWork and newRandStream leaks, and their fixes. */
@@ -49,7 +53,7 @@ class PreventingLeaksTest {
         strings.send("b");
         done.close();
         terminated.receive();
-        assertThat(GoLeak.find(baseline, ENDING)).isEmpty(); // it prints its exit after closing terminated
+        assertThat(GoLeak.find(baseline, ENDING)).isEmpty();
         assertThat(out).containsExactly("a", "b", "doWork exited.");
     }
 
@@ -76,6 +80,30 @@ class PreventingLeaksTest {
         assertThat(GoLeak.find(baseline, ENDING)).isEmpty();
         assertThat(out).containsExactly("newRandStream closure exited.");
         assertThat(randStream.receive().ok()).isFalse();
+    }
+
+    @Test
+    void runPrintsTheBooksLinesDoneAtOneSecond() throws InterruptedException {
+        TimedRun t = new TimedRun();
+        AtomicReference<Instant> doneAt = new AtomicReference<>();
+        List<String> lines = t.run((o, clock) -> PreventingLeaks.run(
+                line -> {
+                    if (line.equals("Done.")) {
+                        doneAt.set(clock.now());
+                    }
+                    o.accept(line);
+                },
+                clock));
+        Goroutines.assertAllEnded();
+        assertThat(lines).hasSize(8);
+        assertThat(lines.subList(0, 4))
+                .containsExactly("Canceling doWork goroutine...", "doWork exited.", "Done.", "3 random ints:");
+        assertThat(doneAt.get()).isEqualTo(FakeClock.EPOCH.plusSeconds(1));
+        for (int i = 1; i <= 3; i++) {
+            assertThat(lines.get(3 + i)).matches(i + ": -?\\d+");
+        }
+        assertThat(lines.getLast()).isEqualTo("newRandStream closure exited.");
+        assertThat(t.clock.now()).as("after the second of ongoing work").isEqualTo(FakeClock.EPOCH.plusSeconds(2));
     }
 
     /** Java's way out of a real leak, so the test leaves nothing behind. */

@@ -42,4 +42,22 @@ class ReplicatedRequestsTest {
         assertThat(loads[first.receive().value()]).isEqualTo(fastest);
         assertThat(Duration.between(start, t.clock.now())).isEqualTo(fastest);
     }
+
+    @Test
+    void runPrintsTheAnswerAfterAllTenHandlersAsTheBookDoes() throws InterruptedException {
+        List<String> out = t.run(ReplicatedRequests::run);
+        assertThat(out).hasSize(ReplicatedRequests.HANDLERS + 3);
+        List<String> took = out.subList(0, ReplicatedRequests.HANDLERS);
+        for (int id = 0; id < ReplicatedRequests.HANDLERS; id++) {
+            String prefix = id + " took ";
+            assertThat(took)
+                    .as("handler %d", id)
+                    .filteredOn(l -> l.startsWith(prefix))
+                    .hasSize(1);
+        }
+        assertThat(out.get(ReplicatedRequests.HANDLERS)).matches("Received an answer from #\\d");
+        assertThat(out.get(ReplicatedRequests.HANDLERS + 1)).isEqualTo("-- the same with Reactor --");
+        assertThat(out.getLast()).matches("Received an answer from #\\d");
+        Goroutines.assertAllEnded();
+    }
 }

@@ -58,7 +58,7 @@ class TourTest {
                         "Too many errors, breaking!");
         assertThat(lines)
                 .filteredOn(l -> l.endsWith("ReadFile") || l.endsWith("ResolveAddress"))
-                .hasSize(20);
+                .hasSize(60); // rate-limit, api-unlimited and api-one-per-second: 20 calls each
         assertThat(lines).filteredOn(l -> l.startsWith("Search took:")).hasSize(6);
     }
 }
