@@ -23,13 +23,7 @@ class ReplicasTest {
         Chan<Void> never = Chan.make();
         String answer = Replicas.first(Context.background(), 5, (ctx, id) -> {
             if (id != 3) {
-                try {
-                    never.receive();
-                } finally {
-                    if (ctx.err() != null) {
-                        canceled.add(id);
-                    }
-                }
+                blockUntilCanceled(never, ctx, id);
             }
             return "replica " + id;
         });
@@ -87,13 +81,7 @@ class ReplicasTest {
                 try {
                     Replicas.first(ctx, 3, (c, id) -> {
                         started.countDown();
-                        try {
-                            never.receive();
-                        } finally {
-                            if (c.err() != null) {
-                                canceled.add(id);
-                            }
-                        }
+                        blockUntilCanceled(never, c, id);
                         return "replica " + id;
                     });
                     thrown.complete(null);
@@ -117,13 +105,7 @@ class ReplicasTest {
                     if (id == 0) {
                         throw new AssertionError("replica 0 broke");
                     }
-                    try {
-                        never.receive();
-                    } finally {
-                        if (ctx.err() != null) {
-                            canceled.add(id);
-                        }
-                    }
+                    blockUntilCanceled(never, ctx, id);
                     return "replica " + id;
                 }))
                 .isInstanceOf(AssertionError.class)
@@ -142,5 +124,16 @@ class ReplicasTest {
         assertThatThrownBy(() -> Replicas.first(null, 1, (ctx, id) -> id))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("ctx");
+    }
+
+    /** A replica that waits on {@code never} until its context's cancel interrupts it, then records that it saw the cancel. */
+    private void blockUntilCanceled(Chan<Void> never, Context ctx, int id) throws InterruptedException {
+        try {
+            never.receive();
+        } finally {
+            if (ctx.err() != null) {
+                canceled.add(id);
+            }
+        }
     }
 }

@@ -120,36 +120,22 @@ class GoContextWebFilterTest {
         assertDeadline(body, before, Instant.now(), Duration.ofMinutes(5));
     }
 
-    @Test
-    void aRequestCannotLengthenTheDefaultTimeout() {
-        start(timeouts(Duration.ofMillis(100), null), false);
+    /**
+     * The timeout a request gets: the one it asks for, at most {@code max-timeout}, which is the
+     * default timeout when unset (a request may shorten the server's timeout, not lengthen it).
+     */
+    @ParameterizedTest(name = "default {0}, max {1}, asked {2}: {3}")
+    @CsvSource({
+        "PT0.1S,      , 1h, PT0.1S", // cannot lengthen the default
+        "PT5M,        , 1s, PT1S", // may shorten it
+        "PT0.1S,  PT2H, 1h, PT1H", // the max lets it ask for more
+        "      ,  PT1M, 1h, PT1M", // cut to the max
+    })
+    void theTimeoutARequestGets(Duration defaultTimeout, Duration max, String asked, Duration expected) {
+        start(timeouts(defaultTimeout, max), false);
         Instant before = Instant.now();
-        String body = get("/ctx?timeout=1h", null, null);
-        assertDeadline(body, before, Instant.now(), Duration.ofMillis(100));
-    }
-
-    @Test
-    void aRequestMayShortenTheDefaultTimeout() {
-        start(timeouts(Duration.ofMinutes(5), null), false);
-        Instant before = Instant.now();
-        String body = get("/ctx?timeout=1s", null, null);
-        assertDeadline(body, before, Instant.now(), Duration.ofSeconds(1));
-    }
-
-    @Test
-    void theMaxTimeoutLetsARequestAskForMoreThanTheDefault() {
-        start(timeouts(Duration.ofMillis(100), Duration.ofHours(2)), false);
-        Instant before = Instant.now();
-        String body = get("/ctx?timeout=1h", null, null);
-        assertDeadline(body, before, Instant.now(), Duration.ofHours(1));
-    }
-
-    @Test
-    void aLongerRequestIsCutToTheMaxTimeout() {
-        start(timeouts(null, Duration.ofMinutes(1)), false);
-        Instant before = Instant.now();
-        String body = get("/ctx", "X-Request-Timeout", "1h");
-        assertDeadline(body, before, Instant.now(), Duration.ofMinutes(1));
+        String body = get("/ctx?timeout=" + asked, null, null);
+        assertDeadline(body, before, Instant.now(), expected);
     }
 
     @Test
