@@ -39,7 +39,9 @@ final class Bucket {
      * that is not limiting.
      */
     double tokensAt(long t) {
-        if (tokens >= burst - 1 && Limiter.minus(t, last) >= nanosForOneToken) {
+        if (tokens >= burst - 1
+                && nanosForOneToken != Long.MAX_VALUE // a zero or tiny limit: no token, however long
+                && Limiter.minus(t, last) >= nanosForOneToken) {
             return burst;
         }
         long from = Math.min(last, t);

@@ -39,6 +39,11 @@ import java.util.function.Consumer;
  * zero burst with a finite limit allows no event); time that goes backwards restarts the refill
  * from the earlier instant. Thread-safe: as in Go, one lock guards the bucket, and it is held
  * only for the token arithmetic (the clock is read before), never while waiting.
+ *
+ * <p>Two differences from Go, both about misuse that Go lets through: a negative {@code n} is
+ * rejected ({@link IllegalArgumentException} naming it), where Go's arithmetic would put tokens
+ * back and let the caller act ahead of reservations already made; and a reservation gives its
+ * tokens back once, however often it is cancelled (see {@link Reservation#cancelAt}).
  */
 public final class Limiter implements RateLimiter {
 
@@ -125,7 +130,11 @@ public final class Limiter implements RateLimiter {
         return allowN(nowNanos(), 1);
     }
 
-    /** Whether {@code n} events may happen at {@code t}; takes their tokens if so. */
+    /**
+     * Whether {@code n} events may happen at {@code t}; takes their tokens if so.
+     *
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public boolean allowN(Instant t, int n) {
         return allowN(nanos(t), n);
     }
@@ -139,6 +148,8 @@ public final class Limiter implements RateLimiter {
      * Reserves {@code n} tokens at {@code t}: the reservation says how long to wait before the
      * event may happen. It is not {@link Reservation#ok() ok} if {@code n} exceeds the burst (and
      * the limit is finite); then the limiter is unchanged.
+     *
+     * @throws IllegalArgumentException if {@code n} is negative
      */
     public Reservation reserveN(Instant t, int n) {
         return reserveN(nanos(t), n, Long.MAX_VALUE);
@@ -155,7 +166,7 @@ public final class Limiter implements RateLimiter {
      * act; where Go returns an error, this throws it (no tokens are then taken):
      * <ul>
      *   <li>{@link IllegalArgumentException} if {@code n} exceeds the burst and the limit is
-     *       finite;
+     *       finite, or is negative;
      *   <li>the context's error if it is done before or while waiting (the reservation is then
      *       cancelled, so its tokens go back): {@link Context#CANCELED} (unchecked) or
      *       {@link Context#DEADLINE_EXCEEDED} (a {@code TimeoutException}); a foreign context's
@@ -215,6 +226,7 @@ public final class Limiter implements RateLimiter {
      */
     Reservation reserveToWait(Context ctx, int n, long t) throws TimeoutException {
         Objects.requireNonNull(ctx, "ctx");
+        requireCount(n);
         int burst;
         boolean inf;
         lock();
@@ -342,6 +354,7 @@ public final class Limiter implements RateLimiter {
      * at most {@code maxFutureReserve}; otherwise the bucket is unchanged.
      */
     private Reservation reserveN(long t, int n, long maxFutureReserve) {
+        requireCount(n);
         lock();
         try {
             Limit limit = bucket.limit;
@@ -359,6 +372,7 @@ public final class Limiter implements RateLimiter {
 
     /** Go's {@code reserveN(t, n, 0).ok}, without making the reservation. */
     private boolean allowN(long t, int n) {
+        requireCount(n);
         lock();
         try {
             return bucket.limit.isInf() || (n <= bucket.burst && bucket.take(t, n, 0));
@@ -367,10 +381,24 @@ public final class Limiter implements RateLimiter {
         }
     }
 
-    /** Gives back what {@code r} reserved and no later reservation relies on (Go's CancelAt). */
+    /** Throws unless {@code n} is zero or more. */
+    private static void requireCount(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("rate: n must not be negative, got " + n);
+        }
+    }
+
+    /**
+     * Gives back what {@code r} reserved and no later reservation relies on (Go's CancelAt), the
+     * first time {@code r} is cancelled; later cancels do nothing.
+     */
     void restore(Reservation r, long t) {
         lock();
         try {
+            if (r.cancelled) {
+                return;
+            }
+            r.cancelled = true;
             bucket.restore(r, t);
         } finally {
             unlock();

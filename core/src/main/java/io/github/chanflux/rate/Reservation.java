@@ -21,6 +21,8 @@ public final class Reservation {
     private final long timeToAct;
     /** The limit at reservation time: a later {@code setLimit} does not change the math. */
     private final Limit limit;
+    /** Whether it has been cancelled; under the limiter's lock. */
+    boolean cancelled;
 
     Reservation(Limiter limiter, boolean ok, int tokens, long timeToAct, Limit limit) {
         this.limiter = limiter;
@@ -64,7 +66,9 @@ public final class Reservation {
     /**
      * Gives the tokens back as of {@code t}: Go's {@code CancelAt}. Nothing happens if the
      * reservation is not ok, the time to act has passed, or the limit is infinite. Tokens that
-     * later reservations already count on are not restored.
+     * later reservations already count on are not restored. Only the first cancel counts: Go's
+     * {@code CancelAt}, called again, gives tokens back again (more than the reservation held,
+     * since the first call moved the limiter's last event back); here it does nothing.
      */
     public void cancelAt(Instant t) {
         Objects.requireNonNull(t, "t");

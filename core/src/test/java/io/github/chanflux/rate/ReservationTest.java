@@ -4,7 +4,9 @@ import static io.github.chanflux.rate.LimiterAllowTest.D;
 import static io.github.chanflux.rate.LimiterAllowTest.T0;
 import static io.github.chanflux.rate.LimiterAllowTest.t;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.chanflux.context.Context;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,44 @@ class ReservationTest {
 
     private static long dSince(Instant t) {
         return dSince(Limiter.nanos(t));
+    }
+
+    /** Only the first cancel gives tokens back; Go's CancelAt would give them back again each time. */
+    @Test
+    void aSecondCancelGivesNothingBack() {
+        Limiter lim = new Limiter(Limit.of(1), 3);
+        lim.reserveN(T0, 3);
+        Reservation r = lim.reserveN(T0, 1);
+        r.cancelAt(T0);
+        double once = lim.tokensAt(T0);
+        r.cancelAt(T0);
+        r.cancelAt(T0);
+        assertThat(lim.tokensAt(T0)).isEqualTo(once);
+        assertThat(lim.allowN(T0, 3))
+                .as("the three tokens taken first are still taken")
+                .isFalse();
+    }
+
+    @Test
+    void aNegativeCountIsRejectedNamingIt() {
+        Limiter lim = new Limiter(Limit.of(1), 1);
+        for (Runnable call : new Runnable[] {() -> lim.allowN(T0, -5), () -> lim.reserveN(T0, -5)}) {
+            assertThatThrownBy(call::run)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("rate: n must not be negative, got -5");
+        }
+        assertThatThrownBy(() -> lim.awaitN(Context.background(), -1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("rate: n must not be negative, got -1");
+        assertThat(lim.tokensAt(T0)).as("nothing taken or given").isEqualTo(1.0);
+    }
+
+    /** A zero limit never refills, however far apart the two times (saturated nanoseconds). */
+    @Test
+    void aZeroLimitNeverRefillsEvenCenturiesLater() {
+        Limiter lim = new Limiter(Limit.of(0), 1);
+        assertThat(lim.allowN(Instant.parse("1700-01-01T00:00:00Z"), 1)).isTrue();
+        assertThat(lim.allowN(Instant.parse("2000-01-01T00:00:00Z"), 1)).isFalse();
     }
 
     @Test
