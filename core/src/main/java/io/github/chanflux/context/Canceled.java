@@ -17,6 +17,7 @@ public final class Canceled extends CancellationException {
 
     private Canceled() {
         super("context canceled");
+        initCause(null); // a shared instance: its cause can never be set
     }
 
     /** Keeps the shared instance stackless, as Go's sentinel errors are. */

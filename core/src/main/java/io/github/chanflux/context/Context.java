@@ -64,6 +64,13 @@ public interface Context {
      * Why this context is done: Go's {@code Err()}. Null while {@link #done()} is open; once it
      * is closed, {@link #CANCELED} or {@link #DEADLINE_EXCEEDED}, and the same on every later
      * call. A non-null result implies {@code done()} is closed.
+     *
+     * <p>Both errors are shared instances, as Go's sentinel errors are, compared with
+     * {@code ==}. Java can change a throwable after the fact in one way that cannot be switched
+     * off here: a {@code try}-with-resources whose {@code close()} throws while this error is
+     * propagating adds the close's exception to it as suppressed, for every later reader. Wrap it
+     * before throwing it through such a block ({@code new CancellationException(...)} with it as
+     * the cause). Its cause cannot be set ({@code initCause} throws).
      */
     Exception err();
 
@@ -117,14 +124,17 @@ public interface Context {
      * Why {@code ctx} was canceled: Go's {@code context.Cause}. The cause given to the first
      * cancellation of {@code ctx} or of the ancestor that canceled it; that is the
      * {@link #err()} unless a cause was given through {@link CancelCauseContext#cancel(Throwable)}
-     * or a {@code …Cause} deadline. Null while {@code ctx} is not canceled.
+     * or a {@code …Cause} deadline. Null while {@code ctx} is not canceled. For a context of
+     * another implementation, done on its own while the chanflux context it derives from is not,
+     * it is {@code ctx.err()} (as Go does since golang/go#73258: a cause only if there is one).
      *
      * @throws NullPointerException if {@code ctx} is null
      */
     static Throwable cause(Context ctx) {
         Objects.requireNonNull(ctx, "ctx");
         Optional<CancelContext> nearest = ctx.value(CancelContext.KEY);
-        return nearest.isPresent() ? nearest.get().cause() : ctx.err();
+        Throwable cause = nearest.isPresent() ? nearest.get().cause() : null;
+        return cause != null ? cause : ctx.err();
     }
 
     /**

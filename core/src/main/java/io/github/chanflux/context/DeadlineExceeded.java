@@ -17,6 +17,7 @@ public final class DeadlineExceeded extends TimeoutException {
 
     private DeadlineExceeded() {
         super("context deadline exceeded");
+        initCause(null); // a shared instance: its cause can never be set
     }
 
     /** Go's {@code Timeout()}: always true. */

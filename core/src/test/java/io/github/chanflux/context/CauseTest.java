@@ -1,6 +1,7 @@
 package io.github.chanflux.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.chanflux.chan.Chan;
 import io.github.chanflux.chan.RecvChan;
@@ -255,6 +256,54 @@ class CauseTest {
             ctx3.done().receive();
             assertThat(ctx3.err()).isSameAs(CANCELED);
             assertThat(Context.cause(ctx3)).isSameAs(cause);
+        }
+    }
+
+    /**
+     * A foreign context done on its own (its own done and err) over a chanflux context that is
+     * not canceled: its cause is its err, as Go's Cause gives since golang/go#73258, not null.
+     */
+    @Test
+    void aForeignContextDoneOnItsOwnHasItsErrAsCause() {
+        CancelCauseContext base = Context.withCancelCause(Context.background());
+        Chan<Void> donec = Chan.make();
+        donec.close();
+        Context own = new OwnErr(base, donec);
+        assertThat(base.err()).isNull();
+        assertThat(Context.cause(own)).isSameAs(CANCELED);
+        base.cancel();
+    }
+
+    /** The shared errors' cause cannot be set: it would be every context's. */
+    @Test
+    void theSharedErrorsCauseCannotBeSet() {
+        assertThatThrownBy(() -> CANCELED.initCause(new RuntimeException())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> Context.DEADLINE_EXCEEDED.initCause(new RuntimeException()))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(CANCELED.getCause()).isNull();
+        assertThat(Context.DEADLINE_EXCEEDED.getCause()).isNull();
+    }
+
+    /** A foreign context with its own done channel and, once it is closed, its own error. */
+    private record OwnErr(Context delegate, Chan<Void> donec) implements Context {
+        @Override
+        public Optional<Instant> deadline() {
+            return delegate.deadline();
+        }
+
+        @Override
+        public RecvChan<Void> done() {
+            return donec;
+        }
+
+        @Override
+        public Exception err() {
+            return donec.tryReceive() != null ? CANCELED : null;
+        }
+
+        @Override
+        public <T> Optional<T> value(Key<T> key) {
+            return delegate.value(key);
         }
     }
 
