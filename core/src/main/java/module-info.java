@@ -13,5 +13,6 @@ module io.github.chanflux.core {
     exports io.github.chanflux.pattern;
     exports io.github.chanflux.errors;
     exports io.github.chanflux.internal to
-            io.github.chanflux.reactor;
+            io.github.chanflux.reactor,
+            io.github.chanflux.test;
 }

@@ -2,6 +2,7 @@ package io.github.chanflux.chan;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -34,6 +35,11 @@ class Waiter {
 
     /** The least an unbuffered channel's waiter spins, so that a budget can grow again. */
     static final int MIN_SPINS = Math.min(16, RENDEZVOUS_SPINS);
+
+    /** Wake-ups and ends of waits, once {@link #wakes()} has turned the count on. */
+    private static final AtomicLong WAKES = new AtomicLong();
+
+    private static volatile boolean countingWakes;
 
     private static final VarHandle STATE;
     private static final VarHandle PARKING;
@@ -101,8 +107,26 @@ class Waiter {
     /** Unparks the thread, unless it is still spinning and so will see its state by itself. */
     void wake() {
         if (parking) {
+            if (countingWakes) {
+                WAKES.incrementAndGet();
+            }
             LockSupport.unpark(thread);
         }
+    }
+
+    /**
+     * How many waits have been woken or have ended since the first call, which turns the count
+     * on for the rest of the JVM's life: for a test driver that must tell goroutines that are
+     * all blocked from goroutines handing values to each other faster than it can look at them
+     * ({@code FakeClockDriver}; reached through {@code io.github.chanflux.internal.ChanHooks}).
+     * A wait that parked is counted when a counterpart wakes it (before the unpark) and again
+     * when it returns (once its thread runs), so a goroutine that moves on from a wait is counted
+     * while it moves, whatever its thread state reads meanwhile; a wait that ends in its spin
+     * never read as parked. Until the first call, a parked wait pays one read of a flag.
+     */
+    static long wakes() {
+        countingWakes = true;
+        return WAKES.get();
     }
 
     /**
@@ -130,6 +154,9 @@ class Waiter {
             } else {
                 LockSupport.park(this);
             }
+        }
+        if (countingWakes) {
+            WAKES.incrementAndGet(); // the end of a wait that parked: see wakes()
         }
         if (interrupted && s != INTERRUPTED) {
             Thread.currentThread().interrupt();

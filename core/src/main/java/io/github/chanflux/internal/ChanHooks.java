@@ -7,13 +7,14 @@ import java.lang.invoke.MethodType;
 
 /**
  * Hooks into channels that chanflux's own modules need and users should not: not API. The
- * package is exported only to {@code io.github.chanflux.reactor}. The hook reaches the channel
+ * package is exported only to {@code io.github.chanflux.reactor} and {@code io.github.chanflux.test}. The hook reaches the channel
  * by a private lookup, so {@code chan} does not depend on this package (no cycle).
  */
 public final class ChanHooks {
 
     private static final MethodHandle AWAIT_SEND_READY;
     private static final MethodHandle TRY_SEND_ALL;
+    private static final MethodHandle WAKES;
 
     static {
         try {
@@ -21,6 +22,8 @@ public final class ChanHooks {
             AWAIT_SEND_READY = chan.findVirtual(Chan.class, "awaitSendReady", MethodType.methodType(void.class));
             TRY_SEND_ALL = chan.findVirtual(
                     Chan.class, "trySendAll", MethodType.methodType(int.class, Object[].class, int.class, int.class));
+            WAKES = chan.findStatic(
+                    chan.findClass("io.github.chanflux.chan.Waiter"), "wakes", MethodType.methodType(long.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -65,6 +68,26 @@ public final class ChanHooks {
     public static int trySendAll(Chan<?> chan, Object[] values, int from, int to) {
         try {
             return (int) TRY_SEND_ALL.invokeExact(chan, values, from, to);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable impossible) {
+            throw new AssertionError(impossible);
+        }
+    }
+
+    /**
+     * How many waits of goroutines in a channel operation or a select have been woken by a
+     * counterpart (or a close), or have ended, since the first call, which turns the count on
+     * for the rest of the JVM's life. Not in Go, whose {@code testing/synctest} sees the
+     * scheduler itself: for {@code FakeClockDriver}, so that hand-overs between goroutines that
+     * it cannot catch by looking at their states one after the other still tell it they are not
+     * all blocked.
+     *
+     * @return the count
+     */
+    public static long wakes() {
+        try {
+            return (long) WAKES.invokeExact();
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable impossible) {

@@ -23,6 +23,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code src/test/resources/META-INF/services/org.junit.jupiter.api.extension.Extension} and set
  * {@code junit.jupiter.extensions.autodetection.enabled=true} in
  * {@code src/test/resources/junit-platform.properties}.
+ *
+ * <p>A test's goroutines are those started between its {@code beforeEach} and its
+ * {@code afterEach}, by anyone: with JUnit's parallel execution a test is blamed for its
+ * neighbours' goroutines. Run the tests it watches one at a time, as goleak asks of
+ * {@code VerifyNone} (it cannot be used with {@code t.Parallel}).
  */
 public final class GoLeakExtension implements BeforeEachCallback, AfterEachCallback {
 
