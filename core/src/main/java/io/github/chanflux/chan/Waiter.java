@@ -38,17 +38,26 @@ class Waiter {
 
     /** Wake-ups and ends of waits, once {@link #wakes()} has turned the count on. */
     private static final AtomicLong WAKES = new AtomicLong();
+    /** Waits woken (and counted) that have not yet ended: their threads are about to run. */
+    private static final AtomicLong PENDING = new AtomicLong();
 
     private static volatile boolean countingWakes;
 
+    /** {@link #counted}: a counterpart's wake-up was counted, the wait has not ended. */
+    private static final byte WOKEN = 1;
+    /** {@link #counted}: the wait has ended; a wake-up that comes later is not counted. */
+    private static final byte ENDED = 2;
+
     private static final VarHandle STATE;
     private static final VarHandle PARKING;
+    private static final VarHandle COUNTED;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             STATE = lookup.findVarHandle(Waiter.class, "state", int.class);
             PARKING = lookup.findVarHandle(Waiter.class, "parking", boolean.class);
+            COUNTED = lookup.findVarHandle(Waiter.class, "counted", byte.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -72,6 +81,11 @@ class Waiter {
      * one of the two sees the other.
      */
     private volatile boolean parking;
+    /**
+     * Only while wake-ups are counted ({@link #wakes()}): 0, {@link #WOKEN} or {@link #ENDED},
+     * so that a wait woken and not yet ended is counted as pending exactly once.
+     */
+    private volatile byte counted;
 
     /**
      * Makes a finished waiter wait again, for the current thread: a prepared select's next block
@@ -83,6 +97,7 @@ class Waiter {
         thread = Thread.currentThread();
         STATE.set(this, 0);
         PARKING.set(this, false);
+        COUNTED.set(this, (byte) 0);
     }
 
     /** Completes case {@code caseIndex} for this waiter; false if it has already finished. */
@@ -107,7 +122,8 @@ class Waiter {
     /** Unparks the thread, unless it is still spinning and so will see its state by itself. */
     void wake() {
         if (parking) {
-            if (countingWakes) {
+            if (countingWakes && COUNTED.compareAndSet(this, (byte) 0, WOKEN)) {
+                PENDING.incrementAndGet();
                 WAKES.incrementAndGet();
             }
             LockSupport.unpark(thread);
@@ -119,14 +135,34 @@ class Waiter {
      * on for the rest of the JVM's life: for a test driver that must tell goroutines that are
      * all blocked from goroutines handing values to each other faster than it can look at them
      * ({@code FakeClockDriver}; reached through {@code io.github.chanflux.internal.ChanHooks}).
-     * A wait that parked is counted when a counterpart wakes it (before the unpark) and again
-     * when it returns (once its thread runs), so a goroutine that moves on from a wait is counted
-     * while it moves, whatever its thread state reads meanwhile; a wait that ends in its spin
-     * never read as parked. Until the first call, a parked wait pays one read of a flag.
+     * A wait that went past its spin is counted when a counterpart wakes it (before the unpark)
+     * and again when it ends (once its thread runs), and a woken wait is
+     * {@linkplain #pendingWakes pending} in between, so a goroutine that moves on from a wait is
+     * seen to move whatever its thread state reads meanwhile (a virtual thread just woken can
+     * still read as parked). A wait that ends in its spin was runnable throughout and is not
+     * counted, so the spin pays nothing; until the first call, a wait past its spin pays one
+     * read of a flag.
      */
     static long wakes() {
         countingWakes = true;
         return WAKES.get();
+    }
+
+    /**
+     * How many waits a counterpart has woken that have not yet ended: goroutines about to run,
+     * whatever their thread state reads. Zero until {@link #wakes()} has turned the count on.
+     */
+    static long pendingWakes() {
+        return PENDING.get();
+    }
+
+    /** Counts the end of this wait, while wake-ups are counted. */
+    private void countEnd() {
+        WAKES.incrementAndGet();
+        if (!COUNTED.compareAndSet(this, (byte) 0, ENDED)) { // woken, and counted as pending
+            COUNTED.set(this, ENDED);
+            PENDING.decrementAndGet();
+        }
     }
 
     /**
@@ -140,7 +176,7 @@ class Waiter {
         for (int i = 0; i < spins; i++) {
             int s = state;
             if (s != 0) {
-                return s - 1;
+                return s - 1; // never parked, so never counted as woken: nothing to count
             }
             Thread.onSpinWait();
         }
@@ -156,7 +192,7 @@ class Waiter {
             }
         }
         if (countingWakes) {
-            WAKES.incrementAndGet(); // the end of a wait that parked: see wakes()
+            countEnd();
         }
         if (interrupted && s != INTERRUPTED) {
             Thread.currentThread().interrupt();

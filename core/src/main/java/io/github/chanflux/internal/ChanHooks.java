@@ -15,6 +15,7 @@ public final class ChanHooks {
     private static final MethodHandle AWAIT_SEND_READY;
     private static final MethodHandle TRY_SEND_ALL;
     private static final MethodHandle WAKES;
+    private static final MethodHandle PENDING_WAKES;
 
     static {
         try {
@@ -22,8 +23,9 @@ public final class ChanHooks {
             AWAIT_SEND_READY = chan.findVirtual(Chan.class, "awaitSendReady", MethodType.methodType(void.class));
             TRY_SEND_ALL = chan.findVirtual(
                     Chan.class, "trySendAll", MethodType.methodType(int.class, Object[].class, int.class, int.class));
-            WAKES = chan.findStatic(
-                    chan.findClass("io.github.chanflux.chan.Waiter"), "wakes", MethodType.methodType(long.class));
+            Class<?> waiter = chan.findClass("io.github.chanflux.chan.Waiter");
+            WAKES = chan.findStatic(waiter, "wakes", MethodType.methodType(long.class));
+            PENDING_WAKES = chan.findStatic(waiter, "pendingWakes", MethodType.methodType(long.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -88,6 +90,23 @@ public final class ChanHooks {
     public static long wakes() {
         try {
             return (long) WAKES.invokeExact();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable impossible) {
+            throw new AssertionError(impossible);
+        }
+    }
+
+    /**
+     * How many of the waits counted by {@link #wakes()} a counterpart has woken and have not yet
+     * ended: goroutines about to run, however their thread state reads (a virtual thread just
+     * woken can still read as parked). Zero until {@link #wakes()} turns the count on.
+     *
+     * @return the count
+     */
+    public static long pendingWakes() {
+        try {
+            return (long) PENDING_WAKES.invokeExact();
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable impossible) {

@@ -53,7 +53,7 @@ class NamedModulesTest {
     }
 
     @Test
-    void coreExportsItsApiAndItsInternalPackageOnlyToTheReactorModule() {
+    void coreExportsItsApiAndItsInternalPackageOnlyToTheReactorAndTestModules() {
         ModuleDescriptor core = resolve("io.github.chanflux.core")
                 .findModule("io.github.chanflux.core")
                 .orElseThrow()
@@ -77,7 +77,8 @@ class NamedModulesTest {
                 .singleElement()
                 .satisfies(e -> {
                     assertThat(e.source()).isEqualTo("io.github.chanflux.internal");
-                    assertThat(e.targets()).containsExactly("io.github.chanflux.reactor");
+                    assertThat(e.targets())
+                            .containsExactlyInAnyOrder("io.github.chanflux.reactor", "io.github.chanflux.test");
                 });
     }
 }

@@ -46,14 +46,13 @@ import java.util.function.BooleanSupplier;
  * <p>Go's runtime knows which goroutines are durably blocked; a Java library sees their states
  * one at a time. Goroutines handing values to each other over channels can stay ahead of that
  * look, each seen parked just after it handed on, and a goroutine just woken can read as
- * parked until its carrier thread runs it; so the driver also counts the wake-ups of channel
- * waits and the ends of those waits, and takes the goroutines for idle only when three looks
- * in a row, a few microseconds apart, saw every one blocked and no wake-up or end of a wait
- * happened meanwhile. This narrows the gap without closing it: goroutines that hand a value
- * round over channels without end, as fast as they can, were still taken for idle about once
- * in 300 trials of 300 000 hops (and once in two trials, immediately, before the counts).
- * Wake-ups that do not go through a channel (a latch, a lock's condition,
- * {@code LockSupport.unpark}) are not counted.
+ * parked until its carrier thread runs it; so the channels count, once a driver exists, the
+ * wake-ups of their waits and the ends of those waits, and the driver takes the goroutines for
+ * idle only when three looks in a row, a few microseconds apart, saw every one blocked, no
+ * channel wait woken and not yet ended, and no wake-up or end of a wait meanwhile. Wake-ups
+ * that do not go through a channel (a latch, a lock's condition, {@code LockSupport.unpark})
+ * are not counted: goroutines that hand work to each other only that way, without end, can
+ * still be taken for idle.
  *
  * <p>The goroutines are told apart from those of other tests by when they started: run the
  * tests that use a driver one at a time, not in parallel (as Go's {@code goleak} asks of
@@ -91,7 +90,7 @@ public final class FakeClockDriver {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
-            boolean allBlocked = busy().isEmpty();
+            boolean allBlocked = busy().isEmpty() && ChanHooks.pendingWakes() == 0;
             long now = ChanHooks.wakes();
             stable = allBlocked && now == wakes ? stable + 1 : 0;
             wakes = now;

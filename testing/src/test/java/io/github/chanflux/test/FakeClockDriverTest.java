@@ -107,8 +107,7 @@ class FakeClockDriverTest {
      * Goroutines handing a value round a ring over channels, each seen parked just after it
      * handed on, are not idle: {@code awaitIdle} returns only once the ring has stopped (a timer
      * would otherwise fire in the middle of the ring's work). Looking at their states alone, the
-     * driver returned in the first trial nearly every time; with the counts, about once in 300
-     * trials of 300 000 hops (see the class Javadoc).
+     * driver returned in the first trials nearly every time.
      */
     @Test
     void goroutinesHandingValuesRoundARingAreNotIdle() throws InterruptedException {
