@@ -103,7 +103,8 @@ final class SystemClock implements Clock {
         return timer;
     }
 
-    private static long saturatedNanos(Duration d) {
+    /** {@code d} in nanoseconds, {@code Long.MAX_VALUE} beyond; also the {@link Ticker}'s. */
+    static long saturatedNanos(Duration d) {
         try {
             return d.toNanos();
         } catch (ArithmeticException tooLong) {

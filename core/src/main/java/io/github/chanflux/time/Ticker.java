@@ -88,7 +88,7 @@ public final class Ticker implements AutoCloseable {
         lock.lock();
         try {
             disarm();
-            this.period = saturatedNanos(period);
+            this.period = SystemClock.saturatedNanos(period);
             if (this.period <= MAX_PERIOD_NANOS) {
                 arm(plusSaturated(gridNow(), this.period), generation);
             }
@@ -140,7 +140,9 @@ public final class Ticker implements AutoCloseable {
 
     /** Now on the grid: {@link System#nanoTime()} on the system clock, else nanoseconds since {@link #origin}. */
     private long gridNow() {
-        return clock instanceof SystemClock ? System.nanoTime() : saturatedNanos(Duration.between(origin, clock.now()));
+        return clock instanceof SystemClock
+                ? System.nanoTime()
+                : SystemClock.saturatedNanos(Duration.between(origin, clock.now()));
     }
 
     /** The first tick of the grid {@code due + k * period} after {@code now}: missed ticks are skipped. */
@@ -156,14 +158,6 @@ public final class Ticker implements AutoCloseable {
     private static long plusSaturated(long a, long b) {
         long sum = a + b;
         return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
-    }
-
-    private static long saturatedNanos(Duration d) {
-        try {
-            return d.toNanos();
-        } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE;
-        }
     }
 
     private static Duration checkPeriod(Duration period, String what) {

@@ -268,7 +268,7 @@ class CauseTest {
         CancelCauseContext base = Context.withCancelCause(Context.background());
         Chan<Void> donec = Chan.make();
         donec.close();
-        Context own = new OwnErr(base, donec);
+        Context own = new CustomDone(base, donec, true);
         assertThat(base.err()).isNull();
         assertThat(Context.cause(own)).isSameAs(CANCELED);
         base.cancel();
@@ -284,8 +284,15 @@ class CauseTest {
         assertThat(Context.DEADLINE_EXCEEDED.getCause()).isNull();
     }
 
-    /** A foreign context with its own done channel and, once it is closed, its own error. */
-    private record OwnErr(Context delegate, Chan<Void> donec) implements Context {
+    /**
+     * Go's customDoneContext: delegates all but done(); with {@code ownErr}, err() too, which is
+     * then {@code CANCELED} once {@code donec} is closed.
+     */
+    private record CustomDone(Context delegate, Chan<Void> donec, boolean ownErr) implements Context {
+        CustomDone(Context delegate, Chan<Void> donec) {
+            this(delegate, donec, false);
+        }
+
         @Override
         public Optional<Instant> deadline() {
             return delegate.deadline();
@@ -298,29 +305,9 @@ class CauseTest {
 
         @Override
         public Exception err() {
-            return donec.tryReceive() != null ? CANCELED : null;
-        }
-
-        @Override
-        public <T> Optional<T> value(Key<T> key) {
-            return delegate.value(key);
-        }
-    }
-
-    /** Go's customDoneContext: delegates all but done(). */
-    private record CustomDone(Context delegate, Chan<Void> donec) implements Context {
-        @Override
-        public Optional<Instant> deadline() {
-            return delegate.deadline();
-        }
-
-        @Override
-        public RecvChan<Void> done() {
-            return donec;
-        }
-
-        @Override
-        public Exception err() {
+            if (ownErr) {
+                return donec.tryReceive() != null ? CANCELED : null;
+            }
             return delegate.err();
         }
 

@@ -48,7 +48,7 @@ final class DemandHeartbeat<T> implements CoreSubscriber<T>, Subscription {
             Scheduler timer,
             Supplier<? extends Throwable> silence) {
         this.actual = Operators.serialize(actual);
-        this.timeoutNanos = saturatedNanos(timeout);
+        this.timeoutNanos = SupervisedRun.saturatedNanos(timeout);
         this.timer = timer;
         this.silence = silence;
     }
@@ -157,13 +157,5 @@ final class DemandHeartbeat<T> implements CoreSubscriber<T>, Subscription {
         }
         upstream.cancel();
         actual.onError(silence.get());
-    }
-
-    private static long saturatedNanos(Duration d) {
-        try {
-            return d.toNanos();
-        } catch (ArithmeticException beyondLong) {
-            return Long.MAX_VALUE;
-        }
     }
 }

@@ -126,7 +126,8 @@ final class SupervisedRun<T> {
         return d.getSeconds() + d.getNano() / 1e9;
     }
 
-    private static long saturatedNanos(Duration d) {
+    /** {@code d} in nanoseconds, {@code Long.MAX_VALUE} beyond; also the {@link DemandHeartbeat}'s. */
+    static long saturatedNanos(Duration d) {
         try {
             return d.toNanos();
         } catch (ArithmeticException beyondLong) {
